@@ -1,0 +1,26 @@
+import type { MessageKey, MessageParams } from "../i18n/index.js";
+
+/** A problem the member can fix: shown to them in their language; not logged as a failure. */
+export class UserError extends Error {
+  constructor(
+    readonly messageKey: MessageKey,
+    readonly params: MessageParams = {},
+  ) {
+    super(messageKey);
+    this.name = "UserError";
+  }
+}
+
+export type PlatformErrorCode = "not_found" | "forbidden" | "rate_limited" | "unavailable";
+
+/** A platform call that failed, in terms a use case can act on. Adapters translate their own errors. */
+export class PlatformError extends Error {
+  constructor(
+    readonly code: PlatformErrorCode,
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "PlatformError";
+  }
+}

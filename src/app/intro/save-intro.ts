@@ -1,0 +1,47 @@
+import type { Intro } from "../../core/profile.js";
+import { resolveLocale, translator } from "../../i18n/index.js";
+import type { CommandContext } from "../command.js";
+import { PlatformError } from "../errors.js";
+import type { Message, Outcome } from "../reply.js";
+import { introCard } from "./card.js";
+
+/**
+ * Saves a member's introduction and posts its card in the intro channel (the channel where
+ * /intro was used when none is set), editing the earlier card in place when there is one.
+ */
+export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outcome> {
+  const { community, member, port, store, t } = ctx;
+  const previous = await store.profiles.find(community.id, member.id);
+  await store.profiles.save(community.id, member.id, intro);
+  ctx.log.info({ updated: previous !== null }, "intro saved");
+
+  const channelId = community.introChannelId ?? ctx.actor.channelId;
+  if (!channelId) return reply(t("intro.noChannel"));
+
+  const communityT = translator(resolveLocale(null, community.locale));
+  const card: Message = {
+    text: communityT("intro.cardText", { mention: port.mentionUser(member.platformUserId) }),
+    cards: [introCard(intro, member.displayName, resolveLocale(null, community.locale))],
+  };
+  const channel = port.mentionChannel(channelId);
+  try {
+    if (previous?.card && previous.card.channelId === channelId) {
+      try {
+        await port.editMessage(previous.card, card);
+        return reply(t("intro.updated", { channel }));
+      } catch (error) {
+        // The old card was deleted: post a new one below.
+        if (!(error instanceof PlatformError && error.code === "not_found")) throw error;
+      }
+    }
+    const posted = await port.postMessage(channelId, card);
+    await store.profiles.setCard(community.id, member.id, posted);
+    return reply(previous ? t("intro.updated", { channel }) : t("intro.saved", { name: member.displayName, channel }));
+  } catch (error) {
+    if (!(error instanceof PlatformError)) throw error;
+    ctx.log.warn({ err: error, channelId }, "intro card not posted");
+    return reply(t("intro.cardFailed", { channel }));
+  }
+}
+
+const reply = (text: string): Outcome => ({ type: "reply", reply: { text, ephemeral: true } });

@@ -1,0 +1,66 @@
+// Platform-neutral replies and forms. Adapters render them: Discord embeds and components,
+// Slack Block Kit, plain text on the console.
+
+export interface CardField {
+  name: string;
+  value: string;
+  inline?: boolean;
+}
+
+export interface Card {
+  title: string;
+  description?: string;
+  fields: CardField[];
+  footer?: string;
+}
+
+export interface Button {
+  /** Routed back to the dispatcher when pressed (Discord custom_id, Slack action_id). */
+  actionId: string;
+  label: string;
+  style?: "primary" | "secondary" | "danger";
+}
+
+export interface Message {
+  text: string;
+  cards?: Card[];
+  buttons?: Button[];
+}
+
+export interface Reply extends Message {
+  /** Seen only by the member who asked. */
+  ephemeral: boolean;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+}
+
+export interface FormFieldView {
+  id: string;
+  label: string;
+  kind: "text" | "paragraph" | "select" | "multiselect";
+  required: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  choices?: Choice[];
+  /** Prefilled: the member's current answer. */
+  value?: string | string[];
+}
+
+/** A form shown to a member. `pages` exist for platforms whose forms hold few fields (Discord: 5). */
+export interface FormView {
+  formId: string;
+  title: string;
+  /** One title per page ("Introduce yourself (1/2)"), for platforms that show one page at a time. */
+  pageTitles: string[];
+  pages: FormFieldView[][];
+  /** Which page to show first (Discord continues a form page by page). */
+  page: number;
+}
+
+/** What a command or a button press leads to. */
+export type Outcome = { type: "reply"; reply: Reply } | { type: "form"; form: FormView };
+
+export const replyOutcome = (reply: Reply): Outcome => ({ type: "reply", reply });

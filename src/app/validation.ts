@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import type { MessageKey, Translate } from "../i18n/index.js";
+
+export type FieldErrors = Record<string, string>;
+
+export interface FieldNaming {
+  label(field: string): string;
+  /** Localized labels of an enum field's choices, for "choose one of …". */
+  choices?(field: string): string[] | undefined;
+}
+
+/**
+ * Turns zod's issues into one localized sentence per field, the first problem of each field.
+ * Schemas use zod's own checks (min, max, enum); a custom message is a catalogue key suffix.
+ */
+export function describeIssues(error: z.ZodError, t: Translate, naming: FieldNaming): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? "");
+    if (field in errors) continue;
+    const label = naming.label(field);
+    errors[field] = describeIssue(issue, label, t, naming.choices?.(field));
+  }
+  return errors;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, choices?: string[]): string {
+  if (issue.message === "itemTooLong" && issue.code === "too_big") {
+    return t("error.itemTooLong", { field, max: Number(issue.maximum) });
+  }
+  switch (issue.code) {
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "array") return t(min <= 1 ? "error.required" : "error.tooFew", { field, min });
+      return t(min <= 1 ? "error.required" : "error.tooShort", { field, min });
+    }
+    case "too_big": {
+      const key: MessageKey = issue.origin === "array" ? "error.tooMany" : "error.tooLong";
+      return t(key, { field, max: Number(issue.maximum) });
+    }
+    case "invalid_value":
+    case "invalid_union":
+      return choices ? t("error.choice", { field, choices: choices.join(" / ") }) : t("error.invalid", { field });
+    case "invalid_type":
+      return issue.input === undefined || issue.input === "" ? t("error.required", { field }) : t("error.invalid", { field });
+    default:
+      return isMessageKey(issue.message)
+        ? t(issue.message, { field, value: String(issue.input ?? "") })
+        : t("error.invalid", { field });
+  }
+}
+
+function isMessageKey(message: string): message is MessageKey {
+  return message.startsWith("error.");
+}

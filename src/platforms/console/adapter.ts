@@ -1,0 +1,79 @@
+import type { Actor } from "../../app/command.js";
+import { readTextInvocation } from "../text-command.js";
+import type { Musubi } from "../../app/dispatcher.js";
+import type { FormView, Outcome } from "../../app/reply.js";
+import { consolePort } from "./port.js";
+import { parseLine, stripSigil } from "./parse-line.js";
+import { renderForm, renderReply } from "./render.js";
+
+export const CONSOLE_COMMUNITY = { externalId: "local", name: "musubi console" };
+export const CONSOLE_CHANNEL = "general";
+
+export interface ConsoleOptions {
+  musubi: Musubi;
+  print: (line: string) => void;
+  /** Members with the organizer right. */
+  organizers: readonly string[];
+  defaultSpeaker: string;
+  /** Asks each field of a form in turn (the REPL); without it a form is printed to answer as key=value. */
+  askForm?: (form: FormView) => Promise<Record<string, string> | undefined>;
+}
+
+/** The local community: each line is said by a member, and the bot's answers are printed. */
+export function createConsoleAdapter(options: ConsoleOptions) {
+  const { musubi, print, organizers } = options;
+  const port = consolePort(print);
+  const actorFor = (name: string): Actor => ({
+    platform: "console",
+    community: CONSOLE_COMMUNITY,
+    userId: name,
+    displayName: name,
+    isOrganizer: organizers.includes(name),
+    channelId: CONSOLE_CHANNEL,
+  });
+
+  async function show(actor: Actor, outcome: Outcome, answers: Record<string, string>): Promise<void> {
+    if (outcome.type === "reply") {
+      for (const line of renderReply(outcome.reply)) print(line);
+      return;
+    }
+    const values = Object.keys(answers).length > 0 ? answers : await options.askForm?.(outcome.form);
+    if (!values) {
+      for (const line of renderForm(outcome.form)) print(line);
+      return;
+    }
+    const result = await musubi.submitForm(port, actor, { formId: outcome.form.formId, page: "all", values });
+    await show(actor, result.outcome, {});
+  }
+
+  return {
+    port,
+    async handleLine(line: string): Promise<void> {
+      const parsed = parseLine(line);
+      switch (parsed.type) {
+        case "empty":
+          return;
+        case "invalid":
+          print(`  (not understood: ${parsed.reason})`);
+          return;
+        case "join":
+          await musubi.memberJoined(port, {
+            platform: "console", community: CONSOLE_COMMUNITY, userId: parsed.member, displayName: parsed.member,
+          });
+          return;
+        case "press": {
+          const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
+          await show(actor, await musubi.action(port, actor, parsed.actionId), {});
+          return;
+        }
+        case "command": {
+          const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
+          const command = musubi.commands.find((c) => c.name === parsed.name);
+          const { subcommand, options: commandOptions, formAnswers } = readTextInvocation(command, parsed.args, stripSigil);
+          const outcome = await musubi.command(port, actor, { name: parsed.name, subcommand, options: commandOptions });
+          await show(actor, outcome, formAnswers);
+        }
+      }
+    },
+  };
+}

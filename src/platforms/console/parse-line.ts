@@ -1,0 +1,37 @@
+// The console's line syntax:  [@member] /command [subcommand] [positional …] [key=value …]
+// and the directives  [@member] :press ACTION_ID   and   :join @member.
+// Values may be quoted with "…" or '…'; @name names a member, #name a channel.
+
+import { tokenize } from "../text-command.js";
+
+export type ConsoleLine =
+  | { type: "empty" }
+  | { type: "command"; speaker?: string; name: string; args: string[] }
+  | { type: "press"; speaker?: string; actionId: string }
+  | { type: "join"; member: string }
+  | { type: "invalid"; reason: string };
+
+export function parseLine(line: string): ConsoleLine {
+  const trimmed = line.trim();
+  if (trimmed === "" || trimmed.startsWith("#")) return { type: "empty" };
+  const tokens = tokenize(trimmed);
+  let speaker: string | undefined;
+  if (tokens[0]?.startsWith("@")) speaker = tokens.shift()!.slice(1);
+  const head = tokens.shift();
+  if (!head) return { type: "invalid", reason: "nothing after the member's name" };
+  if (head === ":press") {
+    const actionId = tokens[0];
+    return actionId ? { type: "press", ...(speaker ? { speaker } : {}), actionId } : { type: "invalid", reason: ":press needs an action id" };
+  }
+  if (head === ":join") {
+    const member = tokens[0]?.replace(/^@/, "");
+    return member ? { type: "join", member } : { type: "invalid", reason: ":join needs a member, e.g. :join @ken" };
+  }
+  if (!head.startsWith("/") || head.length < 2) {
+    return { type: "invalid", reason: `expected a /command, got “${head}”` };
+  }
+  return { type: "command", ...(speaker ? { speaker } : {}), name: head.slice(1), args: tokens };
+}
+
+/** `@ken` → `ken`, `#intros` → `intros`: the console's ids are plain names. */
+export const stripSigil = (value: string) => value.replace(/^[@#]/, "");

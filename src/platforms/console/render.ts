@@ -1,0 +1,35 @@
+import type { Card, FormView, Message, Reply } from "../../app/reply.js";
+
+// Plain-text rendering of replies for the console, stable enough to diff as a transcript.
+
+function renderCard(card: Card): string[] {
+  const lines = [`  ┃ ${card.title}`];
+  if (card.description) lines.push(...card.description.split("\n").map((l) => `  ┃ ${l}`));
+  for (const field of card.fields) lines.push(`  ┃ ${field.name}: ${field.value}`);
+  if (card.footer) lines.push(`  ┃ — ${card.footer}`);
+  return lines;
+}
+
+export function renderMessage(message: Message): string[] {
+  const text = message.text.replace(/\*\*(.+?)\*\*/g, "$1");
+  const lines = text ? text.split("\n").map((l) => `  ${l}`) : [];
+  for (const card of message.cards ?? []) lines.push(...renderCard(card));
+  if (message.buttons?.length) {
+    lines.push(`  ${message.buttons.map((b) => `[${b.label}] (:press ${b.actionId})`).join("  ")}`);
+  }
+  return lines;
+}
+
+export function renderReply(reply: Reply): string[] {
+  return [reply.ephemeral ? "(only you)" : "(in channel)", ...renderMessage(reply)];
+}
+
+export function renderForm(form: FormView): string[] {
+  const lines = [`(form) ${form.title} — answer as key=value arguments:`];
+  for (const field of form.pages.flat()) {
+    const choices = field.choices ? ` {${field.choices.map((c) => `${c.value}=${c.label}`).join(", ")}}` : "";
+    const current = field.value === undefined ? "" : ` (now: ${[field.value].flat().join(", ")})`;
+    lines.push(`  ${field.id}${field.required ? "*" : ""}: ${field.label}${choices}${current}`);
+  }
+  return lines;
+}

@@ -1,0 +1,150 @@
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  PermissionFlagsBits,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type GuildMember,
+  type Interaction,
+  type ModalSubmitInteraction,
+} from "discord.js";
+import type { Actor } from "../../app/command.js";
+import type { Musubi } from "../../app/dispatcher.js";
+import type { Outcome } from "../../app/reply.js";
+import type { DiscordConfig } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import { discordPort } from "./port.js";
+import { renderMessage, renderModal } from "./render.js";
+
+// Discord wants a first answer within 3 s. Work that has not finished after this long is
+// deferred ("musubi is thinking…") and its answer edited in when ready.
+const DEFER_AFTER_MS = 2000;
+
+type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
+
+export interface DiscordOptions {
+  config: DiscordConfig;
+  musubi: Musubi;
+  log: Logger;
+}
+
+function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | undefined {
+  if (!interaction.inGuild()) return undefined;
+  return {
+    platform: "discord",
+    community: { externalId: interaction.guildId, name: interaction.guild?.name ?? "" },
+    userId: interaction.user.id,
+    displayName: interaction.member && "displayName" in interaction.member
+      ? interaction.member.displayName
+      : interaction.user.globalName ?? interaction.user.username,
+    locale: interaction.locale,
+    isOrganizer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    channelId: interaction.channelId ?? undefined,
+  };
+}
+
+/** Answers an interaction with the outcome, within Discord's 3 s whatever the work takes. */
+async function answer(interaction: Answerable, work: Promise<Outcome>): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => { timer = setTimeout(() => resolve("late"), DEFER_AFTER_MS); });
+  const first = await Promise.race([work, late]);
+  clearTimeout(timer);
+  if (first !== "late") {
+    if (first.type === "form" && !interaction.isModalSubmit()) {
+      await interaction.showModal(renderModal(first.form, first.form.page));
+      return;
+    }
+    const reply = first.type === "reply" ? first.reply : formButtonReply(first);
+    await interaction.reply({ ...renderMessage(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    return;
+  }
+  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const outcome = await work;
+  // After a defer a modal can no longer be shown: offer a button that opens it instead.
+  await interaction.editReply(renderMessage(outcome.type === "reply" ? outcome.reply : formButtonReply(outcome)));
+}
+
+function formButtonReply(outcome: Extract<Outcome, { type: "form" }>) {
+  const { form } = outcome;
+  return {
+    text: form.title,
+    ephemeral: true,
+    buttons: [{ actionId: `form:${form.formId}:${form.page}`, label: form.pageTitles[form.page] ?? form.title, style: "primary" as const }],
+  };
+}
+
+/** The values of a submitted modal: text inputs as text, selects as their chosen values. */
+function modalValues(interaction: ModalSubmitInteraction): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [customId, field] of interaction.fields.fields) {
+    if ("value" in field && typeof field.value === "string") values[customId] = field.value;
+    else if ("values" in field && Array.isArray(field.values)) values[customId] = [...field.values] as string[];
+  }
+  return values;
+}
+
+export function createDiscordClient(config: DiscordConfig): Client {
+  return new Client({
+    // GuildMembers (privileged: enable it in the developer portal) brings guildMemberAdd.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+    rest: { api: config.apiUrl },
+  });
+}
+
+export interface RunningDiscord {
+  client: Client;
+  stop(): Promise<void>;
+}
+
+/** Logs in and serves the commands; resolves once the client is ready. */
+export async function startDiscord({ config, musubi, log }: DiscordOptions): Promise<RunningDiscord> {
+  const client = createDiscordClient(config);
+  const port = discordPort(client);
+  const discordLog = log.child({ platform: "discord" });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction).catch((error: unknown) =>
+      discordLog.error({ err: error, interaction: interaction.id }, "interaction failed"));
+  });
+
+  async function handleInteraction(interaction: Interaction) {
+    if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
+    const actor = actorOf(interaction);
+    if (!actor) {
+      await interaction.reply({ content: "musubi works inside a server. / musubi はサーバー内で使えます。", flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (interaction.isChatInputCommand()) {
+      const options: Record<string, unknown> = {};
+      const subcommand = interaction.options.getSubcommand(false) ?? undefined;
+      const given = subcommand ? interaction.options.data[0]?.options ?? [] : interaction.options.data;
+      for (const option of given) options[option.name] = option.value;
+      await answer(interaction, musubi.command(port, actor, { name: interaction.commandName, subcommand, options }));
+    } else if (interaction.isButton()) {
+      await answer(interaction, musubi.action(port, actor, interaction.customId));
+    } else {
+      const [prefix, formId = "", page = ""] = interaction.customId.split(":");
+      if (prefix !== "form") return;
+      const submission = { formId, page: Number.parseInt(page, 10), values: modalValues(interaction) };
+      await answer(interaction, musubi.submitForm(port, actor, submission).then((result) => result.outcome));
+    }
+  }
+
+  client.on(Events.GuildMemberAdd, (member: GuildMember) => {
+    if (member.user.bot) return;
+    void musubi.memberJoined(port, {
+      platform: "discord",
+      community: { externalId: member.guild.id, name: member.guild.name },
+      userId: member.id,
+      displayName: member.displayName,
+    });
+  });
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(config.token);
+  await ready;
+  discordLog.info({ guilds: client.guilds.cache.size }, "connected to Discord");
+  return { client, stop: () => client.destroy() };
+}

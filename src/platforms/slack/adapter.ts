@@ -1,0 +1,187 @@
+import type { Server } from "node:http";
+import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Actor } from "../../app/command.js";
+import type { Musubi } from "../../app/dispatcher.js";
+import type { Outcome, Reply } from "../../app/reply.js";
+import type { SlackConfig } from "../../config.js";
+import { resolveLocale, translator } from "../../i18n/index.js";
+import type { Logger } from "../../logger.js";
+import { readTextInvocation, tokenize } from "../text-command.js";
+import { slackPort } from "./port.js";
+import { readViewState, renderMessage, renderModal } from "./render.js";
+
+// Slack wants ack() within 3 s: every listener acks first and then works, except a form
+// submission, whose refusal must travel in the ack itself (and is checked before saving).
+
+/** What users.info says of a member: asked once and remembered for a while. */
+interface SlackUser {
+  displayName: string;
+  locale?: string | undefined;
+  isOrganizer: boolean;
+}
+const USER_CACHE_MS = 10 * 60 * 1000;
+
+export interface SlackOptions {
+  config: SlackConfig;
+  musubi: Musubi;
+  log: Logger;
+}
+
+export interface RunningSlack {
+  app: App;
+  /** The HTTP server (HTTP mode), for its port. */
+  server?: Server | undefined;
+  stop(): Promise<void>;
+}
+
+/** `<@U123|ken>` → `U123`, `<#C123|general>` → `C123`: Slack's mentions as ids. */
+const readSlackId = (value: string) => value.match(/^<[@#]([A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? value;
+
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  return {
+    debug: (...msg) => log.debug({ bolt: msg.map(String).join(" ") }, "bolt"),
+    info: (...msg) => log.info({ bolt: msg.map(String).join(" ") }, "bolt"),
+    warn: (...msg) => log.warn({ bolt: msg.map(String).join(" ") }, "bolt"),
+    error: (...msg) => log.error({ bolt: msg.map(String).join(" ") }, "bolt"),
+    setLevel: (next) => { level = next; },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+export async function startSlack({ config, musubi, log }: SlackOptions): Promise<RunningSlack> {
+  const slackLog = log.child({ platform: "slack" });
+  const socketMode = Boolean(config.appToken);
+  const app = new App({
+    token: config.botToken,
+    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
+    logger: boltLogger(slackLog),
+    clientOptions: { slackApiUrl: config.apiUrl },
+  });
+  const port = slackPort(app.client);
+  const users = new Map<string, { user: SlackUser; until: number }>();
+
+  async function userOf(userId: string): Promise<SlackUser> {
+    const cached = users.get(userId);
+    if (cached && cached.until > Date.now()) return cached.user;
+    const info = await app.client.users.info({ user: userId, include_locale: true });
+    const u = info.user;
+    const user: SlackUser = {
+      displayName: u?.profile?.display_name || u?.real_name || u?.name || userId,
+      locale: u?.locale,
+      isOrganizer: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
+    };
+    users.set(userId, { user, until: Date.now() + USER_CACHE_MS });
+    return user;
+  }
+
+  async function actorOf(teamId: string, teamName: string, userId: string, channelId?: string): Promise<Actor> {
+    const user = await userOf(userId);
+    return {
+      platform: "slack",
+      community: { externalId: teamId, name: teamName },
+      userId,
+      displayName: user.displayName,
+      locale: user.locale,
+      isOrganizer: user.isOrganizer,
+      channelId,
+    };
+  }
+
+  /** Shows an outcome: a form as a modal, a reply through the response_url or as an ephemeral message. */
+  async function show(
+    actor: Actor,
+    outcome: Outcome,
+    via: { triggerId?: string | undefined; respond?: ((reply: Reply) => Promise<unknown>) | undefined },
+  ) {
+    if (outcome.type === "form") {
+      const t = translator(resolveLocale(actor.locale, "ja"));
+      if (!via.triggerId) return;
+      await app.client.views.open({
+        trigger_id: via.triggerId,
+        view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null })) as never,
+      });
+      return;
+    }
+    const { reply } = outcome;
+    if (via.respond) await via.respond(reply);
+    else if (actor.channelId && reply.ephemeral) {
+      await app.client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...renderMessage(reply) });
+    } else if (actor.channelId) await app.client.chat.postMessage({ channel: actor.channelId, ...renderMessage(reply) });
+    else await port.sendDirectMessage(actor.userId, reply);
+  }
+
+  const failed = (what: string) => (error: unknown) => slackLog.error({ err: error, what }, "listener failed");
+
+  for (const command of musubi.commands) {
+    app.command(`/${command.name}`, async ({ command: slash, ack, respond }) => {
+      await ack();
+      try {
+        const actor = await actorOf(slash.team_id, slash.team_domain, slash.user_id, slash.channel_id);
+        const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""), readSlackId);
+        const outcome = await musubi.command(port, actor, { name: command.name, subcommand, options });
+        await show(actor, outcome, {
+          triggerId: slash.trigger_id,
+          respond: (reply) => respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...renderMessage(reply) }),
+        });
+      } catch (error) {
+        failed(`/${command.name}`)(error);
+      }
+    });
+  }
+
+  app.action(/.*/, async ({ ack, body, respond }) => {
+    await ack();
+    if (body.type !== "block_actions") return;
+    const action = body.actions[0];
+    if (!action || !("action_id" in action)) return;
+    try {
+      const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, body.channel?.id);
+      const outcome = await musubi.action(port, actor, action.action_id);
+      await show(actor, outcome, {
+        triggerId: body.trigger_id,
+        respond: body.response_url
+          ? (reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
+          : undefined,
+      });
+    } catch (error) {
+      failed(`action ${action.action_id}`)(error);
+    }
+  });
+
+  app.view(/^form:/, async ({ ack, body, view }) => {
+    const formId = view.callback_id.slice("form:".length);
+    const metadata = JSON.parse(view.private_metadata || "{}") as { channelId?: string | null };
+    const values = readViewState(view.state.values as never);
+    const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
+    const errors = await musubi.checkForm(port, actor, { formId, values });
+    if (errors) {
+      await ack({ response_action: "errors", errors });
+      return;
+    }
+    await ack();
+    const result = await musubi.submitForm(port, actor, { formId, page: "all", values });
+    await show(actor, result.outcome, {}).catch(failed(`form ${formId}`));
+  });
+
+  app.event("team_join", async ({ event, body }) => {
+    const user = event.user as { id: string; team_id?: string; real_name?: string; name?: string; is_bot?: boolean; locale?: string };
+    if (user.is_bot) return;
+    await musubi.memberJoined(port, {
+      platform: "slack",
+      community: { externalId: body.team_id ?? user.team_id ?? "", name: "" },
+      userId: user.id,
+      displayName: user.real_name || user.name || user.id,
+      locale: user.locale,
+    });
+  });
+
+  app.error(async (error) => {
+    slackLog.error({ err: error }, "bolt error");
+  });
+
+  const started = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
+  slackLog.info({ mode: socketMode ? "socket" : "http", port: socketMode ? undefined : config.port }, "serving Slack");
+  return { app, server: socketMode ? undefined : (started as Server), stop: async () => { await app.stop(); } };
+}

@@ -1,0 +1,104 @@
+import type { Card, FormFieldView, FormView, Message } from "../../app/reply.js";
+import type { Translate } from "../../i18n/index.js";
+
+// Block Kit limits: section text 3,000, a section's fields 10 of 2,000, modal title 24 characters.
+const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+
+/** Slack's mrkdwn marks bold with single asterisks. */
+const mrkdwn = (text: string) => text.replace(/\*\*(.+?)\*\*/g, "*$1*");
+
+type Block = Record<string, unknown>;
+const plain = (text: string, max: number) => ({ type: "plain_text", text: clip(text, max), emoji: true });
+
+function cardBlocks(card: Card): Block[] {
+  const blocks: Block[] = [
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${card.title}*${card.description ? `\n${card.description}` : ""}`, 3000) } },
+  ];
+  for (let i = 0; i < card.fields.length; i += 10) {
+    blocks.push({
+      type: "section",
+      fields: card.fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn", text: clip(`*${f.name}*\n${f.value || "—"}`, 2000) })),
+    });
+  }
+  if (card.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(card.footer, 3000) }] });
+  return blocks;
+}
+
+/** A message as chat.postMessage arguments: `text` is the notification fallback, blocks the look. */
+export function renderMessage(message: Message): { text: string; blocks: Block[] } {
+  const blocks: Block[] = [];
+  if (message.text) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(mrkdwn(message.text), 3000) } });
+  for (const card of message.cards ?? []) blocks.push({ type: "divider" }, ...cardBlocks(card));
+  if (message.buttons?.length) {
+    blocks.push({
+      type: "actions",
+      elements: message.buttons.slice(0, 25).map((b) => ({
+        type: "button",
+        action_id: b.actionId,
+        text: plain(b.label, 75),
+        ...(b.style && b.style !== "secondary" ? { style: b.style } : {}),
+      })),
+    });
+  }
+  const fallback = message.text || message.cards?.[0]?.title || "musubi";
+  return { text: clip(mrkdwn(fallback), 3000), blocks: blocks.slice(0, 50) };
+}
+
+function inputBlock(field: FormFieldView): Block {
+  const option = (value: string) => {
+    const choice = field.choices?.find((c) => c.value === value);
+    return choice && { text: plain(choice.label, 75), value: choice.value };
+  };
+  const selected = [field.value ?? []].flat().map(option).filter(Boolean);
+  let element: Block;
+  if (field.choices) {
+    const options = field.choices.slice(0, 100).map((c) => ({ text: plain(c.label, 75), value: c.value }));
+    element = field.kind === "multiselect"
+      ? { type: "multi_static_select", action_id: field.id, options, ...(selected.length ? { initial_options: selected } : {}) }
+      : { type: "static_select", action_id: field.id, options, ...(selected[0] ? { initial_option: selected[0] } : {}) };
+  } else {
+    const value = [field.value ?? []].flat().join(", ");
+    element = {
+      type: "plain_text_input",
+      action_id: field.id,
+      multiline: field.kind === "paragraph",
+      ...(field.maxLength ? { max_length: field.maxLength } : {}),
+      ...(field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {}),
+      ...(value ? { initial_value: value } : {}),
+    };
+  }
+  return { type: "input", block_id: field.id, optional: !field.required, label: plain(field.label, 2000), element };
+}
+
+/** The whole form as one modal (Slack modals hold up to 100 blocks); the channel rides along. */
+export function renderModal(form: FormView, t: Translate, privateMetadata: string): Block {
+  return {
+    type: "modal",
+    callback_id: `form:${form.formId}`,
+    title: plain(form.title, 24),
+    submit: plain(t("form.submit"), 24),
+    close: plain(t("form.cancel"), 24),
+    private_metadata: privateMetadata,
+    blocks: form.pages.flat().map(inputBlock),
+  };
+}
+
+interface ViewStateValue {
+  type: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+}
+
+/** A submitted modal's answers, keyed by field id. */
+export function readViewState(values: Record<string, Record<string, ViewStateValue>>): Record<string, string | string[]> {
+  const answers: Record<string, string | string[]> = {};
+  for (const block of Object.values(values)) {
+    for (const [actionId, state] of Object.entries(block)) {
+      if (state.type === "multi_static_select") answers[actionId] = (state.selected_options ?? []).map((o) => o.value);
+      else if (state.type === "static_select") answers[actionId] = state.selected_option?.value ?? "";
+      else answers[actionId] = state.value ?? "";
+    }
+  }
+  return answers;
+}

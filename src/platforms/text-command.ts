@@ -1,0 +1,51 @@
+import { handlersOf, type CommandDefinition } from "../app/command.js";
+
+// A command typed as text (the console, and Slack, whose slash commands carry one line of text):
+// `[subcommand] [positional …] [key=value …]`, values quoted with "…" or '…'.
+
+export function tokenize(text: string): string[] {
+  const tokens: string[] = [];
+  for (const match of text.matchAll(/(?:[^\s"']+|"[^"]*"|'[^']*')+/g)) {
+    tokens.push(match[0].replace(/"([^"]*)"|'([^']*)'/g, "$1$2"));
+  }
+  return tokens;
+}
+
+export interface TextInvocation {
+  subcommand?: string | undefined;
+  options: Record<string, unknown>;
+  /** key=value pairs that are not options of the command: the answers of a form it opens. */
+  formAnswers: Record<string, string>;
+}
+
+/**
+ * Assigns typed arguments to a command's options: key=value by name, the rest in declared order.
+ * `readId` turns a platform's mention syntax into an id (console `@ken`, Slack `<@U123|ken>`).
+ */
+export function readTextInvocation(
+  command: CommandDefinition | undefined,
+  tokens: readonly string[],
+  readId: (value: string) => string,
+): TextInvocation {
+  const positional: string[] = [];
+  const named: Record<string, string> = {};
+  for (const token of tokens) {
+    const eq = token.indexOf("=");
+    if (eq > 0 && /^[a-zA-Z_]+$/.test(token.slice(0, eq))) named[token.slice(0, eq)] = token.slice(eq + 1);
+    else positional.push(token);
+  }
+  const subcommand = command?.subcommands ? positional.shift() : undefined;
+  const handler = command && handlersOf(command).find((h) => h.subcommand === subcommand)?.handler;
+  const optionNames = Object.keys(handler?.options ?? {});
+  const options: Record<string, unknown> = {};
+  const formAnswers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(named)) {
+    if (optionNames.includes(key)) options[key] = readId(value);
+    else formAnswers[key] = value;
+  }
+  for (const name of optionNames.filter((n) => options[n] === undefined)) {
+    const next = positional.shift();
+    if (next !== undefined) options[name] = readId(next);
+  }
+  return { subcommand, options, formAnswers };
+}

@@ -1,0 +1,169 @@
+import { z } from "zod";
+import { introFormSchema, storedTagsSchema, type Intro } from "../core/profile.js";
+import type { Db } from "./db.js";
+import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
+
+// Every method that reads or writes community data takes the community id and filters by it,
+// so a member can never reach another community's rows.
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Client = Db | Tx;
+
+const storedIntroSchema = introFormSchema.extend({
+  interests: storedTagsSchema,
+  canOffer: storedTagsSchema,
+  lookingFor: storedTagsSchema,
+  languages: introFormSchema.shape.languages.out,
+});
+
+const draftValuesSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
+export type DraftValues = z.infer<typeof draftValuesSchema>;
+
+function toCommunity(row: {
+  id: string; platform: string; externalId: string; name: string; locale: string; timeZone: string;
+  introChannelId: string | null; welcomeChannelId: string | null;
+}): CommunityRecord {
+  return { ...row, platform: row.platform as Platform };
+}
+
+export interface CommunityDefaults {
+  name: string;
+  locale: string;
+  timeZone: string;
+}
+
+export type CommunitySettings = Partial<
+  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "locale" | "timeZone">
+>;
+
+export function communityRepository(db: Client) {
+  const select = {
+    id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
+    introChannelId: true, welcomeChannelId: true,
+  } as const;
+  return {
+    /** The community of a guild or workspace, created with the defaults the first time it is seen. */
+    async ensure(platform: Platform, externalId: string, defaults: CommunityDefaults): Promise<CommunityRecord> {
+      const row = await db.community.upsert({
+        where: { platform_externalId: { platform, externalId } },
+        create: { platform, externalId, ...defaults },
+        update: defaults.name ? { name: defaults.name } : {},
+        select,
+      });
+      return toCommunity(row);
+    },
+    async find(communityId: string): Promise<CommunityRecord | null> {
+      const row = await db.community.findUnique({ where: { id: communityId }, select });
+      return row && toCommunity(row);
+    },
+    async updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord> {
+      return toCommunity(await db.community.update({ where: { id: communityId }, data: settings, select }));
+    },
+  };
+}
+
+export interface MemberSeen {
+  platformUserId: string;
+  displayName: string;
+  locale?: string | undefined;
+}
+
+export function memberRepository(db: Client) {
+  const select = {
+    id: true, communityId: true, platformUserId: true, displayName: true, locale: true, timeZone: true,
+  } as const;
+  return {
+    /** Records a member as last seen on the platform (name and locale follow the platform's). */
+    async ensure(communityId: string, seen: MemberSeen): Promise<MemberRecord> {
+      const known = { displayName: seen.displayName, ...(seen.locale ? { locale: seen.locale } : {}) };
+      return db.member.upsert({
+        where: { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } },
+        create: { communityId, platformUserId: seen.platformUserId, ...known },
+        update: known,
+        select,
+      });
+    },
+    async findByPlatformUser(communityId: string, platformUserId: string): Promise<MemberRecord | null> {
+      return db.member.findUnique({
+        where: { communityId_platformUserId: { communityId, platformUserId } },
+        select,
+      });
+    },
+  };
+}
+
+export function profileRepository(db: Client) {
+  function toProfile(row: {
+    memberId: string; industry: string; role: string; seniority: string; interests: unknown;
+    canOffer: unknown; lookingFor: unknown; languages: unknown; city: string; meetingPreference: string;
+    bio: string; cardChannelId: string | null; cardMessageId: string | null; updatedAt: Date;
+  }): ProfileRecord {
+    const intro = storedIntroSchema.parse(row);
+    const card = row.cardChannelId && row.cardMessageId
+      ? { channelId: row.cardChannelId, messageId: row.cardMessageId }
+      : null;
+    return { memberId: row.memberId, intro, card, updatedAt: row.updatedAt };
+  }
+  return {
+    async find(communityId: string, memberId: string): Promise<ProfileRecord | null> {
+      const row = await db.profile.findFirst({ where: { communityId, memberId } });
+      return row && toProfile(row);
+    },
+    async save(communityId: string, memberId: string, intro: Intro): Promise<ProfileRecord> {
+      const row = await db.profile.upsert({
+        where: { memberId, communityId },
+        create: { communityId, memberId, ...intro },
+        update: intro,
+      });
+      return toProfile(row);
+    },
+    async setCard(communityId: string, memberId: string, card: MessageRef): Promise<void> {
+      await db.profile.update({
+        where: { memberId, communityId },
+        data: { cardChannelId: card.channelId, cardMessageId: card.messageId },
+      });
+    },
+  };
+}
+
+export function formDraftRepository(db: Client) {
+  return {
+    /** Answers kept so far, or nothing when none were kept within `maxAgeMs`. */
+    async find(communityId: string, memberId: string, formId: string, notBefore: Date): Promise<DraftValues | null> {
+      const row = await db.formDraft.findFirst({
+        where: { communityId, memberId, formId, updatedAt: { gte: notBefore } },
+      });
+      return row && draftValuesSchema.parse(row.values);
+    },
+    async save(communityId: string, memberId: string, formId: string, values: DraftValues): Promise<void> {
+      await db.formDraft.upsert({
+        where: { memberId_formId: { memberId, formId }, communityId },
+        create: { communityId, memberId, formId, values },
+        update: { values },
+      });
+    },
+    async remove(communityId: string, memberId: string, formId: string): Promise<void> {
+      await db.formDraft.deleteMany({ where: { communityId, memberId, formId } });
+    },
+  };
+}
+
+export function createStore(db: Db) {
+  const bind = (client: Client) => ({
+    communities: communityRepository(client),
+    members: memberRepository(client),
+    profiles: profileRepository(client),
+    formDrafts: formDraftRepository(client),
+  });
+  return {
+    ...bind(db),
+    /** Runs `work` with repositories bound to one transaction: all of its writes land, or none. */
+    transaction<T>(work: (store: ReturnType<typeof bind>) => Promise<T>): Promise<T> {
+      return db.$transaction((tx) => work(bind(tx)));
+    },
+    disconnect: () => db.$disconnect(),
+  };
+}
+
+export type Store = ReturnType<typeof createStore>;
+export type StoreRepositories = Omit<Store, "transaction" | "disconnect">;
