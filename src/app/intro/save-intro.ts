@@ -11,8 +11,11 @@ import { introCard } from "./card.js";
  */
 export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outcome> {
   const { community, member, port, store, t } = ctx;
-  const previous = await store.profiles.find(community.id, member.id);
-  await store.profiles.save(community.id, member.id, intro);
+  const previous = await store.transaction(async (tx) => {
+    const before = await tx.profiles.find(community.id, member.id);
+    await tx.profiles.save(community.id, member.id, intro);
+    return before;
+  });
   ctx.log.info({ updated: previous !== null }, "intro saved");
 
   const channelId = community.introChannelId ?? ctx.actor.channelId;

@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Intro } from "../../src/core/profile.js";
+import { createDb } from "../../src/store/db.js";
+import { createStore, type Store } from "../../src/store/repositories.js";
+import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+
+const intro: Intro = {
+  industry: "it",
+  role: "Backend engineer",
+  seniority: "3-7",
+  interests: ["Rust", "登山"],
+  canOffer: ["面接練習"],
+  lookingFor: ["design mentor"],
+  languages: ["ja", "en"],
+  city: "大阪",
+  meetingPreference: "in_person",
+  bio: "よろしくお願いします",
+};
+
+const defaults = { name: "Test community", locale: "ja", timeZone: "Asia/Tokyo" };
+
+const pg = postgresUrl();
+const backends: [string, string | null][] = [["SQLite", freshSqliteUrl()], ["PostgreSQL", pg]];
+
+describe.each(backends)("store on %s", (backend, url) => {
+  const stores: Store[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.disconnect()));
+  });
+  const open = () => {
+    const store = createStore(createDb(url!));
+    stores.push(store);
+    return store;
+  };
+  const skip = url === null;
+  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+
+  it.skipIf(skip)("given a guild seen twice, then it is one community and keeps its settings", async () => {
+    const store = open();
+    const externalId = randomUUID();
+    const first = await store.communities.ensure("discord", externalId, defaults);
+    await store.communities.updateSettings(first.id, { introChannelId: "123", locale: "en" });
+    const again = await store.communities.ensure("discord", externalId, { ...defaults, locale: "ja" });
+    expect(again.id).toBe(first.id);
+    expect(again.locale).toBe("en");
+    expect(again.introChannelId).toBe("123");
+  });
+
+  it.skipIf(skip)("given the same user id in two communities, then each has its own member and profile", async () => {
+    const store = open();
+    const a = await store.communities.ensure("slack", randomUUID(), defaults);
+    const b = await store.communities.ensure("slack", randomUUID(), defaults);
+    const inA = await store.members.ensure(a.id, { platformUserId: "U1", displayName: "Aiko" });
+    const inB = await store.members.ensure(b.id, { platformUserId: "U1", displayName: "Aiko B" });
+    expect(inA.id).not.toBe(inB.id);
+    await store.profiles.save(a.id, inA.id, intro);
+    expect(await store.profiles.find(a.id, inA.id)).toMatchObject({ intro });
+    expect(await store.profiles.find(b.id, inB.id)).toBeNull();
+    // Another community's id never reaches a member's profile.
+    expect(await store.profiles.find(b.id, inA.id)).toBeNull();
+    expect(await store.members.findByPlatformUser(b.id, "U1")).toMatchObject({ displayName: "Aiko B" });
+  });
+
+  it.skipIf(skip)("given a saved intro, when it is saved again, then it is updated and keeps its card", async () => {
+    const store = open();
+    const community = await store.communities.ensure("discord", randomUUID(), defaults);
+    const member = await store.members.ensure(community.id, { platformUserId: "42", displayName: "Ken", locale: "en-US" });
+    expect(member.locale).toBe("en-US");
+    await store.profiles.save(community.id, member.id, intro);
+    await store.profiles.setCard(community.id, member.id, { channelId: "c1", messageId: "m1" });
+    await store.profiles.save(community.id, member.id, { ...intro, role: "CTO", languages: ["en"] });
+    const profile = await store.profiles.find(community.id, member.id);
+    expect(profile?.intro.role).toBe("CTO");
+    expect(profile?.intro.languages).toEqual(["en"]);
+    expect(profile?.intro.interests).toEqual(["Rust", "登山"]);
+    expect(profile?.card).toEqual({ channelId: "c1", messageId: "m1" });
+  });
+
+  it.skipIf(skip)("given a form draft, then it is found until it is older than asked and is gone once removed", async () => {
+    const store = open();
+    const community = await store.communities.ensure("discord", randomUUID(), defaults);
+    const member = await store.members.ensure(community.id, { platformUserId: "7", displayName: "Yui" });
+    await store.formDrafts.save(community.id, member.id, "intro", { role: "PM", languages: ["ja"] });
+    const hourAgo = new Date(Date.now() - 3600_000);
+    expect(await store.formDrafts.find(community.id, member.id, "intro", hourAgo)).toEqual({ role: "PM", languages: ["ja"] });
+    expect(await store.formDrafts.find(community.id, member.id, "intro", new Date(Date.now() + 60_000))).toBeNull();
+    await store.formDrafts.remove(community.id, member.id, "intro");
+    expect(await store.formDrafts.find(community.id, member.id, "intro", hourAgo)).toBeNull();
+  });
+
+  it.skipIf(skip)("given a failing transaction, then none of its writes land", async () => {
+    const store = open();
+    const community = await store.communities.ensure("discord", randomUUID(), defaults);
+    const member = await store.members.ensure(community.id, { platformUserId: "9", displayName: "Sho" });
+    await expect(store.transaction(async (tx) => {
+      await tx.profiles.save(community.id, member.id, intro);
+      throw new Error("card could not be recorded");
+    })).rejects.toThrow("card could not be recorded");
+    expect(await store.profiles.find(community.id, member.id)).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import type { PlatformPort } from "../../src/app/port.js";
+import type { Message } from "../../src/app/reply.js";
+import { PlatformError } from "../../src/app/errors.js";
+
+export interface Sent {
+  kind: "post" | "edit" | "dm";
+  channelId: string;
+  messageId: string;
+  message: Message;
+}
+
+/** A platform port that records what the bot sent, for tests of the use cases. */
+export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<string> } = {}) {
+  const sent: Sent[] = [];
+  let next = 1;
+  const port: PlatformPort = {
+    platform: "console",
+    async postMessage(channelId, message) {
+      const messageId = `m${next++}`;
+      sent.push({ kind: "post", channelId, messageId, message });
+      return { channelId, messageId };
+    },
+    async editMessage(ref, message) {
+      if (options.deleted?.has(ref.messageId)) throw new PlatformError("not_found", "Unknown Message");
+      sent.push({ kind: "edit", ...ref, message });
+    },
+    async sendDirectMessage(userId, message) {
+      const messageId = `m${next++}`;
+      sent.push({ kind: "dm", channelId: `dm-${userId}`, messageId, message });
+      return { channelId: `dm-${userId}`, messageId };
+    },
+    mentionUser: (id) => `<@${id}>`,
+    mentionChannel: (id) => `<#${id}>`,
+    defaultWelcomeChannel: async () => options.welcomeChannel,
+  };
+  return { port, sent };
+}

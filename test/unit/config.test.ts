@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected the configuration to be refused");
+};
+
+describe("configuration", () => {
+  it("given no variables, then the console runs on the embedded SQLite file in Japanese", () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe("file:./data/musubi.db");
+    expect(config.discord).toBeUndefined();
+    expect(config.slack).toBeUndefined();
+    expect(config.defaultLocale).toBe("ja");
+    expect(config.defaultTimeZone).toBe("Asia/Tokyo");
+  });
+
+  it("given complete Discord and Slack variables, then both platforms are enabled", () => {
+    const config = loadConfig({
+      DISCORD_TOKEN: "discord-token-value",
+      DISCORD_APPLICATION_ID: "123456789012345678",
+      SLACK_BOT_TOKEN: "xoxb-1-2-3",
+      SLACK_SIGNING_SECRET: "signing-secret",
+      DATABASE_URL: "postgresql://u:p4ssw0rd@db:5432/musubi",
+    });
+    expect(config.discord).toMatchObject({ applicationId: "123456789012345678", apiUrl: "https://discord.com/api" });
+    expect(config.slack).toMatchObject({ port: 3000, apiUrl: "https://slack.com/api/" });
+    expect(config.secrets).toEqual(expect.arrayContaining(["discord-token-value", "xoxb-1-2-3", "signing-secret", "p4ssw0rd"]));
+  });
+
+  it("given half-set and malformed variables, then one error names every problem", () => {
+    const problems = problemsOf({
+      DISCORD_TOKEN: "abc",
+      SLACK_BOT_TOKEN: "not-a-bot-token",
+      DATABASE_URL: "mysql://x",
+      DEFAULT_TIME_ZONE: "Tokyo",
+    });
+    expect(problems.join("\n")).toMatch(/SLACK_BOT_TOKEN: must start with xoxb-/);
+    expect(problems.join("\n")).toMatch(/DATABASE_URL/);
+    expect(problems.join("\n")).toMatch(/DEFAULT_TIME_ZONE/);
+    const second = problemsOf({ DISCORD_TOKEN: "abc", SLACK_BOT_TOKEN: "xoxb-1" });
+    expect(second).toContain("DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set");
+    expect(second.some((p) => p.startsWith("SLACK_SIGNING_SECRET"))).toBe(true);
+  });
+
+  it("given Socket Mode's app token, then no signing secret is needed", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
+    expect(config.slack?.appToken).toBe("xapp-1");
+  });
+});

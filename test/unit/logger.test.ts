@@ -1,0 +1,40 @@
+import { Writable } from "node:stream";
+import { describe, expect, it } from "vitest";
+import { createLogger } from "../../src/logger.js";
+
+function capture() {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(chunk.toString("utf8"));
+      done();
+    },
+  });
+  return { lines, destination };
+}
+
+describe("logging", () => {
+  it("given secrets in fields, messages and errors, then no line contains them", async () => {
+    const { lines, destination } = capture();
+    const token = "MTIzNDU2Nzg5MDEy.discord.secret";
+    const log = createLogger({ level: "info", secrets: [token, "xoxb-secret-bot-token"], destination });
+    log.info({ token, config: { botToken: "xoxb-secret-bot-token" } }, "starting");
+    log.error({ err: new Error(`login failed for ${token}`) }, "failed");
+    log.warn(`request to https://example.test/?t=${token}`);
+    log.info({ headers: { authorization: "Bot abc-secret-header" } }, "request");
+    await new Promise((resolve) => setImmediate(resolve));
+    const output = lines.join("");
+    expect(output).toContain("starting");
+    expect(output).toContain("login failed for [REDACTED]");
+    expect(output).not.toContain(token);
+    expect(output).not.toContain("xoxb-secret-bot-token");
+    expect(output).not.toContain("abc-secret-header");
+  });
+
+  it("given an invocation's child logger, then each line carries community, platform, command and invocation", () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: "info", secrets: [], destination });
+    log.child({ community: "c1", platform: "discord", command: "intro", invocation: "ab12cd34" }).info("invoked");
+    expect(JSON.parse(lines[0]!)).toMatchObject({ community: "c1", platform: "discord", command: "intro", invocation: "ab12cd34", msg: "invoked" });
+  });
+});
