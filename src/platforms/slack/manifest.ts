@@ -1,0 +1,57 @@
+import { handlersOf, type CommandDefinition, type OptionSpec } from "../../app/command.js";
+import { localized } from "../../i18n/index.js";
+
+// The Slack app manifest, generated from commands/ (paste it at api.slack.com/apps → "From a manifest").
+
+/** Bolt's HTTP receiver serves commands, interactivity and events on this one path. */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export const SLACK_BOT_SCOPES = [
+  "commands", // slash commands
+  "chat:write", // cards, replies, welcomes
+  "users:read", // a member's locale (users.info include_locale) and admin right
+  "im:write", // welcome by direct message
+] as const;
+
+function hint(name: string, spec: OptionSpec): string {
+  const value = spec.kind === "user" ? "@member" : spec.kind === "channel" ? "#channel" : spec.choices ? spec.choices.map((c) => c.value).join("|") : "…";
+  return spec.required ? `${name}=${value}` : `[${name}=${value}]`;
+}
+
+export function slackManifest(commands: readonly CommandDefinition[], options: { publicUrl?: string | undefined; socketMode: boolean }) {
+  const url = `${options.publicUrl ?? "https://YOUR-PUBLIC-HOST"}${SLACK_EVENTS_PATH}`;
+  const requestUrl = options.socketMode ? {} : { request_url: url };
+  return {
+    display_information: {
+      name: "musubi",
+      description: "Turns encounters into a network / 出会いをつながりに",
+      background_color: "#8c2f39",
+    },
+    features: {
+      bot_user: { display_name: "musubi", always_online: true },
+      slash_commands: commands.map((command) => {
+        const text = localized(command.description);
+        const usage = handlersOf(command)
+          .map(({ subcommand, handler }) =>
+            [subcommand, ...Object.entries(handler.options).map(([name, spec]) => hint(name, spec))].filter(Boolean).join(" "))
+          .filter(Boolean)
+          .join(" | ");
+        return {
+          command: `/${command.name}`,
+          description: `${text.en} / ${text.ja}`.slice(0, 100),
+          ...(usage ? { usage_hint: usage.slice(0, 100) } : {}),
+          should_escape: true,
+          ...(options.socketMode ? {} : { url }),
+        };
+      }),
+    },
+    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    settings: {
+      event_subscriptions: { ...requestUrl, bot_events: ["team_join"] },
+      interactivity: { is_enabled: true, ...requestUrl },
+      org_deploy_enabled: false,
+      socket_mode_enabled: options.socketMode,
+      token_rotation_enabled: false,
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { readFileSync } from "node:fs";
+import { REST } from "discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { discordCommands } from "../../src/platforms/discord/command-json.js";
+import { deployCommands } from "../../src/platforms/discord/deploy-commands.js";
+import { slackManifest } from "../../src/platforms/slack/manifest.js";
+import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
+import { DEFAULT_APPLICATION_ID } from "../fakes/discord-payloads.js";
+
+describe("Discord application commands generated from commands/", () => {
+  const json = discordCommands(commands);
+
+  it("given the command list, then every command has an English description and a Japanese localization", () => {
+    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "help", "musubi"]);
+    const intro = json.find((c) => c.name === "intro")!;
+    expect(intro.description).toBe("Introduce yourself to the community (opens a form)");
+    expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する(フォームが開きます)" });
+    for (const command of json) expect(command.name).toMatch(/^[-_a-z0-9]{1,32}$/);
+  });
+
+  it("given organizer-only commands, then Discord hides them from members by default", () => {
+    const musubi = json.find((c) => c.name === "musubi")!;
+    expect(musubi.default_member_permissions).toBe("32");
+    expect(json.find((c) => c.name === "profile")!.default_member_permissions).toBeUndefined();
+    const setup = musubi.options?.[0] as { type: number; name: string; options: { name: string; type: number; choices?: unknown[] }[] };
+    expect(setup).toMatchObject({ type: 1, name: "setup" });
+    expect(setup.options.map((o) => [o.name, o.type])).toEqual([["intro_channel", 7], ["welcome_channel", 7], ["language", 3], ["time_zone", 3]]);
+    expect(setup.options[2]!.choices).toEqual([
+      { name: "Japanese", name_localizations: { ja: "日本語" }, value: "ja" },
+      { name: "English", name_localizations: { ja: "英語" }, value: "en" },
+    ]);
+  });
+
+  describe("registration", () => {
+    let fake: FakeDiscord;
+    beforeAll(async () => { fake = await startFakeDiscord({ guilds: [] }); });
+    afterAll(async () => { await fake.close(); });
+
+    it("given commands already registered as generated, then deploying again sends nothing", async () => {
+      const rest = new REST({ api: fake.apiUrl, retries: 0 }).setToken("test-token");
+      const deploy = () => deployCommands({ rest, applicationId: DEFAULT_APPLICATION_ID, guildId: "900000000000000001", commands: json });
+      expect(await deploy()).toBe("updated");
+      expect(await deploy()).toBe("unchanged");
+      const puts = fake.requests.filter((r) => r.method === "PUT");
+      expect(puts).toHaveLength(1);
+      expect(puts[0]!.path).toBe(`/applications/${DEFAULT_APPLICATION_ID}/guilds/900000000000000001/commands`);
+      const changed = json.map((c) => (c.name === "help" ? { ...c, description: "Changed" } : c));
+      expect(await deployCommands({ rest, applicationId: DEFAULT_APPLICATION_ID, guildId: "900000000000000001", commands: changed })).toBe("updated");
+    });
+  });
+});
+
+describe("Slack app manifest generated from commands/", () => {
+  it("given the checked-in slack-manifest.json, then it matches what npm run slack:manifest generates", () => {
+    const checkedIn = JSON.parse(readFileSync("slack-manifest.json", "utf8"));
+    expect(checkedIn).toEqual(slackManifest(commands, { socketMode: false }));
+  });
+
+  it("given Socket Mode, then no request URL is needed and the scopes cover what the bot calls", () => {
+    const manifest = slackManifest(commands, { socketMode: true });
+    expect(manifest.settings.socket_mode_enabled).toBe(true);
+    expect(JSON.stringify(manifest)).not.toContain("request_url");
+    expect(manifest.oauth_config.scopes.bot).toEqual(["commands", "chat:write", "users:read", "im:write"]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/help", "/musubi"]);
+  });
+});
