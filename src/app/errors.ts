@@ -24,3 +24,14 @@ export class PlatformError extends Error {
     this.name = "PlatformError";
   }
 }
+
+/** Wraps a platform call so that its failures reach the use case as the adapter's PlatformError. */
+export function translatingErrors(toPlatformError: (error: unknown) => unknown) {
+  return async <T>(call: () => Promise<T>): Promise<T> => {
+    try {
+      return await call();
+    } catch (error) {
+      throw toPlatformError(error);
+    }
+  };
+}

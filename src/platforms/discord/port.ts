@@ -1,6 +1,6 @@
 import { DiscordAPIError, RateLimitError, Routes, type Client } from "discord.js";
 import type { PlatformPort } from "../../app/port.js";
-import { PlatformError } from "../../app/errors.js";
+import { PlatformError, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
 
 /** Discord's answers as the core understands them. */
@@ -15,13 +15,7 @@ export function toPlatformError(error: unknown): unknown {
   return error;
 }
 
-async function translated<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toPlatformError(error);
-  }
-}
+const translated = translatingErrors(toPlatformError);
 
 export function discordPort(client: Client): PlatformPort {
   const post = (channelId: string, body: unknown) =>

@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { PlatformPort } from "../../app/port.js";
-import { PlatformError } from "../../app/errors.js";
+import { PlatformError, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
 
 const NOT_FOUND = new Set(["channel_not_found", "message_not_found", "user_not_found", "user_not_visible", "is_archived"]);
@@ -19,13 +19,7 @@ export function toPlatformError(error: unknown): unknown {
   return error;
 }
 
-async function translated<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw toPlatformError(error);
-  }
-}
+const translated = translatingErrors(toPlatformError);
 
 export function slackPort(client: webApi.WebClient): PlatformPort {
   const post = (channel: string, message: Parameters<PlatformPort["postMessage"]>[1]) =>
