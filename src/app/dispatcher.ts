@@ -64,6 +64,13 @@ export interface MusubiOptions {
 
 export type Musubi = ReturnType<typeof createMusubi>;
 
+/** A single-choice field's answer as one value: some platforms (Discord) send every select's choice as a list. */
+function singleChoices(definition: FormDefinition, values: DraftValues): DraftValues {
+  const single = new Set(definition.pages.flat().filter((f) => f.kind === "select").map((f) => f.id));
+  return Object.fromEntries(Object.entries(values).map(([id, value]) =>
+    [id, single.has(id) && Array.isArray(value) ? value[0] ?? "" : value]));
+}
+
 export function createMusubi(options: MusubiOptions) {
   const { store, commands, log: rootLog, defaults } = options;
   const now = options.now ?? (() => new Date());
@@ -204,7 +211,7 @@ export function createMusubi(options: MusubiOptions) {
     if (draft === null) {
       return { outcome: asOutcome({ text: ctx.t("intro.formExpired"), ephemeral: true }) };
     }
-    const values = { ...draft, ...submission.values };
+    const values = { ...draft, ...singleChoices(definition, submission.values) };
     const submittedIds = page === "all" ? definition.pages.flat().map((f) => f.id) : (definition.pages[page] ?? []).map((f) => f.id);
     const checked = page === "all" || page === lastPage
       ? definition.schema
@@ -285,7 +292,7 @@ export function createMusubi(options: MusubiOptions) {
       return guarded(port, actor, `form ${submission.formId} check`, async (ctx) => {
         const definition = forms.get(submission.formId);
         if (!definition) return undefined;
-        const parsed = definition.schema.safeParse(submission.values, { reportInput: true });
+        const parsed = definition.schema.safeParse(singleChoices(definition, submission.values), { reportInput: true });
         return parsed.success ? undefined : describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
       }, () => undefined);
     },
