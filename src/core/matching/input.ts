@@ -1,0 +1,126 @@
+import { z } from "zod";
+
+/** Ordered from least to most experienced: the scorer reads the gap between levels. */
+export const SENIORITY = ["student", "1-3", "3-7", "7-15", "15+"] as const;
+export type SeniorityLevel = (typeof SENIORITY)[number];
+export const MEETING = ["online", "in_person", "either"] as const;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const tags = z.array(z.string().trim().min(1).max(80)).max(50).default([]);
+
+export const memberSchema = z.object({
+  id: z.string().min(1).max(200),
+  name: z.string().max(200).optional(),
+  industry: z.string().trim().min(1).max(60),
+  seniority: z.enum(SENIORITY),
+  canOffer: tags,
+  lookingFor: tags,
+  interests: tags,
+  languages: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
+  timeZone: z.string().refine(isTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
+  city: z.string().trim().max(80).optional(),
+  meetingPreference: z.enum(MEETING).default("either"),
+});
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: "not an ISO date" });
+
+export const historySchema = z.object({ a: z.string(), b: z.string(), at: isoDate });
+export const blockSchema = z.object({ by: z.string(), blocked: z.string() });
+
+/** Points (integers). A pair's score is the sum of the parts that apply. */
+export const weightsSchema = z.object({
+  /** The two members work in different industries. */
+  differentIndustry: z.number().int().min(0).default(300),
+  /** Seniority gap of 0, 1, 2, 3+ levels. */
+  seniorityGap0: z.number().int().min(0).default(100),
+  seniorityGap1: z.number().int().min(0).default(250),
+  seniorityGap2: z.number().int().min(0).default(180),
+  seniorityGap3: z.number().int().min(0).default(30),
+  /** Per direction in which one member's canOffer meets the other's lookingFor. */
+  offerSeek: z.number().int().min(0).default(200),
+  /** Extra points per additional matching tag (up to 2 extra per direction). */
+  offerSeekExtraTag: z.number().int().min(0).default(40),
+  /** Full working-day overlap (9:00–18:00 local) of the two time zones; scaled by hours. */
+  timeZoneOverlap: z.number().int().min(0).default(150),
+  /** Both prefer meeting in person and live in the same city. */
+  sameCityInPerson: z.number().int().min(0).default(200),
+  /** Per shared interest (up to 3). */
+  sharedInterest: z.number().int().min(0).default(40),
+  /** Penalty for having met before, halved every `historyHalfLifeWeeks`. */
+  metBefore: z.number().int().min(0).default(400),
+  historyHalfLifeWeeks: z.number().positive().default(12),
+});
+export type Weights = z.output<typeof weightsSchema>;
+
+export const settingsSchema = z.object({
+  groupSize: z.union([z.literal(2), z.literal(3)]).default(2),
+  /** Pairs that met fewer than this many weeks ago are avoided whenever another grouping exists. */
+  noRepeatWeeks: z.number().int().min(0).max(520).default(8),
+  weights: weightsSchema.default(weightsSchema.parse({})),
+  /** Date of the round: ages of past meetings and time-zone offsets are taken at this instant. */
+  now: isoDate.optional(),
+});
+
+export const pairingInputSchema = z
+  .object({
+    members: z.array(memberSchema),
+    history: z.array(historySchema).default([]),
+    blocks: z.array(blockSchema).default([]),
+    settings: settingsSchema.default(settingsSchema.parse({})),
+  })
+  .superRefine((doc, ctx) => {
+    const ids = new Set<string>();
+    doc.members.forEach((m, i) => {
+      if (ids.has(m.id)) ctx.addIssue({ code: "custom", path: ["members", i, "id"], message: `duplicate member id "${m.id}"` });
+      ids.add(m.id);
+    });
+    doc.history.forEach((h, i) => {
+      for (const key of ["a", "b"] as const) {
+        if (!ids.has(h[key])) ctx.addIssue({ code: "custom", path: ["history", i, key], message: `unknown member "${h[key]}" in history` });
+      }
+      if (h.a === h.b) ctx.addIssue({ code: "custom", path: ["history", i], message: "a member cannot meet themselves" });
+    });
+    doc.blocks.forEach((b, i) => {
+      for (const key of ["by", "blocked"] as const) {
+        if (!ids.has(b[key])) ctx.addIssue({ code: "custom", path: ["blocks", i, key], message: `unknown member "${b[key]}" in blocks` });
+      }
+    });
+  });
+
+export type Member = z.output<typeof memberSchema>;
+export type HistoryEntry = z.output<typeof historySchema>;
+export type Block = z.output<typeof blockSchema>;
+export type PairingSettings = z.output<typeof settingsSchema>;
+export type PairingInput = z.output<typeof pairingInputSchema>;
+/** The document as written (defaults not yet applied). */
+export type PairingInputDocument = z.input<typeof pairingInputSchema>;
+
+/** `{ n, edges: [[u, v, w], ...] }` for the solver CLI: integer, non-negative weights. */
+export const graphInputSchema = z
+  .object({
+    n: z.number().int().min(0).max(10_000_000),
+    edges: z.array(z.tuple([z.number().int(), z.number().int(), z.number().int().min(0).max(2 ** 40)])),
+  })
+  .superRefine((g, ctx) => {
+    g.edges.forEach(([u, v], i) => {
+      if (u < 0 || v < 0 || u >= g.n || v >= g.n) ctx.addIssue({ code: "custom", path: ["edges", i], message: `vertex out of range 0..${g.n - 1}` });
+      else if (u === v) ctx.addIssue({ code: "custom", path: ["edges", i], message: "self-loop" });
+    });
+  });
+export type GraphInput = z.output<typeof graphInputSchema>;
+
+/** One line per issue: "path: message". */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .slice(0, 20)
+    .map((i) => `${i.path.length ? i.path.join(".") : "(root)"}: ${i.message}`)
+    .join("\n");
+}

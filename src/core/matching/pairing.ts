@@ -1,0 +1,421 @@
+import { maxWeightMatching, type MatchingResult } from "./blossom.js";
+import { pairingInputSchema, type PairingInput } from "./input.js";
+import { createRng } from "./random.js";
+import { createScorer, renderReasonsEnglish, type PairScorer, type Reason } from "./score.js";
+import { candidatePairs, DEFAULT_SPARSE, type SparseOptions } from "./sparse.js";
+
+export interface Group {
+  /** Member ids. */
+  members: string[];
+  /** Sum of the scores of the pairs inside the group. */
+  score: number;
+  /** Structured reasons (for the bot to render in any language). */
+  reasons: Reason[];
+  /** English plain-text rendering of the reasons. */
+  text: string;
+}
+
+export interface PairingStats {
+  members: number;
+  groups: number;
+  /** Share of groups mixing at least two industries (0..1). */
+  crossIndustryShare: number;
+  /** Mean seniority gap (levels) over the pairs inside groups. */
+  meanSeniorityGap: number;
+  /** Pairs inside groups that met within the no-repeat window. */
+  repeats: number;
+  /** Members left without a group (no compatible partner). */
+  unplaced: number;
+}
+
+export interface SolverStats {
+  mode: "dense" | "sparse";
+  edges: number;
+  /** Sparse mode: solve rounds (1 + rounds after adding improving pairs). */
+  rounds: number;
+  /** Sparse mode: pairs added by the dual check. */
+  addedEdges: number;
+  /** True when the result is proven optimal for the full graph of allowed pairs. */
+  certified: boolean;
+}
+
+export interface PairingResult {
+  groups: Group[];
+  /** Sum of the group scores. */
+  total: number;
+  unplaced: string[];
+  stats: PairingStats;
+  solver: SolverStats;
+}
+
+export interface PairingOptions {
+  /** Pools up to this size are solved on the complete graph. Default 300. */
+  denseLimit?: number;
+  /** Sparse pools up to this size are certified optimal with the duals. Default 6,000. */
+  certifyLimit?: number;
+  sparse?: Partial<SparseOptions>;
+  /** Limit on solve rounds when certifying. Default 8. */
+  maxRounds?: number;
+}
+
+/** Validate a document (throws a ZodError with every problem). */
+export function parsePairingInput(doc: unknown): PairingInput {
+  return pairingInputSchema.parse(doc);
+}
+
+/**
+ * Objective as solver weights. Lexicographic: (1) place as many members in pairs as
+ * possible, (2) then avoid pairs that met within the no-repeat window, (3) then maximise
+ * the score. Implemented with integer constants that dominate each other:
+ * weight = P + (recent ? 0 : R) + (score − minScore + 1).
+ */
+export interface Objective {
+  value(i: number, j: number): number | null;
+  placement: number;
+}
+
+export function objective(scorer: PairScorer, n: number): Objective {
+  const shift = 1 - scorer.minScore;
+  const S = scorer.maxScore + shift + 1;
+  const half = Math.floor(n / 2) + 1;
+  const R = S * half;
+  const P = (R + S) * half;
+  return {
+    value(i, j) {
+      if (!scorer.allowed(i, j)) return null;
+      return (scorer.recentRepeat(i, j) ? 0 : R) + scorer.score(i, j) + shift;
+    },
+    placement: P,
+  };
+}
+
+/** Solve the pairing on member indices 0..n-1 (already in the seed's order). */
+function solvePairs(
+  scorer: PairScorer,
+  obj: Objective,
+  seed: number,
+  options: PairingOptions,
+): { mate: Int32Array; solver: SolverStats } {
+  const n = scorer.n;
+  const denseLimit = options.denseLimit ?? 300;
+  const certifyLimit = options.certifyLimit ?? 6000;
+  const P = obj.placement;
+  if (n <= denseLimit) {
+    const A: number[] = [];
+    const B: number[] = [];
+    const W: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const v = obj.value(i, j);
+        if (v !== null) {
+          A.push(i);
+          B.push(j);
+          W.push(P + v);
+        }
+      }
+    }
+    const res = maxWeightMatching(n, { u: Int32Array.from(A), v: Int32Array.from(B), w: Float64Array.from(W) });
+    return { mate: res.mate, solver: { mode: "dense", edges: A.length, rounds: 1, addedEdges: 0, certified: true } };
+  }
+  const rng = createRng(seed ^ 0x5eed);
+  const cand = candidatePairs(scorer, obj.value, rng, { ...DEFAULT_SPARSE, ...options.sparse });
+  let A = Array.from(cand.a);
+  let B = Array.from(cand.b);
+  let W = A.map((a, k) => P + obj.value(a, B[k]!)!);
+  const certify = n <= certifyLimit;
+  const maxRounds = options.maxRounds ?? 8;
+  let rounds = 0;
+  let added = 0;
+  let res: MatchingResult;
+  let certified = false;
+  for (;;) {
+    rounds++;
+    res = maxWeightMatching(n, { u: Int32Array.from(A), v: Int32Array.from(B), w: Float64Array.from(W) });
+    if (!certify || rounds >= maxRounds) break;
+    // Price every allowed pair that is not in the graph: a negative reduced cost (with the
+    // duals of the blossoms containing both ends) means it could improve the matching.
+    const adj: number[][] = Array.from({ length: n }, () => []);
+    for (let k = 0; k < A.length; k++) adj[A[k]!]!.push(B[k]!);
+    const stamp = new Int32Array(n).fill(-1);
+    const dual = res.vertexDual;
+    const newA: number[] = [];
+    const newB: number[] = [];
+    const newW: number[] = [];
+    for (let i = 0; i < n; i++) {
+      for (const j of adj[i]!) stamp[j] = i;
+      const di = dual[i]!;
+      for (let j = i + 1; j < n; j++) {
+        if (stamp[j] === i) continue;
+        const v = obj.value(i, j);
+        if (v === null) continue;
+        const w = P + v;
+        if (di + dual[j]! - 2 * w >= 0) continue; // blossom duals only add slack
+        if (res.reducedCost(i, j, w) < 0) {
+          newA.push(i);
+          newB.push(j);
+          newW.push(w);
+        }
+      }
+    }
+    if (newA.length === 0) {
+      certified = true;
+      break;
+    }
+    added += newA.length;
+    A = A.concat(newA);
+    B = B.concat(newB);
+    W = W.concat(newW);
+  }
+  return { mate: res.mate, solver: { mode: "sparse", edges: A.length, rounds, addedEdges: added, certified } };
+}
+
+/**
+ * Groups for one round: pairs (and one trio when the count is odd), or groups of three when
+ * `settings.groupSize` is 3. Deterministic for a given input and seed.
+ */
+export function makeGroups(input: PairingInput, seed = 0, options: PairingOptions = {}): PairingResult {
+  // Seeded order of the members: ties between equally good groupings are broken by it.
+  const rng = createRng(seed);
+  const perm = rng.shuffle(input.members.map((_, i) => i));
+  const ordered: PairingInput = { ...input, members: perm.map((i) => input.members[i]!) };
+  const scorer = createScorer(ordered);
+  const n = scorer.n;
+  const obj = objective(scorer, n);
+  const { mate, solver } = solvePairs(scorer, obj, seed, options);
+
+  let groups: number[][] = [];
+  const single: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const j = mate[i]!;
+    if (j === -1) single.push(i);
+    else if (i < j) groups.push([i, j]);
+  }
+  const pairValue = (i: number, j: number): number | null => obj.value(i, j);
+  const joinValue = (x: number, g: readonly number[]): number | null => {
+    let s = 0;
+    for (const y of g) {
+      const v = pairValue(x, y);
+      if (v === null) return null;
+      s += v;
+    }
+    return s;
+  };
+
+  const unplaced: number[] = [];
+  if (input.settings.groupSize === 3 && n >= 3) {
+    groups = formTrios(groups, single, n, pairValue, joinValue, unplaced);
+  } else {
+    // Leftovers join the group where they add most (pairs before trios).
+    for (const x of single) {
+      let best = -1;
+      let bestVal = -Infinity;
+      for (let pass = 0; pass < 2 && best === -1; pass++) {
+        for (let g = 0; g < groups.length; g++) {
+          if ((pass === 0) !== (groups[g]!.length === 2)) continue;
+          const v = joinValue(x, groups[g]!);
+          if (v !== null && v > bestVal) {
+            bestVal = v;
+            best = g;
+          }
+        }
+      }
+      if (best === -1) unplaced.push(x);
+      else groups[best]!.push(x);
+    }
+  }
+  for (const g of groups) g.sort((x, y) => perm[x]! - perm[y]!);
+  return describe(scorer, groups, unplaced, ordered, solver);
+}
+
+/** Pairs + singles → groups of three (and one or two pairs when n is not a multiple of 3). */
+function formTrios(
+  pairs: number[][],
+  singlesIn: number[],
+  n: number,
+  value: (i: number, j: number) => number | null,
+  joinValue: (x: number, g: readonly number[]) => number | null,
+  unplaced: number[],
+): number[][] {
+  const rem = n % 3;
+  const trios = rem === 1 ? Math.max(0, (n - 4) / 3) : (n - rem) / 3;
+  const groupsTarget = trios + (rem === 0 ? 0 : rem === 1 ? 2 : 1);
+  // Keep the strongest pairs as cores, dissolve the weakest into singles.
+  const withScore = pairs.map((p) => ({ p, v: value(p[0]!, p[1]!) ?? 0 }));
+  withScore.sort((x, y) => y.v - x.v || x.p[0]! - y.p[0]!);
+  const cores = withScore.slice(0, groupsTarget).map((x) => x.p);
+  const singles = singlesIn.concat(withScore.slice(groupsTarget).flatMap((x) => x.p));
+  // Assign singles to cores by max-weight bipartite matching (each core takes at most one
+  // single per round; repeated until every single is placed or nothing fits).
+  let pending = singles;
+  for (let round = 0; round < 3 && pending.length > 0; round++) {
+    const A: number[] = [];
+    const B: number[] = [];
+    const W: number[] = [];
+    const k = cores.length;
+    const big = 1e12;
+    pending.forEach((x, si) => {
+      cores.forEach((g, gi) => {
+        if (round === 0 && g.length !== 2) return;
+        const v = joinValue(x, g);
+        if (v !== null) {
+          A.push(gi);
+          B.push(k + si);
+          W.push(big + v);
+        }
+      });
+    });
+    const res = maxWeightMatching(k + pending.length, { u: Int32Array.from(A), v: Int32Array.from(B), w: Float64Array.from(W) });
+    const next: number[] = [];
+    pending.forEach((x, si) => {
+      const g = res.mate[k + si]!;
+      if (g === -1) next.push(x);
+      else cores[g]!.push(x);
+    });
+    if (next.length === pending.length) break;
+    pending = next;
+  }
+  unplaced.push(...pending);
+  // Local search: swap two members of different groups while it improves the total.
+  const groupValue = (g: readonly number[]): number | null => {
+    let s = 0;
+    for (let a = 0; a < g.length; a++)
+      for (let b = a + 1; b < g.length; b++) {
+        const v = value(g[a]!, g[b]!);
+        if (v === null) return null;
+        s += v;
+      }
+    return s;
+  };
+  // Repair: move members from groups of 4+ into pairs while a compatible move exists.
+  for (let guard = 0; guard < n; guard++) {
+    let best: { from: number; a: number; to: number; gain: number } | null = null;
+    for (let f = 0; f < cores.length; f++) {
+      const F = cores[f]!;
+      if (F.length < 4) continue;
+      for (let t = 0; t < cores.length; t++) {
+        if (cores[t]!.length !== 2) continue;
+        for (let a = 0; a < F.length; a++) {
+          const x = F[a]!;
+          const join = joinValue(x, cores[t]!);
+          if (join === null) continue;
+          const rest = F.filter((_, k) => k !== a);
+          const leave = joinValue(x, rest) ?? 0;
+          const gain = join - leave;
+          if (best === null || gain > best.gain) best = { from: f, a, to: t, gain };
+        }
+      }
+    }
+    if (best === null) break;
+    const x = cores[best.from]!.splice(best.a, 1)[0]!;
+    cores[best.to]!.push(x);
+  }
+  if (cores.length <= 400) {
+    const vals = cores.map((g) => groupValue(g) ?? -Infinity);
+    for (let pass = 0, improved = true; pass < 4 && improved; pass++) {
+      improved = false;
+      for (let g1 = 0; g1 < cores.length; g1++) {
+        for (let g2 = g1 + 1; g2 < cores.length; g2++) {
+          const G1 = cores[g1]!;
+          const G2 = cores[g2]!;
+          for (let a = 0; a < G1.length; a++) {
+            for (let b = 0; b < G2.length; b++) {
+              const x = G1[a]!;
+              const y = G2[b]!;
+              G1[a] = y;
+              G2[b] = x;
+              const v1 = groupValue(G1);
+              const v2 = groupValue(G2);
+              if (v1 !== null && v2 !== null && v1 + v2 > vals[g1]! + vals[g2]!) {
+                vals[g1] = v1;
+                vals[g2] = v2;
+                improved = true;
+              } else {
+                G1[a] = x;
+                G2[b] = y;
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return cores;
+}
+
+function describe(scorer: PairScorer, groups: number[][], unplaced: number[], input: PairingInput, solver: SolverStats): PairingResult {
+  const members = input.members;
+  let total = 0;
+  let cross = 0;
+  let gapSum = 0;
+  let gapCount = 0;
+  let repeats = 0;
+  const out: Group[] = groups.map((g) => {
+    const sorted = g;
+    let score = 0;
+    const reasons: Reason[] = [];
+    const industries = new Set<string>();
+    for (let a = 0; a < sorted.length; a++) {
+      industries.add(members[sorted[a]!]!.industry.trim().toLowerCase());
+      for (let b = a + 1; b < sorted.length; b++) {
+        const i = sorted[a]!;
+        const j = sorted[b]!;
+        score += scorer.score(i, j);
+        if (scorer.recentRepeat(i, j)) repeats++;
+        const r = scorer.reasons(i, j);
+        for (const x of r) {
+          if (x.kind === "seniorityGap") {
+            gapSum += x.params.gap;
+          }
+          if (sorted.length === 2 || x.kind !== "sameIndustry") reasons.push(x);
+        }
+        gapCount++;
+      }
+    }
+    if (industries.size > 1) cross++;
+    total += score;
+    const ids = sorted.map((i) => members[i]!.id);
+    return { members: ids, score, reasons: dedupeReasons(reasons), text: renderReasonsEnglish(dedupeReasons(reasons)) };
+  });
+  // Stable output order: by first member id.
+  out.sort((x, y) => (x.members[0]! < y.members[0]! ? -1 : x.members[0]! > y.members[0]! ? 1 : 0));
+  return {
+    groups: out,
+    total,
+    unplaced: unplaced.map((i) => members[i]!.id).sort(),
+    stats: {
+      members: members.length,
+      groups: out.length,
+      crossIndustryShare: out.length ? cross / out.length : 0,
+      meanSeniorityGap: gapCount ? gapSum / gapCount : 0,
+      repeats,
+      unplaced: unplaced.length,
+    },
+    solver,
+  };
+}
+
+function dedupeReasons(reasons: Reason[]): Reason[] {
+  const seen = new Set<string>();
+  const out: Reason[] = [];
+  for (const r of reasons) {
+    const key = JSON.stringify(r);
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(r);
+    }
+  }
+  // Most telling first: offers, industries, seniority, city, interests, time, languages, history.
+  const order: Record<Reason["kind"], number> = {
+    canOffer: 0,
+    differentIndustries: 1,
+    sameIndustry: 2,
+    seniorityGap: 3,
+    sameSeniority: 4,
+    sameCityInPerson: 5,
+    sharedInterests: 6,
+    timeZoneOverlap: 7,
+    sharedLanguages: 8,
+    metBefore: 9,
+  };
+  return out.map((r, k) => ({ r, k })).sort((a, b) => order[a.r.kind] - order[b.r.kind] || a.k - b.k).map((x) => x.r);
+}
