@@ -215,6 +215,8 @@ describe("musubi on Slack", () => {
     });
     const modal = await fake.waitFor((c) => c.method === "views.open" && c.args.trigger_id === trigger_id);
     expect(modal.args.view.title.text).toBe("Introduce yourself");
+    // The bot's DM is no place for a public card: with no intro channel set, none is posted there.
+    expect(JSON.parse(modal.args.view.private_metadata)).toEqual({ channelId: null });
   });
 
   it("given an unsigned or badly signed request then it is refused with 401 and nothing happens", async () => {

@@ -1,5 +1,6 @@
 import {
   ActionRowBuilder,
+  AllowedMentionsTypes,
   ButtonBuilder,
   ButtonStyle,
   EmbedBuilder,
@@ -33,6 +34,7 @@ export function renderMessage(message: Message): {
   content: string;
   embeds: APIEmbed[];
   components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowed_mentions: { parse: AllowedMentionsTypes[] };
 } {
   const buttons = message.buttons ?? [];
   const rows: APIActionRowComponent<APIComponentInMessageActionRow>[] = [];
@@ -44,7 +46,13 @@ export function renderMessage(message: Message): {
         .toJSON(),
     );
   }
-  return { content: clip(message.text, 2000), embeds: (message.cards ?? []).slice(0, 10).map(renderEmbed), components: rows };
+  return {
+    content: clip(message.text, 2000),
+    embeds: (message.cards ?? []).slice(0, 10).map(renderEmbed),
+    components: rows,
+    // Members' own text travels in messages: it may notify a user, never @everyone or a role.
+    allowed_mentions: { parse: [AllowedMentionsTypes.User] },
+  };
 }
 
 function renderField(field: FormFieldView): LabelBuilder {

@@ -107,7 +107,9 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     const { reply } = outcome;
     if (via.respond) await via.respond(reply);
     else if (actor.channelId && reply.ephemeral) {
-      await app.client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...renderMessage(reply) });
+      // The bot may not be in that channel: then the member hears back by direct message.
+      await app.client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...renderMessage(reply) })
+        .catch(() => port.sendDirectMessage(actor.userId, reply));
     } else if (actor.channelId) await app.client.chat.postMessage({ channel: actor.channelId, ...renderMessage(reply) });
     else await port.sendDirectMessage(actor.userId, reply);
   }
@@ -137,7 +139,9 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     const action = body.actions[0];
     if (!action || !("action_id" in action)) return;
     try {
-      const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, body.channel?.id);
+      // A button in the bot's direct messages is no channel to post cards in.
+      const channelId = body.channel?.id.startsWith("D") ? undefined : body.channel?.id;
+      const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, channelId);
       const outcome = await musubi.action(port, actor, action.action_id);
       await show(actor, outcome, {
         triggerId: body.trigger_id,

@@ -4,23 +4,33 @@ import type { Translate } from "../../i18n/index.js";
 // Block Kit limits: section text 3,000, a section's fields 10 of 2,000, modal title 24 characters.
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Slack's mrkdwn marks bold with single asterisks. */
-const mrkdwn = (text: string) => text.replace(/\*\*(.+?)\*\*/g, "*$1*");
+/**
+ * Text as Slack mrkdwn: bold with single asterisks, and `&`, `<`, `>` escaped so that what members
+ * typed (a bio with <!channel>) cannot ping anyone. Only the user and channel mentions the bot
+ * writes itself (<@U…>, <#C…>) stay links.
+ */
+export function mrkdwn(text: string): string {
+  return text
+    .replace(/\*\*(.+?)\*\*/g, "*$1*")
+    .split(/(<[@#][A-Z0-9]+(?:\|[^<>]*)?>)/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")))
+    .join("");
+}
 
 type Block = Record<string, unknown>;
 const plain = (text: string, max: number) => ({ type: "plain_text", text: clip(text, max), emoji: true });
 
 function cardBlocks(card: Card): Block[] {
   const blocks: Block[] = [
-    { type: "section", text: { type: "mrkdwn", text: clip(`*${card.title}*${card.description ? `\n${card.description}` : ""}`, 3000) } },
+    { type: "section", text: { type: "mrkdwn", text: clip(`*${mrkdwn(card.title)}*${card.description ? `\n${mrkdwn(card.description)}` : ""}`, 3000) } },
   ];
   for (let i = 0; i < card.fields.length; i += 10) {
     blocks.push({
       type: "section",
-      fields: card.fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn", text: clip(`*${f.name}*\n${f.value || "—"}`, 2000) })),
+      fields: card.fields.slice(i, i + 10).map((f) => ({ type: "mrkdwn", text: clip(`*${mrkdwn(f.name)}*\n${mrkdwn(f.value || "—")}`, 2000) })),
     });
   }
-  if (card.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(card.footer, 3000) }] });
+  if (card.footer) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: clip(mrkdwn(card.footer), 3000) }] });
   return blocks;
 }
 
