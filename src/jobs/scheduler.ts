@@ -1,0 +1,170 @@
+import { randomUUID } from "node:crypto";
+import { z } from "zod";
+import { PlatformError } from "../app/errors.js";
+import type { Logger } from "../logger.js";
+import type { Db } from "../store/db.js";
+
+// The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job
+// is claimed with one conditional update (status and lease checked in its WHERE), so exactly one
+// process gets it, on SQLite and PostgreSQL alike. A claimed job whose process died is claimed
+// again when its lease runs out; handlers are written to be re-run safely (see outbox.ts).
+
+export interface NewJob {
+  kind: string;
+  /** Scheduling the same key again changes nothing: a job is planned once. */
+  dedupeKey: string;
+  dueAt: Date;
+  communityId?: string | undefined;
+  payload?: Record<string, unknown>;
+}
+
+export interface ClaimedJob {
+  id: string;
+  kind: string;
+  dedupeKey: string;
+  communityId: string | null;
+  payload: Record<string, unknown>;
+  dueAt: Date;
+  attempts: number;
+}
+
+export type JobHandler = (job: ClaimedJob) => Promise<void>;
+
+export interface SchedulerOptions {
+  db: Db;
+  handlers: Record<string, JobHandler>;
+  log: Logger;
+  now?: () => Date;
+  /** How long a claim holds before another process may take the job over. */
+  leaseMs?: number;
+  /** After this many failed attempts a job is marked failed and left alone. */
+  maxAttempts?: number;
+  workerId?: string;
+}
+
+const payloadSchema = z.record(z.string(), z.unknown());
+
+/** Retry delay after the n-th failure: 30 s, 1 min, 2 min … at most an hour. */
+export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
+
+export function createScheduler(options: SchedulerOptions) {
+  const { db, handlers, log } = options;
+  const now = options.now ?? (() => new Date());
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const workerId = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
+
+  async function schedule(job: NewJob): Promise<void> {
+    await db.job.upsert({
+      where: { dedupeKey: job.dedupeKey },
+      create: {
+        kind: job.kind,
+        dedupeKey: job.dedupeKey,
+        dueAt: job.dueAt,
+        communityId: job.communityId ?? null,
+        payload: (job.payload ?? {}) as object,
+      },
+      update: {},
+    });
+  }
+
+  /** Takes one due job, or none. Loses gracefully when another process was quicker. */
+  async function claim(): Promise<ClaimedJob | null> {
+    for (let tries = 0; tries < 5; tries++) {
+      const at = now();
+      const claimable = {
+        OR: [
+          { status: "pending", dueAt: { lte: at } },
+          { status: "running", lockedUntil: { lt: at } },
+        ],
+      };
+      const candidate = await db.job.findFirst({ where: claimable, orderBy: [{ dueAt: "asc" }, { id: "asc" }] });
+      if (!candidate) return null;
+      const { count } = await db.job.updateMany({
+        where: { id: candidate.id, ...claimable },
+        data: { status: "running", lockedBy: workerId, lockedUntil: new Date(at.getTime() + leaseMs), attempts: { increment: 1 } },
+      });
+      if (count === 1) {
+        return {
+          id: candidate.id,
+          kind: candidate.kind,
+          dedupeKey: candidate.dedupeKey,
+          communityId: candidate.communityId,
+          payload: payloadSchema.parse(candidate.payload),
+          dueAt: candidate.dueAt,
+          attempts: candidate.attempts + 1,
+        };
+      }
+    }
+    return null;
+  }
+
+  async function finish(job: ClaimedJob, error?: unknown): Promise<void> {
+    const mine = { id: job.id, lockedBy: workerId, status: "running" };
+    if (error === undefined) {
+      await db.job.updateMany({ where: mine, data: { status: "done", lockedBy: null, lockedUntil: null, lastError: null } });
+      return;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    // A rate limit is the platform asking to wait, not a failure of the job.
+    const rateLimited = error instanceof PlatformError && error.code === "rate_limited";
+    const failed = !rateLimited && job.attempts >= maxAttempts;
+    const delay = rateLimited ? error.retryAfterMs ?? 1000 : backoffMs(job.attempts);
+    await db.job.updateMany({
+      where: mine,
+      data: {
+        status: failed ? "failed" : "pending",
+        dueAt: new Date(now().getTime() + delay),
+        lockedBy: null,
+        lockedUntil: null,
+        lastError: message.slice(0, 1000),
+        ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
+      },
+    });
+    log[failed ? "error" : "warn"]({ err: error, job: job.id, kind: job.kind, attempts: job.attempts, retryInMs: failed ? undefined : delay }, failed ? "job failed for good" : "job will be retried");
+  }
+
+  /** Runs every job that is due now, one at a time; resolves with how many ran. */
+  async function runDue(limit = Number.POSITIVE_INFINITY): Promise<number> {
+    let ran = 0;
+    while (ran < limit) {
+      const job = await claim();
+      if (!job) break;
+      ran++;
+      const handler = handlers[job.kind];
+      const jobLog = log.child({ job: job.id, kind: job.kind, community: job.communityId });
+      try {
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        jobLog.info({ attempt: job.attempts }, "job started");
+        await handler(job);
+        await finish(job);
+        jobLog.info("job done");
+      } catch (error) {
+        await finish(job, error);
+      }
+    }
+    return ran;
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  return {
+    workerId,
+    schedule,
+    runDue,
+    /** Polls for due jobs every `intervalMs` until stopped. */
+    start(intervalMs = 15_000) {
+      const tick = () => {
+        running = runDue().catch((error: unknown) => log.error({ err: error }, "scheduler poll failed"));
+      };
+      tick();
+      timer = setInterval(tick, intervalMs);
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
