@@ -1,8 +1,9 @@
 import type { CommandDefinition } from "../src/app/command.js";
 import { helpCommand } from "./help.js";
 import { introCommand } from "./intro.js";
+import { matchCommand } from "./match.js";
 import { musubiCommand } from "./musubi.js";
 import { profileCommand } from "./profile.js";
 
 /** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, helpCommand, musubiCommand];
+export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, matchCommand, helpCommand, musubiCommand];

@@ -3,6 +3,7 @@ import type { Logger } from "../logger.js";
 import type { Locale, Localized, MessageKey, Translate } from "../i18n/index.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
 import type { DraftValues, Store } from "../store/repositories.js";
+import type { JobQueue } from "./pairing/rounds.js";
 import type { PlatformPort } from "./port.js";
 import type { Outcome } from "./reply.js";
 
@@ -33,6 +34,8 @@ export interface CommandContext {
   port: PlatformPort;
   log: Logger;
   now(): Date;
+  /** The durable scheduler, for work that happens later (rounds, reminders). */
+  jobs: JobQueue;
   commands: readonly CommandDefinition[];
   /** Shows a form (prefilled with the member's current answers) as the answer to this invocation. */
   openForm(formId: string, page?: number): Promise<Outcome>;
@@ -47,6 +50,9 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   description: MessageKey;
   required: boolean;
   choices?: readonly { value: string; label: Localized }[];
+  /** Bounds of an integer option. */
+  min?: number;
+  max?: number;
   /** Parses the raw value the platform gave (undefined when the member left it out). */
   schema: S;
 }
@@ -79,6 +85,13 @@ export const option = {
     OptionSpec<z.ZodType<R extends true ? string : string | undefined>> {
     return { kind: "channel", description: spec.description, required: spec.required ?? false,
       schema: maybe(z.string().min(1), spec.required ?? false) as never };
+  },
+  integer<R extends boolean = false>(spec: { description: MessageKey; required?: R; min: number; max: number }):
+    OptionSpec<z.ZodType<R extends true ? number : number | undefined>> {
+    // Text platforms hand over "3"; Discord hands over 3.
+    const base = z.coerce.number().int().min(spec.min).max(spec.max);
+    return { kind: "integer", description: spec.description, required: spec.required ?? false, min: spec.min, max: spec.max,
+      schema: maybe(base, spec.required ?? false) as never };
   },
   /** A string option with a schema of its own (time zones, durations …). */
   custom<S extends z.ZodType>(spec: { description: MessageKey; required: boolean; schema: S }): OptionSpec<S> {
@@ -140,6 +153,10 @@ interface CommandBase {
   actions?: readonly ActionDefinition[];
 }
 
+/**
+ * A command runs one handler, or has subcommands: "setup", or "pairing settings" for a
+ * subcommand in a group (Discord's subcommand groups; typed as two words elsewhere).
+ */
 export type CommandDefinition = CommandBase &
   ({ handler: CommandHandler; subcommands?: never } | { subcommands: Record<string, CommandHandler>; handler?: never });
 

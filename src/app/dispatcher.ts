@@ -16,6 +16,7 @@ import {
 } from "./command.js";
 import { UserError } from "./errors.js";
 import { welcomeMember } from "./intro/welcome.js";
+import type { JobQueue } from "./pairing/rounds.js";
 import type { PlatformPort } from "./port.js";
 import { replyOutcome, type FormFieldView, type FormView, type Outcome, type Reply } from "./reply.js";
 import { describeIssues, type FieldErrors } from "./validation.js";
@@ -59,6 +60,7 @@ export interface MusubiOptions {
   commands: readonly CommandDefinition[];
   log: Logger;
   defaults: { locale: Locale; timeZone: string };
+  jobs: JobQueue;
   now?: () => Date;
 }
 
@@ -72,7 +74,7 @@ function singleChoices(definition: FormDefinition, values: DraftValues): DraftVa
 }
 
 export function createMusubi(options: MusubiOptions) {
-  const { store, commands, log: rootLog, defaults } = options;
+  const { store, commands, log: rootLog, defaults, jobs } = options;
   const now = options.now ?? (() => new Date());
   const forms = new Map<string, FormDefinition>();
   const actions = new Map<string, ActionDefinition>();
@@ -100,7 +102,7 @@ export function createMusubi(options: MusubiOptions) {
       invocation: randomUUID().slice(0, 8),
     });
     const ctx: CommandContext = {
-      actor, community, member, locale, t: translator(locale), store, port, log, now, commands,
+      actor, community, member, locale, t: translator(locale), store, port, log, now, jobs, commands,
       openForm: (formId, page = 0) => openForm(ctx, formId, page),
     };
     return ctx;

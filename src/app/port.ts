@@ -1,17 +1,41 @@
 import type { MessageRef, Platform } from "../store/records.js";
 import type { Message } from "./reply.js";
 
+/** How a message is sent on behalf of a job (see src/jobs/outbox.ts). */
+export interface DeliveryOptions {
+  /** The same key twice means the same message: the platform adapter must not post it twice. */
+  idempotencyKey: string;
+  /** An earlier attempt with this key may have reached the platform. */
+  retrying: boolean;
+}
+
+export interface PairSpaceRequest {
+  /** The pairing channel, where a platform with threads opens one. */
+  channelId: string | null;
+  /** Platform user ids of the group's members. */
+  userIds: string[];
+  name: string;
+  delivery: DeliveryOptions;
+}
+
 /**
  * What a use case may ask of the platform it was called from. Every adapter implements all of
  * it; a call that the platform refuses throws a PlatformError.
  */
 export interface PlatformPort {
   readonly platform: Platform;
-  postMessage(channelId: string, message: Message): Promise<MessageRef>;
+  postMessage(channelId: string, message: Message, delivery?: DeliveryOptions): Promise<MessageRef>;
   editMessage(ref: MessageRef, message: Message): Promise<void>;
-  sendDirectMessage(userId: string, message: Message): Promise<MessageRef>;
+  sendDirectMessage(userId: string, message: Message, delivery?: DeliveryOptions): Promise<MessageRef>;
+  /**
+   * A private place for a group (a Discord private thread, or a DM to each member where threads
+   * are not allowed; a Slack group DM; a console channel): the channel ids to post into.
+   */
+  openPairSpace(request: PairSpaceRequest): Promise<string[]>;
   mentionUser(userId: string): string;
   mentionChannel(channelId: string): string;
+  /** A time as the platform shows it in each reader's own zone (`zone` where it cannot). */
+  formatTime(at: Date, zone: string): string;
   /** Where the platform itself greets newcomers (a Discord guild's system channel), if anywhere. */
   defaultWelcomeChannel(communityExternalId: string): Promise<string | undefined>;
 }

@@ -31,11 +31,12 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, cho
   switch (issue.code) {
     case "too_small": {
       const min = Number(issue.minimum);
+      if (issue.origin === "number") return t("error.tooSmall", { field, min });
       if (issue.origin === "array") return t(min <= 1 ? "error.required" : "error.tooFew", { field, min });
       return t(min <= 1 ? "error.required" : "error.tooShort", { field, min });
     }
     case "too_big": {
-      const key: MessageKey = issue.origin === "array" ? "error.tooMany" : "error.tooLong";
+      const key: MessageKey = issue.origin === "array" ? "error.tooMany" : issue.origin === "number" ? "error.tooLarge" : "error.tooLong";
       return t(key, { field, max: Number(issue.maximum) });
     }
     case "invalid_value":

@@ -148,17 +148,24 @@ export function createScheduler(options: SchedulerOptions) {
 
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  /** One poll at a time: a poll asked for while one runs follows it. */
+  const tick = () => {
+    running = running
+      .then(() => runDue())
+      .catch((error: unknown) => log.error({ err: error }, "scheduler poll failed"));
+  };
   return {
     workerId,
     schedule,
     runDue,
     /** Polls for due jobs every `intervalMs` until stopped. */
     start(intervalMs = 15_000) {
-      const tick = () => {
-        running = runDue().catch((error: unknown) => log.error({ err: error }, "scheduler poll failed"));
-      };
       tick();
       timer = setInterval(tick, intervalMs);
+    },
+    /** Polls now (a round started by hand) instead of waiting for the next interval. */
+    runSoon() {
+      if (timer) tick();
     },
     async stop() {
       clearInterval(timer);

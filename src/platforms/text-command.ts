@@ -34,7 +34,12 @@ export function readTextInvocation(
     if (eq > 0 && /^[a-zA-Z_]+$/.test(token.slice(0, eq))) named[token.slice(0, eq)] = token.slice(eq + 1);
     else positional.push(token);
   }
-  const subcommand = command?.subcommands ? positional.shift() : undefined;
+  let subcommand: string | undefined;
+  if (command?.subcommands) {
+    const twoWords = positional.slice(0, 2).join(" ");
+    subcommand = twoWords in command.subcommands ? twoWords : positional[0];
+    positional.splice(0, subcommand === twoWords ? 2 : 1);
+  }
   const handler = command && handlersOf(command).find((h) => h.subcommand === subcommand)?.handler;
   const optionNames = Object.keys(handler?.options ?? {});
   const options: Record<string, unknown> = {};

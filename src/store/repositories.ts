@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { introFormSchema, storedTagsSchema, type Intro } from "../core/profile.js";
 import type { Db } from "./db.js";
+import { pairingRepository } from "./pairing-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 
 // Every method that reads or writes community data takes the community id and filters by it,
@@ -83,6 +84,18 @@ export function memberRepository(db: Client) {
         select,
       });
     },
+    /** A member named in a command (a mention) who may never have used the bot yet. */
+    async ensureKnown(communityId: string, platformUserId: string): Promise<MemberRecord> {
+      return db.member.upsert({
+        where: { communityId_platformUserId: { communityId, platformUserId } },
+        create: { communityId, platformUserId, displayName: platformUserId },
+        update: {},
+        select,
+      });
+    },
+    async find(communityId: string, memberId: string): Promise<MemberRecord | null> {
+      return db.member.findFirst({ where: { communityId, id: memberId }, select });
+    },
     async findByPlatformUser(communityId: string, platformUserId: string): Promise<MemberRecord | null> {
       return db.member.findUnique({
         where: { communityId_platformUserId: { communityId, platformUserId } },
@@ -154,6 +167,7 @@ export function createStore(db: Db) {
     members: memberRepository(client),
     profiles: profileRepository(client),
     formDrafts: formDraftRepository(client),
+    pairing: pairingRepository(client),
   });
   return {
     ...bind(db),

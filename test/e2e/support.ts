@@ -29,7 +29,8 @@ export function createTestBot(): TestBot {
     },
   });
   const log = createLogger({ level: "warn", secrets: [], destination });
-  const musubi = createMusubi({ store, commands, log, defaults: { ...DEFAULTS } });
+  const musubi = createMusubi({
+    jobs: { schedule: async () => undefined, runSoon: () => undefined }, store, commands, log, defaults: { ...DEFAULTS } });
   return { store, musubi, log, problems };
 }
 

@@ -45,6 +45,7 @@ afterAll(() => store.disconnect());
 /** The intro form as the dispatcher builds it for /intro, for a member of `locale`. */
 async function introForm(locale: Locale): Promise<FormView> {
   const musubi = createMusubi({
+    jobs: { schedule: async () => undefined, runSoon: () => undefined },
     store, commands, log: createLogger({ level: "silent", secrets: [] }), defaults: { locale: "ja", timeZone: "Asia/Tokyo" },
   });
   const actor: Actor = {

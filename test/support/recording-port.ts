@@ -29,6 +29,10 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
       sent.push({ kind: "dm", channelId: `dm-${userId}`, messageId, message });
       return { channelId: `dm-${userId}`, messageId };
     },
+    async openPairSpace({ userIds }) {
+      return [`space-${userIds.join("-")}`];
+    },
+    formatTime: (at) => at.toISOString(),
     mentionUser: (id) => `<@${id}>`,
     mentionChannel: (id) => `<#${id}>`,
     defaultWelcomeChannel: async () => options.welcomeChannel,

@@ -29,6 +29,7 @@ function setup(extraCommands: CommandDefinition[] = []) {
   const logLines: string[] = [];
   const destination = new Writable({ write(chunk: Buffer, _e, done) { logLines.push(chunk.toString()); done(); } });
   const musubi = createMusubi({
+    jobs: { schedule: async () => undefined, runSoon: () => undefined },
     store,
     commands: [...commands, ...extraCommands],
     log: createLogger({ level: "info", secrets: [], destination }),

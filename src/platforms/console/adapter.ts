@@ -1,8 +1,8 @@
 import type { Actor } from "../../app/command.js";
-import { readTextInvocation } from "../text-command.js";
 import type { Musubi } from "../../app/dispatcher.js";
+import type { PlatformPort } from "../../app/port.js";
 import type { FormView, Outcome } from "../../app/reply.js";
-import { consolePort } from "./port.js";
+import { readTextInvocation } from "../text-command.js";
 import { parseLine, stripSigil } from "./parse-line.js";
 import { renderForm, renderReply } from "./render.js";
 
@@ -12,17 +12,24 @@ export const CONSOLE_CHANNEL = "general";
 export interface ConsoleOptions {
   musubi: Musubi;
   print: (line: string) => void;
+  /** The console's platform port (see port.ts), printing with the same `print`. */
+  port: PlatformPort;
   /** Members with the organizer right. */
   organizers: readonly string[];
   defaultSpeaker: string;
   /** Asks each field of a form in turn (the REPL); without it a form is printed to answer as key=value. */
   askForm?: (form: FormView) => Promise<Record<string, string> | undefined>;
+  /** The action of a button shown earlier, by its label: `:press "Skip this round"`. */
+  buttonAction?: (label: string) => string | undefined;
+  /** The simulated clock that `:time` moves. */
+  clock: { set(at: Date): void };
+  /** Runs the jobs due now; called after every line, so scheduled work shows up in order. */
+  runDueJobs: () => Promise<unknown>;
 }
 
 /** The local community: each line is said by a member, and the bot's answers are printed. */
 export function createConsoleAdapter(options: ConsoleOptions) {
-  const { musubi, print, organizers } = options;
-  const port = consolePort(print);
+  const { musubi, print, organizers, port } = options;
   const actorFor = (name: string): Actor => ({
     platform: "console",
     community: CONSOLE_COMMUNITY,
@@ -46,34 +53,43 @@ export function createConsoleAdapter(options: ConsoleOptions) {
     await show(actor, result.outcome, {});
   }
 
-  return {
-    port,
-    async handleLine(line: string): Promise<void> {
-      const parsed = parseLine(line);
-      switch (parsed.type) {
-        case "empty":
-          return;
-        case "invalid":
-          print(`  (not understood: ${parsed.reason})`);
-          return;
-        case "join":
-          await musubi.memberJoined(port, {
-            platform: "console", community: CONSOLE_COMMUNITY, userId: parsed.member, displayName: parsed.member,
-          });
-          return;
-        case "press": {
-          const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
-          await show(actor, await musubi.action(port, actor, parsed.actionId), {});
-          return;
-        }
-        case "command": {
-          const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
-          const command = musubi.commands.find((c) => c.name === parsed.name);
-          const { subcommand, options: commandOptions, formAnswers } = readTextInvocation(command, parsed.args, stripSigil);
-          const outcome = await musubi.command(port, actor, { name: parsed.name, subcommand, options: commandOptions });
-          await show(actor, outcome, formAnswers);
-        }
+  async function handle(line: string): Promise<void> {
+    const parsed = parseLine(line);
+    switch (parsed.type) {
+      case "empty":
+        return;
+      case "invalid":
+        print(`  (not understood: ${parsed.reason})`);
+        return;
+      case "time":
+        options.clock.set(parsed.at);
+        print(`  (time is now ${parsed.at.toISOString()})`);
+        return;
+      case "join":
+        await musubi.memberJoined(port, {
+          platform: "console", community: CONSOLE_COMMUNITY, userId: parsed.member, displayName: parsed.member,
+        });
+        return;
+      case "press": {
+        const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
+        const actionId = options.buttonAction?.(parsed.actionId) ?? parsed.actionId;
+        await show(actor, await musubi.action(port, actor, actionId), {});
+        return;
       }
+      case "command": {
+        const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
+        const command = musubi.commands.find((c) => c.name === parsed.name);
+        const { subcommand, options: commandOptions, formAnswers } = readTextInvocation(command, parsed.args, stripSigil);
+        const outcome = await musubi.command(port, actor, { name: parsed.name, subcommand, options: commandOptions });
+        await show(actor, outcome, formAnswers);
+      }
+    }
+  }
+
+  return {
+    async handleLine(line: string): Promise<void> {
+      await handle(line);
+      await options.runDueJobs();
     },
   };
 }

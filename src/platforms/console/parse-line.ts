@@ -1,5 +1,6 @@
 // The console's line syntax:  [@member] /command [subcommand] [positional …] [key=value …]
-// and the directives  [@member] :press ACTION_ID   and   :join @member.
+// and the directives  [@member] :press ACTION_ID,  :join @member  and  :time ISO_DATE_TIME
+// (moves the simulated clock and runs whatever jobs are due by then).
 // Values may be quoted with "…" or '…'; @name names a member, #name a channel.
 
 import { tokenize } from "../text-command.js";
@@ -9,6 +10,7 @@ export type ConsoleLine =
   | { type: "command"; speaker?: string; name: string; args: string[] }
   | { type: "press"; speaker?: string; actionId: string }
   | { type: "join"; member: string }
+  | { type: "time"; at: Date }
   | { type: "invalid"; reason: string };
 
 export function parseLine(line: string): ConsoleLine {
@@ -22,6 +24,12 @@ export function parseLine(line: string): ConsoleLine {
   if (head === ":press") {
     const actionId = tokens[0];
     return actionId ? { type: "press", ...(speaker ? { speaker } : {}), actionId } : { type: "invalid", reason: ":press needs an action id" };
+  }
+  if (head === ":time") {
+    const at = new Date(tokens[0] ?? "");
+    return Number.isNaN(at.getTime())
+      ? { type: "invalid", reason: ":time needs an ISO date and time, e.g. :time 2026-11-30T09:00+09:00" }
+      : { type: "time", at };
   }
   if (head === ":join") {
     const member = tokens[0]?.replace(/^@/, "");

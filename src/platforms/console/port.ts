@@ -1,5 +1,6 @@
 import type { PlatformPort } from "../../app/port.js";
 import type { Message } from "../../app/reply.js";
+import { formatLocal } from "../../core/pairing/rhythm.js";
 import type { MessageRef } from "../../store/records.js";
 import { renderMessage } from "./render.js";
 
@@ -7,26 +8,33 @@ import { renderMessage } from "./render.js";
 export function consolePort(print: (line: string) => void): PlatformPort {
   let nextId = 1;
   const newRef = (channelId: string): MessageRef => ({ channelId, messageId: `m${nextId++}` });
+  const show = (header: string, message: Message) => {
+    print(header);
+    for (const line of renderMessage(message)) print(line);
+  };
   return {
     platform: "console",
-    async postMessage(channelId, message: Message) {
+    async postMessage(channelId, message) {
       const ref = newRef(channelId);
-      print(`[#${channelId}] (${ref.messageId})`);
-      for (const line of renderMessage(message)) print(line);
+      show(`[#${channelId}] (${ref.messageId})`, message);
       return ref;
     },
     async editMessage(ref, message) {
-      print(`[#${ref.channelId}] (${ref.messageId} edited)`);
-      for (const line of renderMessage(message)) print(line);
+      show(`[#${ref.channelId}] (${ref.messageId} edited)`, message);
     },
     async sendDirectMessage(userId, message) {
       const ref = newRef(`dm-${userId}`);
-      print(`[DM to @${userId}] (${ref.messageId})`);
-      for (const line of renderMessage(message)) print(line);
+      show(`[DM to @${userId}] (${ref.messageId})`, message);
       return ref;
+    },
+    async openPairSpace({ userIds, name }) {
+      const channelId = `pair-${nextId++}`;
+      print(`[#${channelId} opened for ${userIds.map((u) => `@${u}`).join(", ")}: ${name}]`);
+      return [channelId];
     },
     mentionUser: (userId) => `@${userId}`,
     mentionChannel: (channelId) => `#${channelId}`,
+    formatTime: (at, zone) => formatLocal(at, zone),
     defaultWelcomeChannel: async () => "general",
   };
 }

@@ -5,7 +5,7 @@ import type { Card, FormView, Message, Reply } from "../../app/reply.js";
 function renderCard(card: Card): string[] {
   const lines = [`  ┃ ${card.title}`];
   if (card.description) lines.push(...card.description.split("\n").map((l) => `  ┃ ${l}`));
-  for (const field of card.fields) lines.push(`  ┃ ${field.name}: ${field.value}`);
+  for (const field of card.fields) lines.push(`  ┃ ${field.name}: ${field.value.replace(/\n/g, "\n  ┃   ")}`);
   if (card.footer) lines.push(`  ┃ — ${card.footer}`);
   return lines;
 }
@@ -32,4 +32,19 @@ export function renderForm(form: FormView): string[] {
     lines.push(`  ${field.id}${field.required ? "*" : ""}: ${field.label}${choices}${current}`);
   }
   return lines;
+}
+
+/**
+ * Wraps the console's output so that every button printed is remembered by its label: a member
+ * can then press it by what it says rather than by its action id.
+ */
+export function rememberingButtons(print: (line: string) => void) {
+  const actions = new Map<string, string>();
+  return {
+    print(line: string) {
+      for (const match of line.matchAll(/\[([^\]]+)\] \(:press ([^)\s]+)\)/g)) actions.set(match[1]!, match[2]!);
+      print(line);
+    },
+    buttonAction: (label: string) => actions.get(label),
+  };
 }

@@ -1,14 +1,16 @@
 import { createInterface, type Interface } from "node:readline";
 import { readFile } from "node:fs/promises";
-import type { Musubi } from "../../app/dispatcher.js";
 import type { FormView } from "../../app/reply.js";
-import { createConsoleAdapter } from "./adapter.js";
+import { createConsoleAdapter, type ConsoleOptions } from "./adapter.js";
 
 const ORGANIZER = "organizer";
 
+export type ConsoleSession = Pick<ConsoleOptions, "musubi" | "port" | "print" | "buttonAction" | "clock" | "runDueJobs">;
+
 /** Script mode: every line of FILE is said in turn; each line and its answers are printed. */
-export async function runScript(musubi: Musubi, file: string, print: (line: string) => void): Promise<void> {
-  const adapter = createConsoleAdapter({ musubi, print, organizers: [ORGANIZER], defaultSpeaker: ORGANIZER });
+export async function runScript(session: ConsoleSession, file: string): Promise<void> {
+  const { print } = session;
+  const adapter = createConsoleAdapter({ ...session, organizers: [ORGANIZER], defaultSpeaker: ORGANIZER });
   for (const line of (await readFile(file, "utf8")).split("\n")) {
     if (line.trim() === "") continue;
     print(line.startsWith("#") ? line : `> ${line}`);
@@ -42,19 +44,18 @@ function lineReader(rl: Interface) {
 }
 
 /** The REPL: type commands as the local organizer, or as anyone with `@name /command`. */
-export async function runRepl(musubi: Musubi): Promise<void> {
+export async function runRepl(session: ConsoleSession): Promise<void> {
   const rl = createInterface({ input: process.stdin, terminal: false });
   const read = lineReader(rl);
-  const print = (line: string) => console.log(line);
+  const { print } = session;
   const adapter = createConsoleAdapter({
-    musubi,
-    print,
+    ...session,
     organizers: [ORGANIZER],
     defaultSpeaker: ORGANIZER,
     askForm: (form) => askForm(read, form),
   });
   print("musubi console: you are @organizer of a local community. Try /help, /intro, or `@ken /intro`.");
-  print("`:join @name` adds a member; `:press ACTION` presses a button; Ctrl+D quits.");
+  print("`:join @name` adds a member; `:press ACTION` presses a button; `:time ISO` moves the clock; Ctrl+D quits.");
   for (let line = await read("musubi> "); line !== undefined; line = await read("musubi> ")) {
     await adapter.handleLine(line);
   }

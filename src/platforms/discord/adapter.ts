@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { Actor } from "../../app/command.js";
 import type { Musubi } from "../../app/dispatcher.js";
+import type { PlatformPort } from "../../app/port.js";
 import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
@@ -95,6 +96,7 @@ export function createDiscordClient(config: DiscordConfig): Client {
 
 export interface RunningDiscord {
   client: Client;
+  port: PlatformPort;
   stop(): Promise<void>;
 }
 
@@ -118,8 +120,12 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
     }
     if (interaction.isChatInputCommand()) {
       const options: Record<string, unknown> = {};
-      const subcommand = interaction.options.getSubcommand(false) ?? undefined;
-      const given = subcommand ? interaction.options.data[0]?.options ?? [] : interaction.options.data;
+      const group = interaction.options.getSubcommandGroup(false);
+      const sub = interaction.options.getSubcommand(false);
+      const subcommand = sub ? [group, sub].filter(Boolean).join(" ") : undefined;
+      // Options sit under the subcommand, which sits under its group.
+      let given = interaction.options.data;
+      for (let level = (group ? 1 : 0) + (sub ? 1 : 0); level > 0; level--) given = given[0]?.options ?? [];
       for (const option of given) options[option.name] = option.value;
       await answer(interaction, musubi.command(port, actor, { name: interaction.commandName, subcommand, options }));
     } else if (interaction.isButton()) {
@@ -146,5 +152,5 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
   await client.login(config.token);
   await ready;
   discordLog.info({ guilds: client.guilds.cache.size }, "connected to Discord");
-  return { client, stop: () => client.destroy() };
+  return { client, port, stop: () => client.destroy() };
 }

@@ -6,6 +6,7 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type APIApplicationCommandBasicOption,
   type APIApplicationCommandSubcommandOption,
+  type APIApplicationCommandSubcommandGroupOption,
 } from "discord.js";
 import type { CommandDefinition, CommandHandler, OptionKind } from "../../app/command.js";
 import { localized } from "../../i18n/index.js";
@@ -36,6 +37,8 @@ function options(handler: CommandHandler): APIApplicationCommandBasicOption[] {
     ...(spec.choices
       ? { choices: spec.choices.map((c) => ({ name: c.label.en, name_localizations: { ja: c.label.ja }, value: c.value })) }
       : {}),
+    ...(spec.min !== undefined ? { min_value: spec.min } : {}),
+    ...(spec.max !== undefined ? { max_value: spec.max } : {}),
   })) as APIApplicationCommandBasicOption[];
 }
 
@@ -50,14 +53,30 @@ export function discordCommands(commands: readonly CommandDefinition[]): RESTPos
       contexts: [InteractionContextType.Guild],
       // Hidden from members by default; the bot checks the right itself on every call regardless.
       ...(organizerOnly ? { default_member_permissions: String(PermissionFlagsBits.ManageGuild) } : {}),
-      options: command.handler
-        ? options(command.handler)
-        : Object.entries(command.subcommands).map(([name, h]): APIApplicationCommandSubcommandOption => ({
-            type: ApplicationCommandOptionType.Subcommand,
-            name,
-            ...describe(h.description),
-            options: options(h),
-          })),
+      options: command.handler ? options(command.handler) : subcommandOptions(command.subcommands),
     };
   });
+}
+
+/** "setup" becomes a subcommand; "pairing settings" a subcommand of the group "pairing". */
+function subcommandOptions(subcommands: Record<string, CommandHandler>) {
+  const subcommand = (name: string, h: CommandHandler): APIApplicationCommandSubcommandOption => ({
+    type: ApplicationCommandOptionType.Subcommand, name, ...describe(h.description), options: options(h),
+  });
+  const result: (APIApplicationCommandSubcommandOption | APIApplicationCommandSubcommandGroupOption)[] = [];
+  for (const [key, h] of Object.entries(subcommands)) {
+    const [group, name] = key.split(" ");
+    if (!name) {
+      result.push(subcommand(key, h));
+      continue;
+    }
+    let entry = result.find((o): o is APIApplicationCommandSubcommandGroupOption =>
+      o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === group);
+    if (!entry) {
+      entry = { type: ApplicationCommandOptionType.SubcommandGroup, name: group!, ...describe(h.description), options: [] };
+      result.push(entry);
+    }
+    entry.options!.push(subcommand(name, h));
+  }
+  return result;
 }

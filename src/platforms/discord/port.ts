@@ -1,5 +1,6 @@
-import { DiscordAPIError, RateLimitError, Routes, type Client } from "discord.js";
-import type { PlatformPort } from "../../app/port.js";
+import { createHash } from "node:crypto";
+import { ChannelType, DiscordAPIError, RateLimitError, Routes, type Client } from "discord.js";
+import type { DeliveryOptions, PlatformPort } from "../../app/port.js";
 import { PlatformError, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
 
@@ -17,25 +18,70 @@ export function toPlatformError(error: unknown): unknown {
 
 const translated = translatingErrors(toPlatformError);
 
+/** A short stable digest of a delivery key: Discord nonces hold at most 25 characters. */
+const digest = (key: string, length: number) => createHash("sha256").update(key).digest("base64url").slice(0, length);
+
+/**
+ * With `enforce_nonce`, Discord answers a repeated nonce from the same author (within a few
+ * minutes) with the message it already created: a resent delivery does not post twice.
+ */
+const withNonce = (body: object, delivery?: DeliveryOptions) =>
+  delivery ? { ...body, nonce: digest(delivery.idempotencyKey, 25), enforce_nonce: true } : body;
+
 export function discordPort(client: Client): PlatformPort {
   const post = (channelId: string, body: unknown) =>
     translated(async () => {
       const message = (await client.rest.post(Routes.channelMessages(channelId), { body })) as { id: string };
       return { channelId, messageId: message.id };
     });
+  const dmChannel = async (userId: string) =>
+    ((await translated(() => client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string }).id;
+
+  /** A thread from an earlier attempt, found by its name (which carries the delivery key's digest). */
+  async function existingThread(channelId: string, name: string): Promise<string | undefined> {
+    const guildId = (client.channels.cache.get(channelId) as { guildId?: string } | undefined)?.guildId;
+    if (!guildId) return undefined;
+    try {
+      const active = (await client.rest.get(Routes.guildActiveThreads(guildId))) as { threads: { id: string; name: string; parent_id: string }[] };
+      return active.threads.find((t) => t.parent_id === channelId && t.name === name)?.id;
+    } catch {
+      return undefined;
+    }
+  }
+
   return {
     platform: "discord",
-    postMessage: (channelId, message) => post(channelId, renderMessage(message)),
+    postMessage: (channelId, message, delivery) => post(channelId, withNonce(renderMessage(message), delivery)),
     editMessage: (ref, message) =>
       translated(async () => {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: renderMessage(message) });
       }),
-    async sendDirectMessage(userId, message) {
-      const channel = await translated(() => client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
-      return post((channel as { id: string }).id, renderMessage(message));
+    async sendDirectMessage(userId, message, delivery) {
+      return post(await dmChannel(userId), withNonce(renderMessage(message), delivery));
+    },
+    async openPairSpace({ channelId, userIds, name, delivery }) {
+      const threadName = `${name.slice(0, 90)} · ${digest(delivery.idempotencyKey, 6)}`;
+      if (channelId) {
+        try {
+          const threadId = (delivery.retrying ? await existingThread(channelId, threadName) : undefined)
+            ?? ((await client.rest.post(Routes.threads(channelId), {
+              body: { name: threadName, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 },
+            })) as { id: string }).id;
+          for (const userId of userIds) await translated(() => client.rest.put(Routes.threadMembers(threadId, userId)));
+          return [threadId];
+        } catch (error) {
+          // Threads not allowed there (permissions, channel type): each member gets a direct message.
+          const translatedError = toPlatformError(error);
+          if (!(translatedError instanceof PlatformError) || translatedError.code !== "forbidden") throw translatedError;
+        }
+      }
+      const channels: string[] = [];
+      for (const userId of userIds) channels.push(await dmChannel(userId));
+      return channels;
     },
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${channelId}>`,
+    formatTime: (at) => `<t:${Math.floor(at.getTime() / 1000)}:F>`,
     defaultWelcomeChannel: async (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? undefined,
   };
 }

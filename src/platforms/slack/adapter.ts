@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
 import type { Actor } from "../../app/command.js";
 import type { Musubi } from "../../app/dispatcher.js";
+import type { PlatformPort } from "../../app/port.js";
 import type { Outcome, Reply } from "../../app/reply.js";
 import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
@@ -29,6 +30,7 @@ export interface SlackOptions {
 
 export interface RunningSlack {
   app: App;
+  port: PlatformPort;
   /** The HTTP server (HTTP mode), for its port. */
   server?: Server | undefined;
   stop(): Promise<void>;
@@ -187,5 +189,5 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
 
   const started = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
   slackLog.info({ mode: socketMode ? "socket" : "http", port: socketMode ? undefined : config.port }, "serving Slack");
-  return { app, server: socketMode ? undefined : (started as Server), stop: async () => { await app.stop(); } };
+  return { app, port, server: socketMode ? undefined : (started as Server), stop: async () => { await app.stop(); } };
 }

@@ -10,7 +10,12 @@ export const SLACK_BOT_SCOPES = [
   "commands", // slash commands
   "chat:write", // cards, replies, welcomes
   "users:read", // a member's locale (users.info include_locale) and admin right
-  "im:write", // welcome by direct message
+  "im:write", // welcome and notices by direct message
+  "mpim:write", // a group DM for each pairing group
+  "channels:history", // a retried delivery looks for its own earlier post (src/jobs/outbox.ts)
+  "groups:history",
+  "im:history",
+  "mpim:history",
 ] as const;
 
 function hint(name: string, spec: OptionSpec): string {

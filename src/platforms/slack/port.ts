@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
-import type { PlatformPort } from "../../app/port.js";
+import type { DeliveryOptions, PlatformPort } from "../../app/port.js";
+import { formatLocal } from "../../core/pairing/rhythm.js";
 import { PlatformError, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
 
@@ -21,10 +22,29 @@ export function toPlatformError(error: unknown): unknown {
 
 const translated = translatingErrors(toPlatformError);
 
+const DELIVERY_EVENT = "musubi_delivery";
+
 export function slackPort(client: webApi.WebClient): PlatformPort {
-  const post = (channel: string, message: Parameters<PlatformPort["postMessage"]>[1]) =>
+  /** A message an earlier attempt posted, found by the delivery key in its metadata. */
+  async function alreadyPosted(channel: string, key: string) {
+    try {
+      const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+      const found = history.messages?.find((m) => m.metadata?.event_type === DELIVERY_EVENT && (m.metadata.event_payload as { key?: string } | undefined)?.key === key);
+      return found?.ts ? { channelId: channel, messageId: found.ts } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  const post = (channel: string, message: Parameters<PlatformPort["postMessage"]>[1], delivery?: DeliveryOptions) =>
     translated(async () => {
-      const result = await client.chat.postMessage({ channel, ...renderMessage(message) });
+      // Slack has no idempotency key: a retried delivery first looks for its own earlier post.
+      const earlier = delivery?.retrying ? await alreadyPosted(channel, delivery.idempotencyKey) : undefined;
+      if (earlier) return earlier;
+      const result = await client.chat.postMessage({
+        channel,
+        ...renderMessage(message),
+        ...(delivery ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: delivery.idempotencyKey } } } : {}),
+      });
       return { channelId: result.channel ?? channel, messageId: result.ts ?? "" };
     });
   return {
@@ -34,12 +54,21 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
       translated(async () => {
         await client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderMessage(message) });
       }),
-    async sendDirectMessage(userId, message) {
+    async sendDirectMessage(userId, message, delivery) {
       const opened = await translated(() => client.conversations.open({ users: userId }));
-      return post(opened.channel?.id ?? userId, message);
+      return post(opened.channel?.id ?? userId, message, delivery);
+    },
+    async openPairSpace({ userIds }) {
+      // Opening the same members' group DM again returns the same conversation.
+      const opened = await translated(() => client.conversations.open({ users: userIds.join(",") }));
+      return [opened.channel?.id ?? ""];
     },
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${channelId}>`,
+    formatTime: (at, zone) => {
+      const unix = Math.floor(at.getTime() / 1000);
+      return `<!date^${unix}^{date_short_pretty} {time}|${formatLocal(at, zone)}>`;
+    },
     // A workspace has no greeting channel of its own: newcomers are welcomed by direct message.
     defaultWelcomeChannel: async () => undefined,
   };

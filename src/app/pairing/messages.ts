@@ -1,0 +1,109 @@
+import type { Reason } from "../../core/matching/index.js";
+import { translator, type Locale, type Translate } from "../../i18n/index.js";
+import { INDUSTRIES, type Intro } from "../../core/profile.js";
+import type { Message } from "../reply.js";
+import type { FollowUpAnswer } from "../../store/pairing-repository.js";
+import { FOLLOW_UP_ANSWERS } from "../../store/pairing-repository.js";
+
+// What members read of a round, in their community's language.
+
+const industryLabel = (t: Translate, industry: string) =>
+  (INDUSTRIES as readonly string[]).includes(industry) ? t(`industry.${industry as Intro["industry"]}`) : industry;
+
+/** The engine's reasons as one line of text. */
+export function renderReasons(reasons: readonly Reason[], t: Translate): string {
+  const parts: string[] = [];
+  for (const r of reasons) {
+    switch (r.kind) {
+      case "differentIndustries":
+        parts.push(t("reason.differentIndustries", { a: industryLabel(t, r.params.industryA), b: industryLabel(t, r.params.industryB) }));
+        break;
+      case "sameIndustry":
+        parts.push(t("reason.sameIndustry", { industry: industryLabel(t, r.params.industry) }));
+        break;
+      case "seniorityGap":
+        parts.push(t(r.params.gap <= 2 ? "reason.seniorityGap" : "reason.seniorityFar", { senior: r.params.senior, junior: r.params.junior }));
+        break;
+      case "sameSeniority":
+        parts.push(t("reason.sameSeniority"));
+        break;
+      case "canOffer":
+        parts.push(t("reason.canOffer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
+        break;
+      case "sameCityInPerson":
+        parts.push(t("reason.sameCityInPerson", { city: r.params.city }));
+        break;
+      case "timeZoneOverlap":
+        if (r.params.hours > 0) parts.push(t("reason.timeZoneOverlap", { hours: r.params.hours }));
+        break;
+      case "sharedInterests":
+        parts.push(t("reason.sharedInterests", { interests: r.params.interests.join(", ") }));
+        break;
+      case "metBefore":
+        parts.push(t("reason.metBefore", { weeks: r.params.weeksAgo }));
+        break;
+      case "sharedLanguages":
+        break;
+    }
+  }
+  return parts.join(" · ");
+}
+
+export interface GroupMemberView {
+  platformUserId: string;
+  displayName: string;
+  intro: Intro | null;
+}
+
+/** Two or three openers drawn from both profiles: what one offers and another seeks, shared interests, work. */
+export function conversationStarters(reasons: readonly Reason[], members: readonly GroupMemberView[], t: Translate): string[] {
+  const starters: string[] = [];
+  for (const r of reasons) {
+    if (r.kind === "canOffer") starters.push(t("round.starter.offer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
+    if (r.kind === "sharedInterests") starters.push(t("round.starter.interests", { interests: r.params.interests.join(", ") }));
+  }
+  for (const member of members) {
+    if (member.intro) starters.push(t("round.starter.work", { name: member.displayName, role: member.intro.role }));
+  }
+  return starters.slice(0, 3);
+}
+
+export function groupIntroMessage(options: {
+  locale: Locale;
+  members: readonly GroupMemberView[];
+  reasons: readonly Reason[];
+  mention: (userId: string) => string;
+}): Message {
+  const t = translator(options.locale);
+  const { members } = options;
+  const names = members.map((m) => m.displayName).join(" × ");
+  const mentions = members.map((m) => options.mention(m.platformUserId)).join(" ");
+  // "You both prefer meeting in person" speaks to a pair; a trio's reasons may concern two of three.
+  const inPerson = members.length === 2
+    ? options.reasons.find((r): r is Extract<Reason, { kind: "sameCityInPerson" }> => r.kind === "sameCityInPerson")
+    : undefined;
+  const starters = conversationStarters(options.reasons, members, t);
+  const why = renderReasons(options.reasons, t);
+  return {
+    text: [t("round.intro.body", { mentions }), inPerson ? t("round.intro.inPerson", { city: inPerson.params.city }) : ""].filter(Boolean).join("\n"),
+    cards: [{
+      title: t("round.intro.title", { names }),
+      fields: [
+        ...(why ? [{ name: t("round.intro.why"), value: why }] : []),
+        ...(starters.length ? [{ name: t("round.intro.starters"), value: starters.map((s) => `• ${s}`).join("\n") }] : []),
+      ],
+    }],
+  };
+}
+
+export function followUpMessage(locale: Locale, groupId: string): Message {
+  const t = translator(locale);
+  return {
+    text: t("round.followUp"),
+    buttons: FOLLOW_UP_ANSWERS.map((answer: FollowUpAnswer) => ({
+      actionId: `match:followup:${groupId}:${answer}`,
+      label: t(`round.followUp.${answer}`),
+      style: answer === "not_met" ? ("secondary" as const) : ("primary" as const),
+    })),
+  };
+}
