@@ -126,6 +126,60 @@ describe("blossom solver against brute force", () => {
     }
   });
 
+  it("given max cardinality without warm start (the textbook variant), then it still matches brute force", () => {
+    for (let seed = 1; seed <= 800; seed++) {
+      const { n, edges } = randomGraph(seed * 15485863);
+      const res = maxWeightMatching(n, edgesFromTriples(edges), { maxCardinality: true, warmStart: false });
+      const got = checkMatching(n, edges, res.mate);
+      const want = bruteForce(n, edges, true);
+      expect([got.size, got.weight]).toEqual([want.size, want.weight]);
+    }
+  });
+
+  for (const maxCardinality of [false, true]) {
+    it(`given a warm start from the solution of a random subgraph, maxCardinality=${maxCardinality}, then the re-solve on the whole graph equals brute force`, () => {
+      for (let seed = 1; seed <= 600; seed++) {
+        const { n, edges } = randomGraph(seed * 7727 + (maxCardinality ? 3 : 0));
+        const rng = createRng(seed);
+        const part = edges.filter(() => rng.next() < 0.6);
+        const first = maxWeightMatching(n, edgesFromTriples(part), { maxCardinality });
+        // arbitrary (even infeasible) duals must be repaired too
+        const dual = rng.next() < 0.2 ? Float64Array.from(first.warmDuals(), (d) => d - rng.int(5)) : first.warmDuals();
+        const res = maxWeightMatching(n, edgesFromTriples(edges), { maxCardinality, init: { dual, mate: first.mate } });
+        const got = checkMatching(n, edges, res.mate);
+        const want = bruteForce(n, edges, maxCardinality);
+        if (got.weight !== want.weight || (maxCardinality && got.size !== want.size)) {
+          throw new Error(`seed ${seed}: got ${JSON.stringify(got)} want ${JSON.stringify(want)} graph ${JSON.stringify({ n, edges })}`);
+        }
+        if (!maxCardinality) for (const [u, v, w] of edges) expect(res.reducedCost(u, v, w)).toBeGreaterThanOrEqual(0);
+      }
+    });
+  }
+
+  it("given larger random graphs (up to 160 vertices, many trees and blossoms), then warm, cold and warm-restarted solves agree", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const rng = createRng(seed * 104723);
+      const n = 20 + rng.int(140);
+      const density = 0.03 + rng.next() * 0.3;
+      const style = rng.int(3);
+      const edges: Triple[] = [];
+      for (let i = 0; i < n; i++)
+        for (let j = i + 1; j < n; j++)
+          if (rng.next() < density) edges.push([i, j, style === 0 ? 1 + rng.int(1000) : style === 1 ? 1 + rng.int(3) : 1e9 + rng.int(40)]);
+      const e = edgesFromTriples(edges);
+      const warm = maxWeightMatching(n, e);
+      const cold = maxWeightMatching(n, e, { warmStart: false });
+      const sub = maxWeightMatching(n, edgesFromTriples(edges.filter((_, k) => k % 3 !== 0)));
+      const again = maxWeightMatching(n, e, { init: { dual: sub.warmDuals(), mate: sub.mate } });
+      expect(warm.weight).toBe(cold.weight);
+      expect(again.weight).toBe(cold.weight);
+      for (const [u, v, w] of edges) expect(again.reducedCost(u, v, w)).toBeGreaterThanOrEqual(0);
+      const mc = maxWeightMatching(n, e, { maxCardinality: true });
+      const mcCold = maxWeightMatching(n, e, { maxCardinality: true, warmStart: false });
+      expect([mc.size, mc.weight]).toEqual([mcCold.size, mcCold.weight]);
+    }
+  });
+
   it("given a path a-b-c-d with weights 1, 10, 1, then max weight takes the middle edge and max cardinality takes both ends", () => {
     const edges: Triple[] = [[0, 1, 1], [1, 2, 10], [2, 3, 1]];
     const a = maxWeightMatching(4, edgesFromTriples(edges));

@@ -51,7 +51,7 @@ export interface PairingResult {
 export interface PairingOptions {
   /** Pools up to this size are solved on the complete graph. Default 300. */
   denseLimit?: number;
-  /** Sparse pools up to this size are certified optimal with the duals. Default 6,000. */
+  /** Sparse pools up to this size are certified optimal with the duals. Default 4,000. */
   certifyLimit?: number;
   sparse?: Partial<SparseOptions>;
   /** Limit on solve rounds when certifying. Default 8. */
@@ -72,6 +72,10 @@ export function parsePairingInput(doc: unknown): PairingInput {
 export interface Objective {
   value(i: number, j: number): number | null;
   placement: number;
+  /** value(i, j) ≤ bonus + score(i, j) for every allowed pair (R + shift). */
+  bonus: number;
+  /** value(i, j) = score(i, j) + shift + (recent ? 0 : bonus − shift). */
+  shift: number;
 }
 
 export function objective(scorer: PairScorer, n: number): Objective {
@@ -86,6 +90,8 @@ export function objective(scorer: PairScorer, n: number): Objective {
       return (scorer.recentRepeat(i, j) ? 0 : R) + scorer.score(i, j) + shift;
     },
     placement: P,
+    bonus: R + shift,
+    shift,
   };
 }
 
@@ -98,7 +104,7 @@ function solvePairs(
 ): { mate: Int32Array; solver: SolverStats } {
   const n = scorer.n;
   const denseLimit = options.denseLimit ?? 300;
-  const certifyLimit = options.certifyLimit ?? 6000;
+  const certifyLimit = options.certifyLimit ?? 4000;
   const P = obj.placement;
   if (n <= denseLimit) {
     const A: number[] = [];
@@ -118,55 +124,113 @@ function solvePairs(
     return { mate: res.mate, solver: { mode: "dense", edges: A.length, rounds: 1, addedEdges: 0, certified: true } };
   }
   const rng = createRng(seed ^ 0x5eed);
-  const cand = candidatePairs(scorer, obj.value, rng, { ...DEFAULT_SPARSE, ...options.sparse });
-  let A = Array.from(cand.a);
-  let B = Array.from(cand.b);
-  let W = A.map((a, k) => P + obj.value(a, B[k]!)!);
+  const cand = candidatePairs(scorer, obj.value, rng, { ...DEFAULT_SPARSE, ...options.sparse }, obj.bonus - obj.shift);
+  const A = Array.from(cand.a);
+  const B = Array.from(cand.b);
+  const W = A.map((a, k) => P + obj.value(a, B[k]!)!);
   const certify = n <= certifyLimit;
   const maxRounds = options.maxRounds ?? 8;
   let rounds = 0;
   let added = 0;
   let res: MatchingResult;
   let certified = false;
+  // Graph membership for the pricing: adjacency lists of the current edges.
+  const adj: number[][] = certify ? Array.from({ length: n }, () => []) : [];
+  if (certify) for (let k = 0; k < A.length; k++) adj[A[k]!]!.push(B[k]!);
+  let init: { dual: Float64Array; mate: Int32Array } | undefined;
+  const stamp = new Int32Array(n).fill(-1);
+  const h = new Float64Array(n);
+  const row: number[] = [];
+  const offset = (P + obj.bonus) / 2;
+  const fresh = obj.bonus - obj.shift;
+  const rowValues = new Float64Array(n);
+  let prevDual: Float64Array | null = null;
+  let recheck: number[] = [];
   for (;;) {
     rounds++;
-    res = maxWeightMatching(n, { u: Int32Array.from(A), v: Int32Array.from(B), w: Float64Array.from(W) });
+    res = maxWeightMatching(n, { u: Int32Array.from(A), v: Int32Array.from(B), w: Float64Array.from(W) }, init ? { init } : {});
     if (!certify || rounds >= maxRounds) break;
     // Price every allowed pair that is not in the graph: a negative reduced cost (with the
     // duals of the blossoms containing both ends) means it could improve the matching.
-    const adj: number[][] = Array.from({ length: n }, () => []);
-    for (let k = 0; k < A.length; k++) adj[A[k]!]!.push(B[k]!);
-    const stamp = new Int32Array(n).fill(-1);
+    // Filter: slack without blossom duals d_i + d_j − 2w ≥ 0 for sure when an upper bound
+    // of the score is at most h_i + h_j, h_i = d_i / 2 − (P + R + shift) / 2.
     const dual = res.vertexDual;
-    const newA: number[] = [];
-    const newB: number[] = [];
-    const newW: number[] = [];
-    for (let i = 0; i < n; i++) {
-      for (const j of adj[i]!) stamp[j] = i;
-      const di = dual[i]!;
-      for (let j = i + 1; j < n; j++) {
-        if (stamp[j] === i) continue;
-        const v = obj.value(i, j);
-        if (v === null) continue;
-        const w = P + v;
-        if (di + dual[j]! - 2 * w >= 0) continue; // blossom duals only add slack
-        if (res.reducedCost(i, j, w) < 0) {
-          newA.push(i);
-          newB.push(j);
-          newW.push(w);
+    for (let i = 0; i < n; i++) h[i] = dual[i]! / 2 - offset;
+    const from = A.length;
+    // Incremental pricing: a pair outside the graph satisfied d_i + d_j ≥ 2w at the last
+    // pricing unless it is in `recheck` (held back by blossom duals only); vertex duals that
+    // did not decrease keep it so. Only pairs with an end whose dual decreased, and the
+    // recheck list, are priced again — unless too many duals decreased.
+    const changed: number[] = [];
+    if (prevDual) for (let i = 0; i < n; i++) if (dual[i]! < prevDual[i]!) changed.push(i);
+    const incremental = prevDual !== null && changed.length <= n / 16;
+    const consider = (i: number, j: number, v: number): void => {
+      const w = P + v;
+      if (dual[i]! + dual[j]! - 2 * w >= 0) return; // blossom duals only add slack
+      if (res.reducedCost(i, j, w) < 0) {
+        A.push(i);
+        B.push(j);
+        W.push(w);
+      } else nextRecheck.push(i, j, w);
+    };
+    const nextRecheck: number[] = [];
+    if (incremental) {
+      const isChanged = new Uint8Array(n);
+      for (const i of changed) isChanged[i] = 1;
+      for (let q = 0; q < recheck.length; q += 3) {
+        const i = recheck[q]!;
+        const j = recheck[q + 1]!;
+        if (!isChanged[i] && !isChanged[j]) consider(i, j, recheck[q + 2]! - P); // else in a row below
+      }
+      const changedCols = Int32Array.from(changed);
+      let c = 0; // changed[c..] are the changed vertices above i
+      for (let i = 0; i < n; i++) {
+        while (c < changed.length && changed[c]! <= i) c++;
+        for (const j of adj[i]!) stamp[j] = i;
+        if (isChanged[i]) {
+          row.length = 0;
+          scorer.boundRow(i, h, row);
+          for (const j of row) {
+            if (stamp[j] === i) continue;
+            const v = obj.value(i, j);
+            if (v !== null) consider(i, j, v);
+          }
+        } else if (c < changed.length) {
+          const cols = changedCols.subarray(c);
+          scorer.row(i, cols, rowValues, fresh);
+          for (let k = 0; k < cols.length; k++) {
+            const j = cols[k]!;
+            if (stamp[j] === i || rowValues[k] === -Infinity) continue;
+            consider(i, j, rowValues[k]! + obj.shift);
+          }
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        row.length = 0;
+        scorer.boundRow(i, h, row);
+        if (row.length === 0) continue;
+        for (const j of adj[i]!) stamp[j] = i;
+        for (const j of row) {
+          if (stamp[j] === i) continue;
+          const v = obj.value(i, j);
+          if (v !== null) consider(i, j, v);
         }
       }
     }
-    if (newA.length === 0) {
+    recheck = nextRecheck;
+    prevDual = dual;
+    if (A.length === from) {
       certified = true;
       break;
     }
-    added += newA.length;
-    A = A.concat(newA);
-    B = B.concat(newB);
-    W = W.concat(newW);
+    added += A.length - from;
+    for (let k = from; k < A.length; k++) adj[A[k]!]!.push(B[k]!);
+    // Re-solve from the current matching and duals: only the ends of the added pairs (and
+    // pairs no longer tight) are reopened.
+    init = { dual: res.warmDuals(), mate: res.mate };
   }
-  return { mate: res.mate, solver: { mode: "sparse", edges: A.length, rounds, addedEdges: added, certified } };
+  return { mate: res!.mate, solver: { mode: "sparse", edges: A.length, rounds, addedEdges: added, certified } };
 }
 
 /**

@@ -71,6 +71,41 @@ function intersect(a: Int32Array, b: Int32Array): number[] {
   return out;
 }
 
+function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+const OVERFLOW = 1 << 31;
+
+/**
+ * Bit sets of small tag lists: the 31 most frequent tags of a category get bits 0..30, bit 31
+ * marks "has a rarer tag" (then `rare` counts them). popcount(a & b) is the exact size of
+ * the intersection when neither has bit 31, and with `rare` an upper bound otherwise.
+ */
+function bitsets(lists: readonly Int32Array[]): { mask: Int32Array; rare: Int32Array } {
+  const count = new Map<number, number>();
+  for (const l of lists) for (const t of l) count.set(t, (count.get(t) ?? 0) + 1);
+  const order = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || a - b);
+  const bit = new Map<number, number>();
+  order.slice(0, 31).forEach((t, k) => bit.set(t, k));
+  const mask = new Int32Array(lists.length);
+  const rare = new Int32Array(lists.length);
+  lists.forEach((l, i) => {
+    let m = 0;
+    for (const t of l) {
+      const b = bit.get(t);
+      if (b === undefined) {
+        m |= OVERFLOW;
+        rare[i]!++;
+      } else m |= 1 << b;
+    }
+    mask[i] = m;
+  });
+  return { mask, rare };
+}
+
 /**
  * Scores of candidate pairs, compiled from the input into flat arrays so that millions of
  * pairs can be evaluated. Members are addressed by their index in `input.members`.
@@ -92,10 +127,26 @@ export interface PairScorer {
   reasons(i: number, j: number): Reason[];
   displayName(i: number): string;
   /**
+   * Pricing filter: for every j > i that may be allowed (shares a language, blocks not
+   * checked), push j to `out` when an upper bound of score(i, j) (history penalty ignored)
+   * exceeds h[i] + h[j]. Never misses a pair whose score exceeds that threshold.
+   */
+  boundRow(i: number, h: Float64Array, out: number[]): void;
+  /**
+   * Row of the pairing objective: for each j in `cols`, out[k] = score(i, j) + (met within
+   * the no-repeat window ? 0 : freshBonus), or -Infinity when the pair is not allowed.
+   */
+  row(i: number, cols: Int32Array, out: Float64Array, freshBonus: number): void;
+  /**
    * Members whose offers meet i's needs or whose needs meet i's offers (inverted index):
    * at most `perTag` per tag, starting at a rotating position so popular tags are spread.
    */
   complementary(i: number, perTag: number, rotate: number): number[];
+  /**
+   * Members j that offer something i looks for AND look for something i offers (both
+   * directions score): at most `perKey` per (offered, sought) tag pair, rotating.
+   */
+  mutual(i: number, perKey: number, rotate: number): number[];
 }
 
 export function createScorer(input: PairingInput): PairScorer {
@@ -161,6 +212,18 @@ export function createScorer(input: PairingInput): PairScorer {
     inPerson[i] = m.meetingPreference === "in_person" ? 1 : 0;
   }
 
+  // offer and seek share one category (offer_i ∩ seek_j), interests and languages their own
+  const tagBits = bitsets(offer.concat(seek));
+  const offerMask = tagBits.mask.subarray(0, n);
+  const seekMask = tagBits.mask.subarray(n);
+  const offerRare = tagBits.rare.subarray(0, n);
+  const seekRare = tagBits.rare.subarray(n);
+  const { mask: interestMask, rare: interestRare } = bitsets(interests);
+  const { mask: langMask } = bitsets(langs);
+  const tzValues = [...new Set(tzOffset)].sort((a, b) => a - b);
+  const tzClass = Int32Array.from(tzOffset, (o) => tzValues.indexOf(o));
+  const nTz = tzValues.length;
+
   const offeredBy = new Map<number, number[]>();
   const soughtBy = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -191,15 +254,52 @@ export function createScorer(input: PairingInput): PairScorer {
     return out;
   };
 
+  let mutualIndex: Map<number, number[]> | null = null;
+  const mutual = (i: number, perKey: number, rotate: number): number[] => {
+    const V = tagLabel.length;
+    if (mutualIndex === null) {
+      mutualIndex = new Map();
+      for (let j = 0; j < n; j++) {
+        for (const o of offer[j]!) {
+          for (const t of seek[j]!) {
+            const key = o * V + t;
+            let l = mutualIndex.get(key);
+            if (!l) mutualIndex.set(key, (l = []));
+            l.push(j);
+          }
+        }
+      }
+    }
+    const out: number[] = [];
+    for (const o of seek[i]!) {
+      for (const t of offer[i]!) {
+        const list = mutualIndex.get(o * V + t);
+        if (!list) continue;
+        const k = Math.min(perKey, list.length);
+        const start = (rotate + i * 7919) % list.length;
+        for (let q = 0; q < k; q++) {
+          const j = list[(start + q) % list.length]!;
+          if (j !== i) out.push(j);
+        }
+      }
+    }
+    return out;
+  };
+
   const pairKey = (i: number, j: number): number => (i < j ? i * n + j : j * n + i);
   const blocked = new Set<number>();
+  const hasBlock = new Uint8Array(n);
   for (const b of input.blocks) {
     const i = index.get(b.by);
     const j = index.get(b.blocked);
-    if (i !== undefined && j !== undefined && i !== j) blocked.add(pairKey(i, j));
+    if (i !== undefined && j !== undefined && i !== j) {
+      blocked.add(pairKey(i, j));
+      hasBlock[i] = hasBlock[j] = 1;
+    }
   }
   /** Age in days of the most recent meeting of each pair. */
   const lastMet = new Map<number, number>();
+  const hasHistory = new Uint8Array(n);
   for (const h of input.history) {
     const i = index.get(h.a);
     const j = index.get(h.b);
@@ -208,6 +308,7 @@ export function createScorer(input: PairingInput): PairScorer {
     const key = pairKey(i, j);
     const prev = lastMet.get(key);
     if (prev === undefined || age < prev) lastMet.set(key, age);
+    hasHistory[i] = hasHistory[j] = 1;
   }
   const windowDays = input.settings.noRepeatWeeks * 7;
 
@@ -234,25 +335,142 @@ export function createScorer(input: PairingInput): PairScorer {
     3 * weights.sharedInterest;
   const minScore = -weights.metBefore;
 
+  const sharesLanguage = (i: number, j: number): boolean => {
+    const m = langMask[i]! & langMask[j]!;
+    if (m === 0) return false;
+    if ((m & ~OVERFLOW) !== 0) return true;
+    return intersectCount(langs[i]!, langs[j]!) > 0;
+  };
   const allowed = (i: number, j: number): boolean =>
-    i !== j && intersectCount(langs[i]!, langs[j]!) > 0 && !blocked.has(pairKey(i, j));
+    i !== j && sharesLanguage(i, j) && !(hasBlock[i] && hasBlock[j] && blocked.has(pairKey(i, j)));
+
+  // Score tables: seniority gap, time-zone classes, offer/seek tag counts.
+  const gapTable = Int32Array.from({ length: SENIORITY.length }, (_, g) => gapPoints[g > 3 ? 3 : g]!);
+  const tzTable = new Int32Array(nTz * nTz);
+  for (let a = 0; a < nTz; a++) for (let b = 0; b < nTz; b++) tzTable[a * nTz + b] = tzScore(Math.abs(tzValues[a]! - tzValues[b]!));
+  const osTable = Int32Array.from({ length: 64 }, (_, c) => offerSeekPoints(c));
+  const siTable = Int32Array.from({ length: 64 }, (_, c) => weights.sharedInterest * (c > 3 ? 3 : c));
+  const cityBonus = weights.sameCityInPerson;
+  const indBonus = weights.differentIndustry;
+  const cityIn = Int32Array.from({ length: n }, (_, i) => (inPerson[i] && city[i]! >= 0 ? city[i]! : -1 - i));
 
   const score = (i: number, j: number): number => {
-    let s = 0;
-    if (industry[i] !== industry[j]) s += weights.differentIndustry;
-    const gap = Math.abs(seniority[i]! - seniority[j]!);
-    s += gapPoints[gap > 3 ? 3 : gap]!;
-    s += offerSeekPoints(intersectCount(offer[i]!, seek[j]!));
-    s += offerSeekPoints(intersectCount(offer[j]!, seek[i]!));
-    s += tzScore(Math.abs(tzOffset[i]! - tzOffset[j]!));
-    if (inPerson[i] && inPerson[j] && city[i]! >= 0 && city[i] === city[j]) s += weights.sameCityInPerson;
-    const c = intersectCount(interests[i]!, interests[j]!);
-    if (c > 0) s += weights.sharedInterest * (c > 3 ? 3 : c);
-    if (lastMet.size > 0) {
+    let s = gapTable[Math.abs(seniority[i]! - seniority[j]!)]! + tzTable[tzClass[i]! * nTz + tzClass[j]!]!;
+    if (industry[i] !== industry[j]) s += indBonus;
+    const oi = offerMask[i]!;
+    const oj = offerMask[j]!;
+    const si = seekMask[i]!;
+    const sj = seekMask[j]!;
+    s += osTable[(oi | sj) & OVERFLOW ? Math.min(63, intersectCount(offer[i]!, seek[j]!)) : popcount(oi & sj)]!;
+    s += osTable[(oj | si) & OVERFLOW ? Math.min(63, intersectCount(offer[j]!, seek[i]!)) : popcount(oj & si)]!;
+    if (cityIn[i] === cityIn[j]) s += cityBonus;
+    const ii = interestMask[i]!;
+    const ij = interestMask[j]!;
+    s += siTable[(ii | ij) & OVERFLOW ? Math.min(63, intersectCount(interests[i]!, interests[j]!)) : popcount(ii & ij)]!;
+    if (hasHistory[i] && hasHistory[j]) {
       const age = lastMet.get(pairKey(i, j));
       if (age !== undefined) s -= historyPenalty(age);
     }
     return s;
+  };
+
+  // Per-member history and block partners, so that a row marks them in O(1) per partner.
+  const histPartner: number[][] = Array.from({ length: n }, () => []);
+  const histAge: number[][] = Array.from({ length: n }, () => []);
+  for (const [key, age] of lastMet) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    histPartner[a]!.push(b);
+    histAge[a]!.push(age);
+    histPartner[b]!.push(a);
+    histAge[b]!.push(age);
+  }
+  const blockPartner: number[][] = Array.from({ length: n }, () => []);
+  for (const key of blocked) {
+    const a = Math.floor(key / n);
+    const b = key - a * n;
+    blockPartner[a]!.push(b);
+    blockPartner[b]!.push(a);
+  }
+  const rowMark = new Int32Array(n).fill(-1);
+  const rowAdjust = new Float64Array(n);
+  const row = (i: number, cols: Int32Array, out: Float64Array, freshBonus: number): void => {
+    // adjustments: history penalty (and the fresh bonus withheld), blocks
+    const hp = histPartner[i]!;
+    const ha = histAge[i]!;
+    for (let q = 0; q < hp.length; q++) {
+      const j = hp[q]!;
+      rowMark[j] = i;
+      rowAdjust[j] = -historyPenalty(ha[q]!) - (ha[q]! < windowDays ? freshBonus : 0);
+    }
+    for (const j of blockPartner[i]!) {
+      rowMark[j] = i;
+      rowAdjust[j] = -Infinity;
+    }
+    rowMark[i] = i;
+    rowAdjust[i] = -Infinity;
+    const li = langMask[i]!;
+    const si = seniority[i]!;
+    const ti = tzClass[i]! * nTz;
+    const ind = industry[i]!;
+    const ci = cityIn[i]!;
+    const oi = offerMask[i]!;
+    const ski = seekMask[i]!;
+    const ii = interestMask[i]!;
+    for (let k = 0; k < cols.length; k++) {
+      const j = cols[k]!;
+      const lm = li & langMask[j]!;
+      if (lm === 0 || (lm === OVERFLOW && intersectCount(langs[i]!, langs[j]!) === 0)) {
+        out[k] = -Infinity;
+        continue;
+      }
+      let s = gapTable[Math.abs(si - seniority[j]!)]! + tzTable[ti + tzClass[j]!]! + freshBonus;
+      if (ind !== industry[j]) s += indBonus;
+      if (ci === cityIn[j]) s += cityBonus;
+      const oj = offerMask[j]!;
+      const sj = seekMask[j]!;
+      const ij = interestMask[j]!;
+      s += osTable[(oi | sj) & OVERFLOW ? Math.min(63, intersectCount(offer[i]!, seek[j]!)) : popcount(oi & sj)]!;
+      s += osTable[(oj | ski) & OVERFLOW ? Math.min(63, intersectCount(offer[j]!, seek[i]!)) : popcount(oj & ski)]!;
+      s += siTable[(ii | ij) & OVERFLOW ? Math.min(63, intersectCount(interests[i]!, interests[j]!)) : popcount(ii & ij)]!;
+      if (rowMark[j] === i) s += rowAdjust[j]!;
+      out[k] = s;
+    }
+    for (const j of hp) rowMark[j] = -1;
+    for (const j of blockPartner[i]!) rowMark[j] = -1;
+    rowMark[i] = -1;
+  };
+
+  const boundRow = (i: number, h: Float64Array, out: number[]): void => {
+    const li = langMask[i]!;
+    const hi = h[i]!;
+    const si = seniority[i]!;
+    const ti = tzClass[i]! * nTz;
+    const ind = industry[i]!;
+    const ci = cityIn[i]!;
+    const oi = offerMask[i]!;
+    const ski = seekMask[i]!;
+    const ii = interestMask[i]!;
+    const oRare = offerRare[i]!;
+    const sRare = seekRare[i]!;
+    const iRare = interestRare[i]!;
+    for (let j = i + 1; j < n; j++) {
+      if ((li & langMask[j]!) === 0) continue;
+      let s = gapTable[Math.abs(si - seniority[j]!)]! + tzTable[ti + tzClass[j]!]!;
+      if (ind !== industry[j]) s += indBonus;
+      if (ci === cityIn[j]) s += cityBonus;
+      const oj = offerMask[j]!;
+      const sj = seekMask[j]!;
+      const ij = interestMask[j]!;
+      let c1 = popcount(oi & sj & ~OVERFLOW);
+      if (oi & sj & OVERFLOW) c1 += Math.min(oRare, seekRare[j]!);
+      let c2 = popcount(oj & ski & ~OVERFLOW);
+      if (oj & ski & OVERFLOW) c2 += Math.min(sRare, offerRare[j]!);
+      let c3 = popcount(ii & ij & ~OVERFLOW);
+      if (ii & ij & OVERFLOW) c3 += Math.min(iRare, interestRare[j]!);
+      s += osTable[c1 > 63 ? 63 : c1]! + osTable[c2 > 63 ? 63 : c2]! + siTable[c3 > 63 ? 63 : c3]!;
+      if (s > hi + h[j]!) out.push(j);
+    }
   };
 
   const displayName = (i: number): string => members[i]!.name ?? members[i]!.id;
@@ -303,9 +521,12 @@ export function createScorer(input: PairingInput): PairScorer {
     allowed,
     score,
     recentRepeat: (i, j) => {
+      if (!hasHistory[i] || !hasHistory[j]) return false;
       const age = lastMet.get(pairKey(i, j));
       return age !== undefined && age < windowDays;
     },
+    boundRow,
+    row,
     weeksSinceMet: (i, j) => {
       const age = lastMet.get(pairKey(i, j));
       return age === undefined ? -1 : age / 7;
@@ -315,6 +536,7 @@ export function createScorer(input: PairingInput): PairScorer {
     reasons,
     displayName,
     complementary,
+    mutual,
   };
 }
 
