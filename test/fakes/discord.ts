@@ -52,6 +52,11 @@ export interface RecordedRequest {
   status: number;
   /** True when no route matched (answered 404). */
   unknownRoute: boolean;
+  /**
+   * True when the request created nothing because it repeated an earlier one: a message POST with
+   * an `enforce_nonce` nonce already used by the bot (answered with the earlier message).
+   */
+  deduplicated?: boolean;
 }
 
 export interface FakeAnswer {
@@ -107,6 +112,12 @@ export interface FakeDiscord {
   waitForIdentify(timeoutMs?: number): Promise<Json>;
   /** Messages the bot created/edited, by channel id (incl. interaction responses under the token). */
   messages: Map<string, Json[]>;
+  /**
+   * Calls `listener` for every request once it has been handled and recorded, synchronously and
+   * before the answer is written: a test can stop the client between the platform's taking a
+   * request and the client's seeing the answer. Returns a remover.
+   */
+  onRequest(listener: (req: RecordedRequest) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -198,6 +209,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const identifies: Json[] = [];
   const waiters = new Set<(req: RecordedRequest) => void>();
   const overrides: Array<{ method: string; re: RegExp; handler: RouteHandler }> = [];
+  const requestListeners = new Set<(req: RecordedRequest) => void>();
+  // enforce_nonce: the messages the bot created with a nonce, by nonce (Discord remembers them
+  // for a few minutes; the fake for its whole lifetime).
+  const messagesByNonce = new Map<string, Json>();
 
   const storeMessage = (key: string, msg: Json): Json => {
     const list = messages.get(key) ?? [];
@@ -307,7 +322,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       channels.has(cid!) ? json(200, channels.get(cid!)) : notFound("Unknown Channel", 10003)],
     ["POST", new RegExp(`^/channels/${S}/messages$`), (req, [cid]) => {
       if (!channels.has(cid!)) return notFound("Unknown Channel", 10003);
-      return json(200, storeMessage(cid!, buildMessage(cid!, req, { author: botUser })));
+      const nonce = req.body?.nonce as string | number | undefined;
+      const enforced = nonce !== undefined && req.body?.enforce_nonce === true;
+      // Same nonce from the same author with enforce_nonce: the earlier message, nothing new.
+      const earlier = enforced ? messagesByNonce.get(String(nonce)) : undefined;
+      if (earlier) {
+        req.deduplicated = true;
+        return json(200, earlier);
+      }
+      const message = storeMessage(cid!, buildMessage(cid!, req, { author: botUser, ...(nonce !== undefined ? { nonce } : {}) }));
+      if (enforced) messagesByNonce.set(String(nonce), message);
+      return json(200, message);
     }],
     ["GET", new RegExp(`^/channels/${S}/messages/${S}$`), (_req, [cid, mid]) => {
       const msg = findMessage(cid!, mid!);
@@ -379,6 +404,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     }],
     ["GET", new RegExp(`^/guilds/${S}/channels$`), (_req, [gid]) =>
       guilds.has(gid!) ? json(200, guilds.get(gid!).channels) : notFound("Unknown Guild", 10004)],
+    // Active threads of a guild (private ones included: the bot created them).
+    ["GET", new RegExp(`^/guilds/${S}/threads/active$`), (_req, [gid]) => {
+      if (!guilds.has(gid!)) return notFound("Unknown Guild", 10004);
+      const threads = [...channels.values()].filter((c) =>
+        c.guild_id === gid && [10, 11, 12].includes(c.type) && !c.thread_metadata?.archived);
+      return json(200, { threads, members: [] });
+    }],
     ["GET", new RegExp(`^/guilds/${S}/roles$`), (_req, [gid]) =>
       guilds.has(gid!) ? json(200, guilds.get(gid!).roles) : notFound("Unknown Guild", 10004)],
 
@@ -462,6 +494,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     }
     rec.status = answer.status;
     requests.push(rec);
+    for (const listener of [...requestListeners]) listener(rec);
     for (const w of [...waiters]) w(rec);
 
     const headers: Record<string, string> = { ...answer.headers };
@@ -597,6 +630,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       g.member_count = g.members.length;
       fake.dispatch("GUILD_MEMBER_ADD", { ...member, guild_id: guildId });
       return member;
+    },
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => requestListeners.delete(listener);
     },
     respond(method, pathRegex, handler) {
       const entry = { method: method.toUpperCase(), re: pathRegex, handler };

@@ -55,6 +55,8 @@ export interface SlackCall {
   response: Json;
   /** HTTP status the fake answered with. */
   status: number;
+  /** When the request arrived (Date.now()), e.g. to check that a client waited out a 429. */
+  at: number;
 }
 
 /** Returned by a `respond` handler to answer with a non-200 status (e.g. 429 + retry-after). */
@@ -264,6 +266,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
+    const at = Date.now();
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const args = await parseArgs(await readBody(req), String(req.headers["content-type"] ?? ""));
     const auth = String(req.headers.authorization ?? "");
@@ -277,18 +280,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if ((m = /^\/response\/([^/]+)$/.exec(url.pathname))) {
       // response_url: Slack answers a plain "ok"-ish JSON.
       const response = { ok: true };
-      record({ method: "response_url", id: m[1]!, args, token, response, status: 200 });
+      record({ method: "response_url", id: m[1]!, args, token, response, status: 200, at });
       return send(200, response);
     }
     if ((m = /^\/upload\/([^/]+)$/.exec(url.pathname))) {
       // files.uploadV2 step 2: WebClient POSTs the bytes here and only checks for HTTP 200.
-      record({ method: "upload", id: m[1]!, args, token, response: "OK", status: 200 });
+      record({ method: "upload", id: m[1]!, args, token, response: "OK", status: 200, at });
       res.writeHead(200, { "content-type": "text/plain" });
       return res.end("OK - " + m[1]);
     }
     m = /^\/api\/([\w.]+)$/.exec(url.pathname);
     const method = m?.[1] ?? url.pathname;
-    const call: SlackCall = { method, args, token, response: undefined, status: 200 };
+    const call: SlackCall = { method, args, token, response: undefined, status: 200, at };
     let answer: Json | SlackHttpAnswer | undefined;
     for (const o of overrides) {
       if (o.method === method && (answer = o.handler(args, call)) !== undefined) break;

@@ -37,16 +37,19 @@ export function discordPort(client: Client): PlatformPort {
   const dmChannel = async (userId: string) =>
     ((await translated(() => client.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }))) as { id: string }).id;
 
-  /** A thread from an earlier attempt, found by its name (which carries the delivery key's digest). */
+  /**
+   * A thread from an earlier attempt, found by its name (which carries the delivery key's digest).
+   * A failed look-up throws rather than answering "none": creating the thread again could make a
+   * second one; the job is retried instead.
+   */
   async function existingThread(channelId: string, name: string): Promise<string | undefined> {
-    const guildId = (client.channels.cache.get(channelId) as { guildId?: string } | undefined)?.guildId;
+    // The channel cache is filled by the gateway; a process that only speaks REST (a job worker)
+    // asks for the channel to learn its guild.
+    const guildId = (client.channels.cache.get(channelId) as { guildId?: string } | undefined)?.guildId
+      ?? ((await client.rest.get(Routes.channel(channelId))) as { guild_id?: string }).guild_id;
     if (!guildId) return undefined;
-    try {
-      const active = (await client.rest.get(Routes.guildActiveThreads(guildId))) as { threads: { id: string; name: string; parent_id: string }[] };
-      return active.threads.find((t) => t.parent_id === channelId && t.name === name)?.id;
-    } catch {
-      return undefined;
-    }
+    const active = (await client.rest.get(Routes.guildActiveThreads(guildId))) as { threads: { id: string; name: string; parent_id: string }[] };
+    return active.threads.find((t) => t.parent_id === channelId && t.name === name)?.id;
   }
 
   return {

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import { App, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
 import type { Actor } from "../../app/command.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import type { PlatformPort } from "../../app/port.js";
@@ -8,7 +8,7 @@ import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
-import { slackPort } from "./port.js";
+import { slackPort, waitedOutRateLimit } from "./port.js";
 import { readViewState, renderMessage, renderModal } from "./render.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
@@ -21,6 +21,23 @@ interface SlackUser {
   isOrganizer: boolean;
 }
 const USER_CACHE_MS = 10 * 60 * 1000;
+
+/**
+ * How the WebClient retries. On a 429 it waits out `retry-after` itself (pausing its queue) and
+ * then fails the attempt: the retry must follow at once, without a backoff of its own on top.
+ * Nothing else is retried here: a job's failure is retried by the scheduler (with backoff, within
+ * the job's lease; see toPlatformError for a 429 that outlasts these retries), and a member's
+ * command answers now. The WebClient's default (ten retries over about 30 minutes, backoff added
+ * to every retry-after) would hold a job past its lease and a listener for half an hour.
+ */
+const RETRY_CONFIG: webApi.RetryOptions & { onFailedAttempt(error: Error): void } = {
+  retries: 3,
+  minTimeout: 0,
+  maxTimeout: 0,
+  onFailedAttempt(error) {
+    if (waitedOutRateLimit(error) === undefined) throw error;
+  },
+};
 
 export interface SlackOptions {
   config: SlackConfig;
@@ -59,7 +76,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     token: config.botToken,
     ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
     logger: boltLogger(slackLog),
-    clientOptions: { slackApiUrl: config.apiUrl },
+    clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
   });
   const port = slackPort(app.client);
   const users = new Map<string, { user: SlackUser; until: number }>();

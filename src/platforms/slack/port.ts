@@ -7,10 +7,25 @@ import { renderMessage } from "./render.js";
 const NOT_FOUND = new Set(["channel_not_found", "message_not_found", "user_not_found", "user_not_visible", "is_archived"]);
 const FORBIDDEN = new Set(["not_in_channel", "restricted_action", "missing_scope", "cant_update_message", "not_allowed_token_type"]);
 
+/**
+ * The retry-after (seconds) of a 429 the WebClient has already waited out, or undefined for any
+ * other error. The WebClient reports one as a request error wrapping a plain Error
+ * "A rate limit was exceeded (url: …, retry-after: N)" (@slack/web-api 8, rejectRateLimitedCalls off).
+ */
+export function waitedOutRateLimit(error: unknown): number | undefined {
+  const e = error as { code?: string; original?: { message?: string } } | null;
+  if (e?.code !== webApi.ErrorCode.RequestError) return undefined;
+  const match = /^A rate limit was exceeded \(.*retry-after: (\d+)\)$/.exec(e.original?.message ?? "");
+  return match ? Number(match[1]) : undefined;
+}
+
 /** Slack's answers as the core understands them. */
 export function toPlatformError(error: unknown): unknown {
   const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; message?: string };
   if (e.code === webApi.ErrorCode.RateLimitedError) return new PlatformError("rate_limited", e.message ?? "", (e.retryAfter ?? 1) * 1000);
+  // Still rate limited after the WebClient's own retries (see RETRY_CONFIG in adapter.ts).
+  const retryAfter = waitedOutRateLimit(error);
+  if (retryAfter !== undefined) return new PlatformError("rate_limited", e.message ?? "", retryAfter * 1000);
   if (e.code === webApi.ErrorCode.PlatformError) {
     const reason = e.data?.error ?? "";
     if (NOT_FOUND.has(reason)) return new PlatformError("not_found", reason);

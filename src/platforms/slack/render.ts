@@ -7,12 +7,13 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 /**
  * Text as Slack mrkdwn: bold with single asterisks, and `&`, `<`, `>` escaped so that what members
  * typed (a bio with <!channel>) cannot ping anyone. Only the user and channel mentions the bot
- * writes itself (<@U…>, <#C…>) stay links.
+ * writes itself (<@U…>, <#C…>) and its date tokens (<!date^…|…>, see port.formatTime: shown in
+ * each reader's own time zone, they ping no one) stay links.
  */
 export function mrkdwn(text: string): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, "*$1*")
-    .split(/(<[@#][A-Z0-9]+(?:\|[^<>]*)?>)/)
+    .split(/(<[@#][A-Z0-9]+(?:\|[^<>]*)?>|<!date\^\d+\^[^<>|]*\|[^<>]*>)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")))
     .join("");
 }

@@ -1,0 +1,313 @@
+// Weekly pairing end to end on Slack: a real Bolt app (HTTP receiver, signed requests) against the
+// local fake of the Web API, the real dispatcher, commands, SQLite store, scheduler, outbox and
+// round jobs, on a manual clock (see pairing-support.ts). Each scenario has a workspace of its own.
+//
+// The weekly round is one story told in order, like test/console/pairing-session.txt: the
+// organizer turns pairing on, the clock reaches the heads-up, the round, the follow-up.
+import type { AddressInfo } from "node:net";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { slackHttp, startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
+import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
+import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
+import { communityOf, describeProblems } from "./support.js";
+import { createPairingBot, giveIntro, joinDirectly, storedRound, unix, userIdsOf, type PairingBot } from "./pairing-support.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+const SECRET = "pairing-e2e-signing-secret";
+
+// Thursday 2026-11-26 10:00 in Tokyo. Rounds are on Mondays at 09:00 (the defaults): the next
+// one is 2026-11-30 09:00 JST, its heads-up a day before, its follow-up three days after.
+const START = "2026-11-26T01:00:00Z";
+const HEADS_UP = "2026-11-29T00:00:00Z";
+const ROUND = "2026-11-30T00:00:00Z";
+const FOLLOW_UP = "2026-12-03T00:00:00Z";
+/** The next round as Slack shows it: in each reader's zone, with the community's as fallback. */
+const ROUND_DATE = `<!date^${unix(ROUND)}^{date_short_pretty} {time}|2026-11-30 09:00 (Asia/Tokyo)>`;
+
+const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1" } as const;
+const PAIRING = "C0PAIRING";
+const PAIRING_LIMIT = "C0PAIRLIM";
+
+const ADA = { id: "U0ADA0001", name: "ada", real_name: "Ada Sato", locale: "ja-JP", is_admin: true };
+const AKI = { id: "U0AKI0001", name: "aki", locale: "ja-JP" };
+const BEN = { id: "U0BEN0001", name: "ben", locale: "ja-JP" };
+const CHI = { id: "U0CHI0001", name: "chi", locale: "ja-JP" };
+const DAN = { id: "U0DAN0001", name: "dan", locale: "ja-JP" };
+const EMI = { id: "U0EMI0001", name: "emi", locale: "ja-JP" };
+const GEN = { id: "U0GEN0001", name: "gen", locale: "ja-JP" };
+const HIRO = { id: "U0HIRO001", name: "hiro", locale: "ja-JP" };
+const MEI = { id: "U0MEI0001", name: "mei", locale: "ja-JP" };
+
+let fake: FakeSlack;
+let bot: PairingBot;
+let slack: RunningSlack;
+let appUrl = "";
+
+beforeAll(async () => {
+  fake = await startFakeSlack({
+    users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI],
+    channels: [{ id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" }],
+  });
+  bot = createPairingBot(START);
+  slack = await startSlack({
+    config: { botToken: "xoxb-e2e-token", signingSecret: SECRET, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
+    musubi: bot.musubi,
+    log: bot.log,
+  });
+  bot.connect(slack.port);
+  appUrl = `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`;
+});
+
+afterAll(async () => {
+  await slack?.stop();
+  await fake?.close();
+  await bot?.disconnect();
+});
+
+afterEach(() => {
+  // The adapter logs and swallows a failed listener, the scheduler a failed job: both are failures here.
+  const problems = bot.problems.splice(0);
+  expect(problems, describeProblems(problems)).toEqual([]);
+});
+
+// ---------------------------------------------------------------- helpers
+
+/** Runs a slash command and returns what the bot answered through its response_url. */
+async function slash(user: { id: string }, team_id: string, command: string, text: string): Promise<SlackCall> {
+  const responseUrl = fake.responseUrl();
+  const res = await sendSlashCommand(appUrl, SECRET, { command, text, user_id: user.id, team_id, response_url: responseUrl });
+  expect(res.status).toBe(200);
+  return fake.waitFor((c) => c.method === "response_url" && responseUrl.endsWith(`/${c.id}`));
+}
+
+/** Presses a button of a message the bot posted and returns its answer through the response_url. */
+async function press(user: { id: string }, team_id: string, post: SlackCall, action_id: string): Promise<SlackCall> {
+  const responseUrl = fake.responseUrl();
+  const res = await sendBlockAction(appUrl, SECRET, {
+    user_id: user.id, team_id, action_id, channel_id: post.response.channel, response_url: responseUrl,
+    message: { ts: post.response.ts, text: post.args.text, blocks: post.args.blocks },
+  });
+  expect(res.status).toBe(200);
+  return fake.waitFor((c) => c.method === "response_url" && responseUrl.endsWith(`/${c.id}`));
+}
+
+const buttonsIn = (blocks: Json[]) =>
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+/** Calls recorded from index `from` on. */
+const since = (from: number, predicate: (c: SlackCall) => boolean) => fake.calls.slice(from).filter(predicate);
+const postsTo = (channel: string) => (c: SlackCall) => c.method === "chat.postMessage" && c.args.channel === channel;
+const opens = (c: SlackCall) => c.method === "conversations.open";
+const mentionsIn = (text: string) => [...text.matchAll(/<@([A-Z0-9]+)>/g)].map((m) => m[1]!).sort();
+
+// ---------------------------------------------------------------- scenarios
+
+describe("weekly pairing on Slack", () => {
+  it("given a member without an intro runs /match join then it is refused with a button that opens the intro form", async () => {
+    const community = await communityOf(bot.store, "slack", teams.join);
+    await bot.store.pairing.updateSettings(community.id, { enabled: true, channelId: PAIRING });
+
+    const answer = await slash(MEI, teams.join, "/match", "join");
+    expect(answer.args.response_type).toBe("ephemeral");
+    expect(answer.args.text).toBe("先に自己紹介をお願いします。マッチングは自己紹介をもとに相手を探します。");
+    expect(buttonsIn(answer.args.blocks)).toEqual([{ action_id: "form:intro:0", text: "自己紹介する" }]);
+    const member = await bot.store.members.findByPlatformUser(community.id, MEI.id);
+    expect(await bot.store.pairing.participant(community.id, member!.id)).toBeNull();
+  });
+
+  it("given a member with an intro runs /match join then they are in and told the next round as a Slack date", async () => {
+    const member = await giveIntro(bot.store, "slack", teams.join, AKI);
+    const answer = await slash(AKI, teams.join, "/match", "join");
+    expect(answer.args.response_type).toBe("ephemeral");
+    // The date token reaches Slack as a token (not escaped to &lt;!date…), in the text and the blocks.
+    expect(answer.args.text).toBe(`毎週のマッチングに参加しました。次の回は ${ROUND_DATE} です。`);
+    expect(JSON.stringify(answer.args.blocks)).toContain(JSON.stringify(ROUND_DATE).slice(1, -1));
+    const community = await communityOf(bot.store, "slack", teams.join);
+    expect(await bot.store.pairing.participant(community.id, member.id)).toMatchObject({ active: true, autoPaused: false });
+  });
+
+  describe("a weekly round", () => {
+    const team = teams.weekly;
+    const members = [AKI, BEN, CHI, DAN, EMI];
+    let headsUp: SlackCall;
+
+    it("given a member who is not an admin turns pairing on then it is refused and pairing stays off", async () => {
+      const answer = await slash(DAN, team, "/musubi", `pairing settings channel=<#${PAIRING}|pairing> enabled=on`);
+      expect(answer.args.response_type).toBe("ephemeral");
+      expect(answer.args.text).toBe("/musubi pairing settings はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+      const community = await communityOf(bot.store, "slack", team);
+      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: false, channelId: null });
+    });
+
+    it("given an admin turns pairing on with a channel then it is saved and members who join are told the round's time", async () => {
+      const answer = await slash(ADA, team, "/musubi", `pairing settings channel=<#${PAIRING}|pairing> enabled=on`);
+      expect(answer.args.response_type).toBe("ephemeral");
+      expect(answer.args.text).toBe("マッチングの設定を保存しました。");
+      const blocks = JSON.stringify(answer.args.blocks);
+      expect(blocks).toContain(`*チャンネル*\\n<#${PAIRING}>`);
+      expect(blocks).toContain(`*次の回*\\n${JSON.stringify(ROUND_DATE).slice(1, -1)}`);
+      const community = await communityOf(bot.store, "slack", team);
+      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: true, channelId: PAIRING });
+
+      const industries = ["it", "design", "medical", "finance", "education"] as const;
+      for (const [i, user] of members.entries()) {
+        await giveIntro(bot.store, "slack", team, user, { industry: industries[i]! });
+        const joined = await slash(user, team, "/match", "join");
+        expect(joined.args.text).toBe(`毎週のマッチングに参加しました。次の回は ${ROUND_DATE} です。`);
+      }
+    });
+
+    it("given the clock reaches the heads-up then it is posted in the pairing channel with a skip button, and a member who presses it sits the round out", async () => {
+      const from = fake.calls.length;
+      expect(await bot.at("2026-11-28T23:59:00Z")).toBe(0);
+      expect(since(from, postsTo(PAIRING))).toEqual([]);
+
+      expect(await bot.at(HEADS_UP)).toBe(1);
+      const posts = since(from, postsTo(PAIRING));
+      expect(posts).toHaveLength(1);
+      headsUp = posts[0]!;
+      expect(headsUp.status).toBe(200);
+      expect(headsUp.args.text).toBe(
+        `予告: 次のマッチングは ${ROUND_DATE} です。参加メンバーは5人です。今回は都合が悪い方は、ボタンを押すとこの回だけお休みできます。`);
+      const { community, round, groups } = await storedRound(bot.store, "slack", team, "2026-11-30");
+      expect(round.status).toBe("planned");
+      expect(groups).toEqual([]);
+      expect(buttonsIn(headsUp.args.blocks)).toEqual([{ action_id: `match:skip:${round.id}`, text: "今回はお休みする" }]);
+
+      const answer = await press(EMI, team, headsUp, `match:skip:${round.id}`);
+      expect(answer.args.response_type).toBe("ephemeral");
+      expect(answer.args.replace_original).toBe(false); // the heads-up stays for everyone else
+      expect(answer.args.text).toBe("この回はお休みします。次の回から戻ります。");
+      const emi = await bot.store.members.findByPlatformUser(community.id, EMI.id);
+      expect([...(await bot.store.pairing.skips(round.id))]).toEqual([emi!.id]);
+      expect(since(from, postsTo(PAIRING))).toHaveLength(1);
+    });
+
+    it("given the clock reaches the round then it is announced and each group gets a group DM of its own members with its intro", async () => {
+      const from = fake.calls.length;
+      expect(await bot.at(ROUND)).toBe(1);
+      const { round, groups } = await storedRound(bot.store, "slack", team, "2026-11-30");
+      expect(round.status).toBe("announced");
+
+      // Four members take part (emi skips): two pairs, emi in neither.
+      expect(groups).toHaveLength(2);
+      expect(groups.flatMap(userIdsOf).sort()).toEqual([AKI.id, BEN.id, CHI.id, DAN.id].sort());
+
+      const announcements = since(from, postsTo(PAIRING));
+      expect(announcements).toHaveLength(1);
+      const announcement = announcements[0]!.args.text as string;
+      expect(announcement).toMatch(/^今回のペアが決まりました！🎉\n/);
+      expect(announcement).toMatch(/\nプライベートスレッドかメッセージで挨拶してみましょう。$/);
+      for (const group of groups) expect(announcement).toContain(`• ${group.members.map((m) => `<@${m.platformUserId}>`).join(" × ")}`);
+      expect(announcement).not.toContain(EMI.id);
+
+      const opened = since(from, opens);
+      expect(opened).toHaveLength(groups.length);
+      for (const group of groups) {
+        // One multi-person DM per group with exactly the group's members, and the intro in it.
+        const open = opened.find((c) => c.response.channel.id === group.spaceId);
+        expect(open, `conversations.open for ${group.spaceId}`).toBeDefined();
+        expect(String(open!.args.users).split(",").sort()).toEqual(userIdsOf(group));
+
+        const intros = since(from, postsTo(group.spaceId!));
+        expect(intros).toHaveLength(1);
+        const intro = intros[0]!.args;
+        expect(intro.text).toContain("さん、こんにちは！musubi が今回のペアにしました。");
+        expect(mentionsIn(intro.text)).toEqual(userIdsOf(group));
+        const blocks = JSON.stringify(intro.blocks);
+        expect(blocks).toContain(`*今回のペア: ${group.members.map((m) => m.displayName).join(" × ")}*`);
+        expect(blocks).toContain("*このペアの理由*");
+        expect(intro.metadata).toEqual({ event_type: "musubi_delivery", event_payload: { key: `round:${round.id}:group:${group.position}:intro:0` } });
+      }
+      expect(new Set(groups.map((g) => g.spaceId)).size).toBe(groups.length);
+
+      const late = await press(AKI, team, headsUp, `match:skip:${round.id}`);
+      expect(late.args.text).toBe("この回の組み合わせはすでに決まりました。");
+    });
+
+    it("given three days pass then each group DM gets a follow-up with four buttons, and a member's answer is stored", async () => {
+      const from = fake.calls.length;
+      expect(await bot.at("2026-12-02T23:59:00Z")).toBe(0);
+      expect(await bot.at(FOLLOW_UP)).toBe(1);
+      const { round, groups } = await storedRound(bot.store, "slack", team, "2026-11-30");
+      expect(round.status).toBe("followed-up");
+
+      for (const group of groups) {
+        const posts = since(from, postsTo(group.spaceId!));
+        expect(posts).toHaveLength(1);
+        expect(posts[0]!.args.text).toBe("話してみてどうでしたか？次のマッチングのために教えてください。");
+        expect(buttonsIn(posts[0]!.args.blocks)).toEqual([
+          { action_id: `match:followup:${group.id}:in_person`, text: "対面で会えた" },
+          { action_id: `match:followup:${group.id}:online`, text: "オンラインで話した" },
+          { action_id: `match:followup:${group.id}:scheduled`, text: "日程を決めた" },
+          { action_id: `match:followup:${group.id}:not_met`, text: "会えなかった" },
+        ]);
+      }
+      expect(since(from, postsTo(PAIRING))).toEqual([]);
+
+      const group = groups[0]!;
+      const [first, second] = group.members;
+      const followUp = since(from, postsTo(group.spaceId!))[0]!;
+      const answer = await press({ id: first!.platformUserId }, team, followUp, `match:followup:${group.id}:in_person`);
+      expect(answer.args.response_type).toBe("ephemeral");
+      expect(answer.args.text).toBe("ありがとうございます！記録しました: 対面で会えた");
+
+      const after = await storedRound(bot.store, "slack", team, "2026-11-30");
+      const stored = after.groups.find((g) => g.id === group.id)!;
+      expect(stored.members.find((m) => m.memberId === first!.memberId)?.answer).toBe("in_person");
+      expect(stored.members.find((m) => m.memberId === second!.memberId)?.answer).toBeNull();
+      expect(after.groups.filter((g) => g.id !== group.id).flatMap((g) => g.members.map((m) => m.answer))).toEqual([null, null]);
+    });
+  });
+
+  it("given Slack rate-limits the announcement once then the bot waits out retry-after and it arrives exactly once", async () => {
+    const team = teams.limit;
+    for (const [i, user] of [GEN, HIRO].entries()) {
+      const member = await giveIntro(bot.store, "slack", team, user, { industry: (["it", "design"] as const)[i]! });
+      await joinDirectly(bot.store, "slack", team, member);
+    }
+    const saved = await slash(ADA, team, "/musubi", `pairing settings channel=<#${PAIRING_LIMIT}|pairing-lim> enabled=on heads_up=off`);
+    expect(saved.args.text).toBe("マッチングの設定を保存しました。");
+    const started = await slash(ADA, team, "/musubi", "pairing run-now");
+    expect(started.args.text).toBe(`マッチングの回を今すぐ始めます。告知は <#${PAIRING_LIMIT}> に投稿されます。`);
+
+    let limited = false;
+    const stop = fake.respond("chat.postMessage", (args) => {
+      if (args.channel !== PAIRING_LIMIT || limited) return undefined;
+      limited = true;
+      return slackHttp(429, { ok: false, error: "ratelimited" }, { "retry-after": "1" });
+    });
+    try {
+      const from = fake.calls.length;
+      expect(await bot.scheduler.runDue()).toBe(1);
+
+      const posts = since(from, postsTo(PAIRING_LIMIT));
+      expect(posts.map((c) => c.status)).toEqual([429, 200]);
+      const [refused, accepted] = posts as [SlackCall, SlackCall];
+      expect(accepted.args.text).toBe(`今回のペアが決まりました！🎉\n• <@${GEN.id}> × <@${HIRO.id}>\nプライベートスレッドかメッセージで挨拶してみましょう。`);
+      expect(refused.args.text).toBe(accepted.args.text);
+      // Not before retry-after (1 s; a few ms of timer rounding allowed), and without a backoff of its own on top.
+      const waited = accepted.at - refused.at;
+      expect(waited).toBeGreaterThanOrEqual(995);
+      expect(waited).toBeLessThan(1_900);
+
+      // The rest of the round went on: its group DM got the intro once, and the round is done.
+      const { round, groups } = await storedRound(bot.store, "slack", team, `manual-${bot.clock.now().toISOString().slice(0, 16)}`);
+      expect(round.status).toBe("announced");
+      expect(groups.map(userIdsOf)).toEqual([[GEN.id, HIRO.id].sort()]);
+      expect(since(from, postsTo(groups[0]!.spaceId!)).map((c) => c.status)).toEqual([200]);
+      const community = await communityOf(bot.store, "slack", team);
+      const job = await bot.db.job.findFirstOrThrow({ where: { communityId: community.id, kind: "pairing.round", dedupeKey: { contains: "manual-" } } });
+      expect(job).toMatchObject({ status: "done", attempts: 1, lastError: null });
+
+      // The WebClient reports the 429 it waited out, once; nothing failed.
+      const problems = bot.problems.splice(0);
+      expect(problems.map((p) => [p.level, String(p.bolt)]), describeProblems(problems)).toEqual([
+        [40, `http request failed A rate limit was exceeded (url: ${fake.apiUrl}chat.postMessage, retry-after: 1)`],
+      ]);
+    } finally {
+      stop();
+    }
+  });
+});

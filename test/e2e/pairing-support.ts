@@ -1,0 +1,125 @@
+// Set-up of the end-to-end tests of weekly pairing: wired like src/main.ts (real SQLite store,
+// durable scheduler, delivery outbox, round job handlers, the dispatcher with `jobs` = the
+// scheduler), but on a manual clock. Tests move the clock with `at(...)`, which runs the jobs due
+// then: no timers, no sleeps. The platform adapter's port is plugged in with `connect`.
+import { Writable } from "node:stream";
+import { commands } from "../../commands/index.js";
+import { createMusubi, type Musubi } from "../../src/app/dispatcher.js";
+import { pairingJobHandlers } from "../../src/app/pairing/rounds.js";
+import type { PlatformPort } from "../../src/app/port.js";
+import { manualClock } from "../../src/clock.js";
+import type { Intro } from "../../src/core/profile.js";
+import { createOutbox } from "../../src/jobs/outbox.js";
+import { createScheduler, type JobHandler, type Scheduler } from "../../src/jobs/scheduler.js";
+import { createLogger, type Logger } from "../../src/logger.js";
+import { createDb, type Db } from "../../src/store/db.js";
+import type { GroupRecord, RoundRecord } from "../../src/store/pairing-repository.js";
+import type { CommunityRecord, MemberRecord, Platform } from "../../src/store/records.js";
+import { createStore, type Store } from "../../src/store/repositories.js";
+import { freshSqliteUrl } from "../support/db.js";
+import { DEFAULTS, communityOf } from "./support.js";
+
+export interface PairingBot {
+  db: Db;
+  store: Store;
+  musubi: Musubi;
+  log: Logger;
+  scheduler: Scheduler;
+  clock: ReturnType<typeof manualClock>;
+  /** Every log line at warn level or above (parsed): a test fails on any it did not expect. */
+  problems: Array<Record<string, unknown>>;
+  /** Plugs in the port of a started adapter (as main.ts fills its `ports`). */
+  connect(port: PlatformPort): void;
+  /** Moves the clock to `iso` and runs every job due then; resolves with how many ran. */
+  at(iso: string): Promise<number>;
+  disconnect(): Promise<void>;
+}
+
+export function createPairingBot(start: string): PairingBot {
+  const db = createDb(freshSqliteUrl());
+  const store = createStore(db);
+  const problems: Array<Record<string, unknown>> = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) problems.push(JSON.parse(line) as Record<string, unknown>);
+      done();
+    },
+  });
+  const log = createLogger({ level: "warn", secrets: [], destination });
+  const clock = manualClock(new Date(start));
+  const ports: Partial<Record<Platform, PlatformPort>> = {};
+  const handlers: Record<string, JobHandler> = {};
+  const scheduler = createScheduler({ db, handlers, log, now: clock.now });
+  const roundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (p: Platform) => ports[p], log, now: clock.now };
+  Object.assign(handlers, pairingJobHandlers(roundDeps));
+  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now: clock.now, defaults: { ...DEFAULTS } });
+  return {
+    db, store, musubi, log, scheduler, clock, problems,
+    connect(port) {
+      ports[port.platform] = port;
+    },
+    async at(iso) {
+      const to = new Date(iso);
+      if (to < clock.now()) throw new Error(`the clock only moves forward: ${iso} is before ${clock.now().toISOString()}`);
+      clock.set(to);
+      return scheduler.runDue();
+    },
+    async disconnect() {
+      await scheduler.stop();
+      await store.disconnect();
+    },
+  };
+}
+
+/** An introduction as the store keeps it; the fields that matter to a test are overridden. */
+export const intro = (overrides: Partial<Intro> = {}): Intro => ({
+  industry: "it", role: "Engineer", seniority: "3-7", interests: [], canOffer: ["code review"], lookingFor: ["mentoring"],
+  languages: ["ja"], city: "", meetingPreference: "online", bio: "", ...overrides,
+});
+
+/** A member of the guild/workspace with a saved introduction (written to the store directly, to keep tests short). */
+export async function giveIntro(
+  store: Store,
+  platform: Platform,
+  externalId: string,
+  user: { id: string; name: string },
+  overrides: Partial<Intro> = {},
+): Promise<MemberRecord> {
+  const community = await communityOf(store, platform, externalId);
+  const member = await store.members.ensure(community.id, { platformUserId: user.id, displayName: user.name });
+  await store.profiles.save(community.id, member.id, intro(overrides));
+  return member;
+}
+
+/** A member who has joined pairing (as /match join would leave them), for scenarios about something else. */
+export async function joinDirectly(store: Store, platform: Platform, externalId: string, member: MemberRecord): Promise<void> {
+  const community = await communityOf(store, platform, externalId);
+  await store.pairing.setParticipation(community.id, member.id, { active: true });
+}
+
+export interface StoredRound {
+  community: CommunityRecord;
+  round: RoundRecord;
+  groups: GroupRecord[];
+}
+
+/** The round of a period (e.g. "2026-11-30", or a run-now round's "manual-…") and its groups as stored. */
+export async function storedRound(store: Store, platform: Platform, externalId: string, period?: string): Promise<StoredRound> {
+  const community = await communityOf(store, platform, externalId);
+  const round = period === undefined
+    ? await latestRound(store, community.id)
+    : await store.pairing.roundOfPeriod(community.id, period);
+  if (!round) throw new Error(`no round ${period ?? "at all"} in ${platform}:${externalId}`);
+  return { community, round, groups: await store.pairing.groups(community.id, round.id) };
+}
+
+async function latestRound(store: Store, communityId: string): Promise<RoundRecord | null> {
+  // previousRound(before) finds the latest round that is no longer "planned" before an instant.
+  return store.pairing.previousRound(communityId, new Date("9999-12-31T00:00:00Z"));
+}
+
+/** Platform user ids of a group, sorted (groups are compared as sets). */
+export const userIdsOf = (group: GroupRecord) => group.members.map((m) => m.platformUserId).sort();
+
+/** Unix seconds of an instant, as the platforms' time tokens carry it. */
+export const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
