@@ -136,22 +136,26 @@ async function runRound(deps: RoundDeps, job: ClaimedJob): Promise<void> {
   if (round.status === "planned") {
     const previous = await store.pairing.previousRound(community.id, at);
     const previousGroups = previous ? await store.pairing.groups(community.id, previous.id) : [];
-    // Members who left three follow-ups unanswered are paused before the pool is drawn.
+    // Members who left three follow-ups unanswered are paused before the pool is drawn. The new
+    // counts are written in the transaction that saves the groups: a crash or an error before it
+    // leaves them as they were, so the re-run does not count the same miss twice.
     const misses = new Map<string, boolean>();
     for (const group of previousGroups) for (const m of group.members) misses.set(m.memberId, m.answer === null);
     const autoPaused: string[] = [];
+    const participation: [string, { missedFollowUps: number; autoPaused?: boolean }][] = [];
+    for (const [memberId, missed] of misses) {
+      const participant = await store.pairing.participant(community.id, memberId);
+      if (!participant) continue;
+      const missedFollowUps = missed ? participant.missedFollowUps + 1 : 0;
+      const pause = missedFollowUps >= MISSES_BEFORE_PAUSE && !participant.autoPaused;
+      if (pause) autoPaused.push(memberId);
+      participation.push([memberId, { missedFollowUps, ...(pause ? { autoPaused: true } : {}) }]);
+    }
+    // Not paused in the store yet: the members paused now are left out of the pool like skippers.
+    const leftOut = new Set([...await store.pairing.skips(round.id), ...autoPaused]);
+    const { result, poolSize } = await pairPool(store, community, settings, at, leftOut);
     await store.transaction(async (tx) => {
-      for (const [memberId, missed] of misses) {
-        const participant = await tx.pairing.participant(community.id, memberId);
-        if (!participant) continue;
-        const missedFollowUps = missed ? participant.missedFollowUps + 1 : 0;
-        const pause = missedFollowUps >= MISSES_BEFORE_PAUSE && !participant.autoPaused;
-        if (pause) autoPaused.push(memberId);
-        await tx.pairing.setParticipation(community.id, memberId, { missedFollowUps, ...(pause ? { autoPaused: true } : {}) });
-      }
-    });
-    const { result, poolSize } = await pairPool(store, community, settings, at, await store.pairing.skips(round.id));
-    await store.transaction(async (tx) => {
+      for (const [memberId, changes] of participation) await tx.pairing.setParticipation(community.id, memberId, changes);
       await tx.pairing.saveGroups(community.id, round.id, result.groups.map((g) => ({ memberIds: g.members, score: g.score, reasons: g.reasons })));
       await tx.pairing.setRoundStatus(community.id, round.id, "matched");
     });
