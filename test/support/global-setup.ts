@@ -1,4 +1,6 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { applyMigrations } from "../../src/store/migrate.js";
@@ -6,7 +8,6 @@ import { applyMigrations } from "../../src/store/migrate.js";
 // Migrates once per run: a template SQLite file that each test copies, and the PostgreSQL test
 // database when one is reachable (CI always provides one; elsewhere its tests are skipped).
 
-export const SQLITE_TEMPLATE = "data/test/template.db";
 const DEFAULT_PG_URL = "postgresql://musubi:musubi@127.0.0.1:5432/musubi_test";
 
 declare module "vitest" {
@@ -29,10 +30,11 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject) {
-  mkdirSync("data/test", { recursive: true });
-  rmSync(SQLITE_TEMPLATE, { force: true });
-  await applyMigrations(`file:./${SQLITE_TEMPLATE}`);
-  project.provide("sqliteTemplate", SQLITE_TEMPLATE);
+  // A template of this run's own: runs started side by side never touch each other's.
+  const folder = mkdtempSync(join(tmpdir(), "musubi-template-"));
+  const template = join(folder, "template.db");
+  await applyMigrations(`file:${template}`);
+  project.provide("sqliteTemplate", template);
 
   const postgresUrl = process.env.TEST_DATABASE_URL ?? DEFAULT_PG_URL;
   if (await reachable(postgresUrl)) {
@@ -44,4 +46,5 @@ export default async function setup(project: TestProject) {
     console.warn(`\n[musubi] PostgreSQL not reachable at ${postgresUrl.replace(/:[^:@/]*@/, ":***@")}: its store tests are skipped. Set TEST_DATABASE_URL or run .ci/run.\n`);
     project.provide("postgresUrl", null);
   }
+  return () => rmSync(folder, { recursive: true, force: true });
 }
