@@ -1,18 +1,11 @@
 import { z } from "zod";
+import { MEETING_PREFERENCES, SENIORITY_LEVELS, type Seniority } from "../profile.js";
+import { isValidTimeZone } from "../time.js";
 
-/** Ordered from least to most experienced: the scorer reads the gap between levels. */
-export const SENIORITY = ["student", "1-3", "3-7", "7-15", "15+"] as const;
-export type SeniorityLevel = (typeof SENIORITY)[number];
-export const MEETING = ["online", "in_person", "either"] as const;
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** The intro's vocabulary: the scorer reads the gap between seniority levels. */
+export const SENIORITY = SENIORITY_LEVELS;
+export type SeniorityLevel = Seniority;
+export const MEETING = MEETING_PREFERENCES;
 
 const tags = z.array(z.string().trim().min(1).max(80)).max(50).default([]);
 
@@ -25,7 +18,7 @@ export const memberSchema = z.object({
   lookingFor: tags,
   interests: tags,
   languages: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
-  timeZone: z.string().refine(isTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
+  timeZone: z.string().refine(isValidTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
   city: z.string().trim().max(80).optional(),
   meetingPreference: z.enum(MEETING).default("either"),
 });
