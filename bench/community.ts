@@ -1,5 +1,4 @@
 import type { PairingInputDocument } from "../src/core/matching/input.js";
-import { SENIORITY } from "../src/core/matching/input.js";
 import { createRng, type Rng } from "../src/core/matching/random.js";
 
 const INDUSTRIES = ["it", "finance", "consulting", "manufacturing", "medical", "education", "media", "retail", "public", "research", "design", "marketing", "realEstate", "logistics", "legal"];
@@ -72,6 +71,5 @@ export function generateCommunity(n: number, seed: number, weeks = 8): PairingIn
     const b = rng.int(n);
     if (a !== b) blocks.push({ by: `m${a}`, blocked: `m${b}` });
   }
-  void SENIORITY;
   return { members, history, blocks, settings: { groupSize: 2, noRepeatWeeks: 8, now: new Date(now).toISOString() } };
 }
