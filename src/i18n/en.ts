@@ -1,4 +1,8 @@
 // English catalogue. Placeholders are written {name}; ja.ts must define every key.
+// Large features keep their messages in a file of their own (offers.ts, rounds.ts).
+import { offersEn } from "./offers.js";
+import { roundsEn } from "./rounds.js";
+
 export const en = {
   "common.apology": "Sorry, something went wrong on our side. Please try again later. (ref: {ref})",
   "common.notOrganizer": "Only organizers can use {command}. Ask an organizer of this community if you need it changed.",
@@ -234,6 +238,8 @@ export const en = {
   "language.fr": "French",
   "language.de": "German",
   "language.pt": "Portuguese",
+  ...offersEn,
+  ...roundsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

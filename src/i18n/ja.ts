@@ -1,4 +1,6 @@
 import type { MessageKey } from "./en.js";
+import { offersJa } from "./offers.js";
+import { roundsJa } from "./rounds.js";
 
 // 日本語カタログ。プレースホルダは {name} の形で en.ts と同じ。
 export const ja: Record<MessageKey, string> = {
@@ -236,4 +238,6 @@ export const ja: Record<MessageKey, string> = {
   "language.fr": "フランス語",
   "language.de": "ドイツ語",
   "language.pt": "ポルトガル語",
+  ...offersJa,
+  ...roundsJa,
 };
