@@ -74,6 +74,7 @@ export const musubiCommand: CommandDefinition = {
       options: {
         intro_channel: option.channel({ description: "setup.option.introChannel" }),
         welcome_channel: option.channel({ description: "setup.option.welcomeChannel" }),
+        organizers: option.group({ description: "setup.option.organizers" }),
         language: option.string({
           description: "setup.option.language",
           choices: LOCALES.map((value) => ({ value, label: localized(`language.${value}`) })),
@@ -88,6 +89,7 @@ export const musubiCommand: CommandDefinition = {
         const changes: CommunitySettings = {
           ...(input.intro_channel ? { introChannelId: input.intro_channel } : {}),
           ...(input.welcome_channel ? { welcomeChannelId: input.welcome_channel } : {}),
+          ...(input.organizers ? { organizerGroupId: input.organizers } : {}),
           ...(input.language ? { locale: input.language } : {}),
           ...(input.time_zone ? { timeZone: input.time_zone } : {}),
         };
@@ -106,6 +108,10 @@ export const musubiCommand: CommandDefinition = {
               fields: [
                 { name: t("setup.introChannel"), value: channel(community.introChannelId, t("setup.notSet")) },
                 { name: t("setup.welcomeChannel"), value: channel(community.welcomeChannelId, t("setup.notSetWelcome")) },
+                {
+                  name: t("setup.organizers"),
+                  value: community.organizerGroupId ? port.mentionGroup(community.organizerGroupId) : t("setup.notSetOrganizers"),
+                },
                 { name: t("setup.language"), value: t(`language.${community.locale === "en" ? "en" : "ja"}`), inline: true },
                 { name: t("setup.timeZone"), value: community.timeZone, inline: true },
               ],

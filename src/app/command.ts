@@ -20,6 +20,11 @@ export interface Actor {
   locale?: string | undefined;
   /** Holds the organizer right on this platform (Discord Manage Server, Slack admin, console organizer). */
   isOrganizer: boolean;
+  /**
+   * Whether the member belongs to a Discord role or Slack user group: asked only when the
+   * community names one as its organizers.
+   */
+  inGroup?: ((groupId: string) => Promise<boolean>) | undefined;
   /** Where the member acted, when that was a channel. */
   channelId?: string | undefined;
 }
@@ -43,7 +48,7 @@ export interface CommandContext {
 
 export type Permission = "member" | "organizer";
 
-export type OptionKind = "string" | "integer" | "user" | "channel";
+export type OptionKind = "string" | "integer" | "user" | "channel" | "group";
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
@@ -62,6 +67,15 @@ export type InputOf<O extends OptionSpecs> = { [K in keyof O]: z.output<O[K]["sc
 
 const maybe = (schema: z.ZodType, required: boolean): z.ZodType => (required ? schema : schema.optional());
 
+/** An option whose answer is a platform id (a member, a channel, a role or user group). */
+function idOption(kind: "user" | "channel" | "group") {
+  return <R extends boolean = false>(spec: { description: MessageKey; required?: R }):
+    OptionSpec<z.ZodType<R extends true ? string : string | undefined>> => ({
+    kind, description: spec.description, required: spec.required ?? false,
+    schema: maybe(z.string().min(1), spec.required ?? false) as never,
+  });
+}
+
 /** Option builders: the kind tells the platforms how to ask, the schema how to read the answer. */
 export const option = {
   string<R extends boolean = false>(spec: {
@@ -76,16 +90,10 @@ export const option = {
     return { kind: "string", description: spec.description, required: spec.required ?? false,
       ...(spec.choices ? { choices: spec.choices } : {}), schema: maybe(base, spec.required ?? false) as never };
   },
-  user<R extends boolean = false>(spec: { description: MessageKey; required?: R }):
-    OptionSpec<z.ZodType<R extends true ? string : string | undefined>> {
-    return { kind: "user", description: spec.description, required: spec.required ?? false,
-      schema: maybe(z.string().min(1), spec.required ?? false) as never };
-  },
-  channel<R extends boolean = false>(spec: { description: MessageKey; required?: R }):
-    OptionSpec<z.ZodType<R extends true ? string : string | undefined>> {
-    return { kind: "channel", description: spec.description, required: spec.required ?? false,
-      schema: maybe(z.string().min(1), spec.required ?? false) as never };
-  },
+  user: idOption("user"),
+  channel: idOption("channel"),
+  /** A Discord role or a Slack user group. */
+  group: idOption("group"),
   integer<R extends boolean = false>(spec: { description: MessageKey; required?: R; min: number; max: number }):
     OptionSpec<z.ZodType<R extends true ? number : number | undefined>> {
     // Text platforms hand over "3"; Discord hands over 3.

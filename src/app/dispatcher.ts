@@ -147,8 +147,10 @@ export function createMusubi(options: MusubiOptions) {
     return match;
   }
 
-  function requirePermission(ctx: CommandContext, permission: CommandHandler["permission"], what: string) {
-    if (permission === "organizer" && !ctx.actor.isOrganizer) {
+  async function requirePermission(ctx: CommandContext, permission: CommandHandler["permission"], what: string) {
+    if (permission !== "organizer" || ctx.actor.isOrganizer) return;
+    const groupId = ctx.community.organizerGroupId;
+    if (!groupId || !(await ctx.actor.inGroup?.(groupId))) {
       throw new UserError("common.notOrganizer", { command: `/${what}` });
     }
   }
@@ -261,7 +263,7 @@ export function createMusubi(options: MusubiOptions) {
       const what = [call.name, call.subcommand].filter(Boolean).join(" ");
       return guarded(port, actor, what, async (ctx) => {
         const { handler, path } = findHandler(call);
-        requirePermission(ctx, handler.permission, path);
+        await requirePermission(ctx, handler.permission, path);
         return handler.run(ctx, parseOptions(ctx, handler, call.options) as never);
       }, asOutcome);
     },

@@ -34,6 +34,8 @@ export interface PlatformPort {
   openPairSpace(request: PairSpaceRequest): Promise<string[]>;
   mentionUser(userId: string): string;
   mentionChannel(channelId: string): string;
+  /** A Discord role or Slack user group, as the platform writes it. */
+  mentionGroup(groupId: string): string;
   /** A time as the platform shows it in each reader's own zone (`zone` where it cannot). */
   formatTime(at: Date, zone: string): string;
   /** Where the platform itself greets newcomers (a Discord guild's system channel), if anywhere. */

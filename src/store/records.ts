@@ -11,6 +11,8 @@ export interface CommunityRecord {
   timeZone: string;
   introChannelId: string | null;
   welcomeChannelId: string | null;
+  /** A Discord role or Slack user group whose members hold the organizer right too. */
+  organizerGroupId: string | null;
 }
 
 export interface MemberRecord {

@@ -22,7 +22,7 @@ export type DraftValues = z.infer<typeof draftValuesSchema>;
 
 function toCommunity(row: {
   id: string; platform: string; externalId: string; name: string; locale: string; timeZone: string;
-  introChannelId: string | null; welcomeChannelId: string | null;
+  introChannelId: string | null; welcomeChannelId: string | null; organizerGroupId: string | null;
 }): CommunityRecord {
   return { ...row, platform: row.platform as Platform };
 }
@@ -34,13 +34,13 @@ export interface CommunityDefaults {
 }
 
 export type CommunitySettings = Partial<
-  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "locale" | "timeZone">
+  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "locale" | "timeZone">
 >;
 
 export function communityRepository(db: Client) {
   const select = {
     id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
-    introChannelId: true, welcomeChannelId: true,
+    introChannelId: true, welcomeChannelId: true, organizerGroupId: true,
   } as const;
   return {
     /** The community of a guild or workspace, created with the defaults the first time it is seen. */

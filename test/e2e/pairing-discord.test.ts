@@ -25,7 +25,10 @@ const HEADS_UP = "2026-11-29T00:00:00Z";
 const ROUND = "2026-11-30T00:00:00Z";
 const FOLLOW_UP = "2026-12-03T00:00:00Z";
 
-const guildIds = { join: "911000000000000001", weekly: "921000000000000001", noThreads: "931000000000000001" } as const;
+const guildIds = {
+  join: "911000000000000001", weekly: "921000000000000001", noThreads: "931000000000000001", roles: "941000000000000001",
+} as const;
+const ORGANIZER_ROLE = "941000000000000090";
 const channels = (guildId: string) => ({ general: `${guildId.slice(0, 3)}000000000000010`, pairing: `${guildId.slice(0, 3)}000000000000020` });
 
 const OWNER = { id: "811000000000000001", username: "owner" };
@@ -52,6 +55,7 @@ beforeAll(async () => {
       id, name: `Meetup ${key}`, owner_id: OWNER.id,
       channels: [{ id: channels(id).general, name: "general" }, { id: channels(id).pairing, name: "pairing" }],
       members: everyone,
+      roles: [{ id: ORGANIZER_ROLE, name: "organizers" }],
     })),
   });
   bot = createPairingBot(START);
@@ -149,6 +153,24 @@ describe("weekly pairing on Discord", () => {
     expect(cb.body.data.content).toBe(`毎週のマッチングに参加しました。次の回は <t:${unix(ROUND)}:F> です。`);
     const community = await communityOf(bot.store, "discord", guildIds.join);
     expect(await bot.store.pairing.participant(community.id, member.id)).toMatchObject({ active: true, autoPaused: false });
+  });
+
+  it("given the owner names an organizer role then a member with that role may preview, and one without it is still refused", async () => {
+    const guildId = guildIds.roles;
+    const setup = await command({ guildId, user: OWNER, permissions: ORGANIZER_PERMISSIONS }, "musubi", {
+      subcommand: "setup",
+      options: [{ name: "organizers", type: 8, value: ORGANIZER_ROLE }],
+      resolved: { roles: { [ORGANIZER_ROLE]: { id: ORGANIZER_ROLE, name: "organizers" } } },
+    });
+    expect(setup.body.data.embeds[0].fields).toContainEqual(expect.objectContaining({ name: "オーガナイザー", value: `<@&${ORGANIZER_ROLE}>` }));
+
+    const preview = (roles: string[]) => callbackOf(fake.sendInteraction(slashCommand({
+      ...base({ guildId, user: HANA }), roles, name: "musubi", subcommandGroup: "pairing", subcommand: "preview",
+    })));
+    const withRole = await preview([ORGANIZER_ROLE]);
+    expect(withRole.body.data.content).toBe("まだマッチングできる人がいません。参加メンバーは0人です。");
+    const withoutRole = await preview([]);
+    expect(withoutRole.body.data.content).toBe("/musubi pairing preview はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
   });
 
   describe("a weekly round", () => {

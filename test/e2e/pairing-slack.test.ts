@@ -26,7 +26,8 @@ const FOLLOW_UP = "2026-12-03T00:00:00Z";
 /** The next round as Slack shows it: in each reader's zone, with the community's as fallback. */
 const ROUND_DATE = `<!date^${unix(ROUND)}^{date_short_pretty} {time}|2026-11-30 09:00 (Asia/Tokyo)>`;
 
-const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1" } as const;
+const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1", groups: "T0PGROUP1" } as const;
+const ORGANIZER_GROUP = "S0ORGANIZE";
 const PAIRING = "C0PAIRING";
 const PAIRING_LIMIT = "C0PAIRLIM";
 
@@ -49,6 +50,7 @@ beforeAll(async () => {
   fake = await startFakeSlack({
     users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI],
     channels: [{ id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" }],
+    usergroups: { [ORGANIZER_GROUP]: [GEN.id] },
   });
   bot = createPairingBot(START);
   slack = await startSlack({
@@ -104,6 +106,17 @@ const mentionsIn = (text: string) => [...text.matchAll(/<@([A-Z0-9]+)>/g)].map((
 // ---------------------------------------------------------------- scenarios
 
 describe("weekly pairing on Slack", () => {
+  it("given an admin names an organizer user group then its member may preview, and others are still refused", async () => {
+    const team = teams.groups;
+    const setup = await slash(ADA, team, "/musubi", `setup organizers=<!subteam^${ORGANIZER_GROUP}|@organizers>`);
+    expect(JSON.stringify(setup.args.blocks)).toContain(`*オーガナイザー*\\n\`${ORGANIZER_GROUP}\``);
+
+    const member = await slash(GEN, team, "/musubi", "pairing preview");
+    expect(member.args.text).toBe("まだマッチングできる人がいません。参加メンバーは0人です。");
+    const outsider = await slash(HIRO, team, "/musubi", "pairing preview");
+    expect(outsider.args.text).toBe("/musubi pairing preview はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+  });
+
   it("given a member without an intro runs /match join then it is refused with a button that opens the intro form", async () => {
     const community = await communityOf(bot.store, "slack", teams.join);
     await bot.store.pairing.updateSettings(community.id, { enabled: true, channelId: PAIRING });

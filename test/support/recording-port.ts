@@ -35,6 +35,7 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
     formatTime: (at) => at.toISOString(),
     mentionUser: (id) => `<@${id}>`,
     mentionChannel: (id) => `<#${id}>`,
+    mentionGroup: (id) => `<@&${id}>`,
     defaultWelcomeChannel: async () => options.welcomeChannel,
   };
   return { port, sent };

@@ -34,6 +34,7 @@ export function consolePort(print: (line: string) => void): PlatformPort {
     },
     mentionUser: (userId) => `@${userId}`,
     mentionChannel: (channelId) => `#${channelId}`,
+    mentionGroup: (groupId) => `@&${groupId}`,
     formatTime: (at, zone) => formatLocal(at, zone),
     defaultWelcomeChannel: async () => "general",
   };

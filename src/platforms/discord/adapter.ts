@@ -31,6 +31,12 @@ export interface DiscordOptions {
   log: Logger;
 }
 
+/** The interaction carries the member's roles: a cached GuildMember, or the raw API member. */
+function hasRole(member: Interaction["member"], roleId: string): boolean {
+  if (!member) return false;
+  return Array.isArray(member.roles) ? member.roles.includes(roleId) : member.roles.cache.has(roleId);
+}
+
 function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | undefined {
   if (!interaction.inGuild()) return undefined;
   return {
@@ -42,6 +48,7 @@ function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | unde
       : interaction.user.globalName ?? interaction.user.username,
     locale: interaction.locale,
     isOrganizer: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    inGroup: async (roleId) => hasRole(interaction.member, roleId),
     channelId: interaction.channelId ?? undefined,
   };
 }

@@ -19,6 +19,7 @@ const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType> = {
   integer: ApplicationCommandOptionType.Integer,
   user: ApplicationCommandOptionType.User,
   channel: ApplicationCommandOptionType.Channel,
+  group: ApplicationCommandOptionType.Role,
 };
 
 const describe = (key: Parameters<typeof localized>[0]) => {

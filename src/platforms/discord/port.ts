@@ -84,6 +84,7 @@ export function discordPort(client: Client): PlatformPort {
     },
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${channelId}>`,
+    mentionGroup: (groupId) => `<@&${groupId}>`,
     formatTime: (at) => `<t:${Math.floor(at.getTime() / 1000)}:F>`,
     defaultWelcomeChannel: async (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? undefined,
   };

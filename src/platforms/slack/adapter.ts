@@ -53,8 +53,8 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-/** `<@U123|ken>` → `U123`, `<#C123|general>` → `C123`: Slack's mentions as ids. */
-const readSlackId = (value: string) => value.match(/^<[@#]([A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? value;
+/** `<@U123|ken>` → `U123`, `<#C123|general>` → `C123`, `<!subteam^S123|@team>` → `S123`: Slack's mentions as ids. */
+const readSlackId = (value: string) => value.match(/^<(?:[@#]|!subteam\^)([A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? value;
 
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
@@ -95,6 +95,19 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     return user;
   }
 
+  const groups = new Map<string, { userIds: ReadonlySet<string>; until: number }>();
+
+  /** Members of a user group (scope usergroups:read), cached like users are. */
+  async function inUserGroup(groupId: string, userId: string): Promise<boolean> {
+    let cached = groups.get(groupId);
+    if (!cached || cached.until <= Date.now()) {
+      const list = await app.client.usergroups.users.list({ usergroup: groupId });
+      cached = { userIds: new Set(list.users ?? []), until: Date.now() + USER_CACHE_MS };
+      groups.set(groupId, cached);
+    }
+    return cached.userIds.has(userId);
+  }
+
   async function actorOf(teamId: string, teamName: string, userId: string, channelId?: string): Promise<Actor> {
     const user = await userOf(userId);
     return {
@@ -104,6 +117,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
       displayName: user.displayName,
       locale: user.locale,
       isOrganizer: user.isOrganizer,
+      inGroup: (groupId) => inUserGroup(groupId, userId),
       channelId,
     };
   }

@@ -10,6 +10,7 @@ export const SLACK_BOT_SCOPES = [
   "commands", // slash commands
   "chat:write", // cards, replies, welcomes
   "users:read", // a member's locale (users.info include_locale) and admin right
+  "usergroups:read", // members of the user group named as organizers (/musubi setup organizers=…)
   "im:write", // welcome and notices by direct message
   "mpim:write", // a group DM for each pairing group
   "channels:history", // a retried delivery looks for its own earlier post (src/jobs/outbox.ts)
@@ -19,7 +20,8 @@ export const SLACK_BOT_SCOPES = [
 ] as const;
 
 function hint(name: string, spec: OptionSpec): string {
-  const value = spec.kind === "user" ? "@member" : spec.kind === "channel" ? "#channel" : spec.choices ? spec.choices.map((c) => c.value).join("|") : "…";
+  const mentions: Partial<Record<OptionSpec["kind"], string>> = { user: "@member", channel: "#channel", group: "@group" };
+  const value = mentions[spec.kind] ?? (spec.choices ? spec.choices.map((c) => c.value).join("|") : "…");
   return spec.required ? `${name}=${value}` : `[${name}=${value}]`;
 }
 

@@ -80,6 +80,8 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
     },
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${channelId}>`,
+    // A real <!subteam^…> mention would notify the whole group; the id is enough to recognise it.
+    mentionGroup: (groupId) => `\`${groupId}\``,
     formatTime: (at, zone) => {
       const unix = Math.floor(at.getTime() / 1000);
       return `<!date^${unix}^{date_short_pretty} {time}|${formatLocal(at, zone)}>`;
