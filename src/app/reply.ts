@@ -21,6 +21,9 @@ export interface Button {
   style?: "primary" | "secondary" | "danger";
 }
 
+/** The longest message text every platform takes whole (Discord's 2,000 characters). */
+export const MESSAGE_TEXT_LIMIT = 2000;
+
 export interface Message {
   text: string;
   cards?: Card[];

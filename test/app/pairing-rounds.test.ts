@@ -131,6 +131,30 @@ describe("pairing rounds as jobs", () => {
     expect(await w.store.pairing.groups(w.community.id, lastRound.id)).toEqual([]);
   });
 
+  it("given the round stopped after pausing members but before telling them, then its re-run tells each of them once", async () => {
+    const w = await world();
+    await w.store.pairing.updateSettings(w.community.id, { headsUp: false, noRepeatWeeks: 0 });
+    await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    await planNextRound(w.deps, w.community, w.clock.now());
+    for (const week of ["2026-11-30", "2026-12-07", "2026-12-14"]) await w.at(`${week}T00:00:00Z`);
+    const port = w.deps.portFor("console");
+    let failures = 1;
+    w.deps.portFor = () => ({
+      ...port,
+      async sendDirectMessage(userId, message, delivery) {
+        if (failures-- > 0) throw new Error("connection reset");
+        return port.sendDirectMessage(userId, message, delivery);
+      },
+    });
+    await w.at("2026-12-21T00:00:00Z");
+    const lastRound = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period: "2026-12-21" } });
+    expect(lastRound.status).toBe("matched");
+    await w.at("2026-12-21T01:00:00Z");
+    expect(w.sent.filter((s) => s.kind === "dm").map((s) => s.channelId).sort()).toEqual(["dm-aiko", "dm-ken"]);
+    expect((await w.db.pairingRound.findUniqueOrThrow({ where: { id: lastRound.id } })).status).toBe("announced");
+  });
+
   it("given a member who answers the follow-up, then their count of misses starts again", async () => {
     const w = await world();
     await w.store.pairing.updateSettings(w.community.id, { headsUp: false, noRepeatWeeks: 0 });

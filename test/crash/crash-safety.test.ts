@@ -250,9 +250,14 @@ describe("crash safety of a pairing round", () => {
 
     const problems: string[] = [];
     let duplicates = 0;
-    const announcements = created(PAIRING);
-    duplicates += Math.max(0, announcements - 1);
-    if (announcements !== 1) problems.push(`${announcements} announcements`);
+    // The announcement names every pair, in as many posts as Discord's 2,000 characters need.
+    const announcements = (fake.messages.get(PAIRING) ?? []).map((m) => String(m.content));
+    const parts = await db.delivery.count({ where: { dedupeKey: { startsWith: `round:${round.id}:announce` } } });
+    duplicates += announcements.length - new Set(announcements).size;
+    if (new Set(announcements).size !== parts || parts < 2) problems.push(`${announcements.length} announcement posts of ${parts} parts`);
+    const named = new Set(announcements.flatMap((text) => [...text.matchAll(/<@(\d+)>/g)].map((m) => m[1])));
+    const unnamed = groups.flatMap((g) => g.members).filter((m) => !named.has(m.platformUserId));
+    if (unnamed.length > 0) problems.push(`${unnamed.length} members missing from the announcement`);
     const groupOfThread = new Map<string, number>();
     const positionOfDigest = new Map<string, number>();
     for (const group of groups) {

@@ -9,6 +9,8 @@ import type { PairingSettingsRecord } from "../../store/pairing-repository.js";
 import type { CommunityRecord, Platform } from "../../store/records.js";
 import type { Store } from "../../store/repositories.js";
 import type { PlatformPort } from "../port.js";
+import { MESSAGE_TEXT_LIMIT } from "../reply.js";
+import { packLines } from "../../core/text.js";
 import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairPool } from "./pool.js";
 
@@ -121,6 +123,31 @@ async function headsUp(deps: RoundDeps, job: ClaimedJob): Promise<void> {
   });
 }
 
+/**
+ * Tells the members this round paused (see MISSES_BEFORE_PAUSE) how to resume. Worked out again
+ * from the stored state, so a restart after the round was matched still sends each notice once:
+ * they were in the previous round's groups and are auto-paused now.
+ */
+async function tellAutoPaused(deps: RoundDeps, community: CommunityRecord, port: PlatformPort, roundId: string, at: Date) {
+  const { store, outbox } = deps;
+  const previous = await store.pairing.previousRound(community.id, at);
+  if (!previous) return;
+  for (const group of await store.pairing.groups(community.id, previous.id)) {
+    for (const { memberId } of group.members) {
+      const participant = await store.pairing.participant(community.id, memberId);
+      if (!participant?.autoPaused || participant.missedFollowUps < MISSES_BEFORE_PAUSE) continue;
+      const member = await store.members.find(community.id, memberId);
+      if (!member) continue;
+      const key = `round:${roundId}:auto-paused:${memberId}`;
+      const memberT = translator(resolveLocale(member.locale, community.locale));
+      await outbox.deliver({
+        key, communityId: community.id,
+        send: (retrying) => port.sendDirectMessage(member.platformUserId, { text: memberT("round.autoPaused") }, { idempotencyKey: key, retrying }),
+      });
+    }
+  }
+}
+
 async function runRound(deps: RoundDeps, job: ClaimedJob): Promise<void> {
   const { period, at: atIso, manual } = roundPayload.parse(job.payload);
   const at = new Date(atIso);
@@ -160,32 +187,30 @@ async function runRound(deps: RoundDeps, job: ClaimedJob): Promise<void> {
       await tx.pairing.setRoundStatus(community.id, round.id, "matched");
     });
     log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, autoPaused: autoPaused.length }, "round matched");
-    for (const memberId of autoPaused) {
-      const key = `round:${round.id}:auto-paused:${memberId}`;
-      const member = await store.members.find(community.id, memberId);
-      if (!member) continue;
-      const memberT = translator(resolveLocale(member.locale, community.locale));
-      await outbox.deliver({
-        key, communityId: community.id,
-        send: (retrying) => port.sendDirectMessage(member.platformUserId, { text: memberT("round.autoPaused") }, { idempotencyKey: key, retrying }),
-      });
-    }
     round = { ...round, status: "matched" };
   }
 
   if (round.status === "matched") {
+    await tellAutoPaused(deps, community, port, round.id, at);
     const groups = await store.pairing.groups(community.id, round.id);
     const members = groups.reduce((sum, g) => sum + g.members.length, 0);
-    const announceKey = `round:${round.id}:announce`;
     const announcement = groups.length === 0
-      ? t("round.announce.none")
+      ? [t("round.announce.none")]
       : settings.announceStyle === "count"
-        ? t("round.announce.count", { members, groups: groups.length })
-        : t("round.announce.names", { groups: groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`).join("\n") });
-    await outbox.deliver({
-      key: announceKey, communityId: community.id,
-      send: (retrying) => port.postMessage(settings.channelId!, { text: announcement }, { idempotencyKey: announceKey, retrying }),
-    });
+        ? [t("round.announce.count", { members, groups: groups.length })]
+        // A long list of names goes out in several posts rather than clipped.
+        : packLines([
+          t("round.announce.names"),
+          ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
+          t("round.announce.namesHint"),
+        ], MESSAGE_TEXT_LIMIT);
+    for (const [part, text] of announcement.entries()) {
+      const key = part === 0 ? `round:${round.id}:announce` : `round:${round.id}:announce:${part + 1}`;
+      await outbox.deliver({
+        key, communityId: community.id,
+        send: (retrying) => port.postMessage(settings.channelId!, { text }, { idempotencyKey: key, retrying }),
+      });
+    }
 
     for (const group of groups) {
       const spaceKey = `round:${round.id}:group:${group.position}:space`;
