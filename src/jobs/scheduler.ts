@@ -7,7 +7,9 @@ import type { Db } from "../store/db.js";
 // The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job
 // is claimed with one conditional update (status and lease checked in its WHERE), so exactly one
 // process gets it, on SQLite and PostgreSQL alike. A claimed job whose process died is claimed
-// again when its lease runs out; handlers are written to be re-run safely (see outbox.ts).
+// again when its lease runs out; handlers are written to be re-run safely (see outbox.ts). While a
+// handler runs its lease is renewed, so a long job (a rate limit waited out, a large round) is not
+// taken over by another process; one that has lost its process `maxAttempts` times is given up.
 
 export interface NewJob {
   kind: string;
@@ -68,9 +70,12 @@ export function createScheduler(options: SchedulerOptions) {
     });
   }
 
-  /** Takes one due job, or none. Loses gracefully when another process was quicker. */
+  /**
+   * Takes one due job, or none. A lost race means another process took that job: try the next
+   * (the loop ends, since every pass takes a job off the due list).
+   */
   async function claim(): Promise<ClaimedJob | null> {
-    for (let tries = 0; tries < 5; tries++) {
+    for (;;) {
       const at = now();
       const claimable = {
         OR: [
@@ -80,6 +85,10 @@ export function createScheduler(options: SchedulerOptions) {
       };
       const candidate = await db.job.findFirst({ where: claimable, orderBy: [{ dueAt: "asc" }, { id: "asc" }] });
       if (!candidate) return null;
+      if (candidate.status === "running" && candidate.attempts >= maxAttempts) {
+        await giveUpOrphan(candidate.id, candidate.attempts, at);
+        continue;
+      }
       const { count } = await db.job.updateMany({
         where: { id: candidate.id, ...claimable },
         data: { status: "running", lockedBy: workerId, lockedUntil: new Date(at.getTime() + leaseMs), attempts: { increment: 1 } },
@@ -96,7 +105,27 @@ export function createScheduler(options: SchedulerOptions) {
         };
       }
     }
-    return null;
+  }
+
+  /** A job whose process stopped during each of its attempts (its handler may be what kills it). */
+  async function giveUpOrphan(id: string, attempts: number, at: Date): Promise<void> {
+    const { count } = await db.job.updateMany({
+      where: { id, status: "running", lockedUntil: { lt: at } },
+      data: { status: "failed", lockedBy: null, lockedUntil: null, lastError: `its process stopped during all ${attempts} attempts` },
+    });
+    if (count === 1) log.error({ job: id, attempts }, "job failed for good: its process stopped during every attempt");
+  }
+
+  /** Renews the job's lease while its handler runs; returns the function that stops renewing. */
+  function holdLease(job: ClaimedJob): () => void {
+    const timer = setInterval(() => {
+      db.job.updateMany({
+        where: { id: job.id, lockedBy: workerId, status: "running" },
+        data: { lockedUntil: new Date(now().getTime() + leaseMs) },
+      }).catch((error: unknown) => log.warn({ err: error, job: job.id }, "lease not renewed"));
+    }, Math.max(leaseMs / 3, 10));
+    timer.unref();
+    return () => clearInterval(timer);
   }
 
   async function finish(job: ClaimedJob, error?: unknown): Promise<void> {
@@ -133,13 +162,16 @@ export function createScheduler(options: SchedulerOptions) {
       ran++;
       const handler = handlers[job.kind];
       const jobLog = log.child({ job: job.id, kind: job.kind, community: job.communityId });
+      const release = holdLease(job);
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         jobLog.info({ attempt: job.attempts }, "job started");
         await handler(job);
+        release();
         await finish(job);
         jobLog.info("job done");
       } catch (error) {
+        release();
         await finish(job, error);
       }
     }

@@ -180,6 +180,44 @@ describe.each(backends)("scheduler on %s", (backend, available) => {
     expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "done", attempts: 2, lockedBy: null });
   });
 
+  test("given a job whose process stopped during each of its attempts, then it is marked failed and not run again", async () => {
+    const db = (await jobDatabase(backend)).open();
+    const { runs, handler } = recorder();
+    const { scheduler, start, advance } = testScheduler(db, { work: handler }, { maxAttempts: 3 });
+    const key = `${uniquePrefix()}killer`;
+    await scheduler.schedule({ kind: "work", dedupeKey: key, dueAt: start });
+    // As a handler that kills its process leaves it: claimed for the third time, lease run out.
+    await db.job.update({ where: { dedupeKey: key }, data: { status: "running", attempts: 3, lockedBy: "dead", lockedUntil: start } });
+    advance(1);
+    expect(await scheduler.runDue()).toBe(0);
+    expect(runs).toEqual([]);
+    expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({
+      status: "failed", lockedBy: null, lastError: "its process stopped during all 3 attempts",
+    });
+  });
+
+  test("given a handler that runs longer than the lease, then its lease is renewed and no other process takes the job", async () => {
+    const jobs = await jobDatabase(backend);
+    const key = `${uniquePrefix()}long`;
+    let finishWork!: () => void;
+    const working = new Promise<void>((resolve) => (finishWork = resolve));
+    const { runs, handler } = recorder();
+    const long: JobHandler = async (job) => {
+      await handler(job);
+      await working;
+    };
+    // Real time here: the lease is 300 ms and the handler runs for well over it.
+    const a = createScheduler({ db: jobs.open(), handlers: { work: long }, log: silentLog, leaseMs: 300, workerId: "A" });
+    const b = createScheduler({ db: jobs.open(), handlers: { work: handler }, log: silentLog, leaseMs: 300, workerId: "B" });
+    await a.schedule({ kind: "work", dedupeKey: key, dueAt: new Date() });
+    const aRun = a.runDue(1);
+    await sleep(900);
+    expect(await b.runDue()).toBe(0);
+    finishWork();
+    await aRun;
+    expect(runs).toHaveLength(1);
+  });
+
   test("given a job still running when the poller is stopped, then stop() waits for it and nothing runs after", async () => {
     const db = (await jobDatabase(backend)).open();
     let started!: () => void;
