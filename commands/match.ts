@@ -155,6 +155,7 @@ export const matchCommand: CommandDefinition = {
         const round = await store.pairing.round(community.id, id);
         if (!round) throw new UserError("common.unknownAction");
         if (round.status !== "planned") return reply(t("round.tooLate"));
+        await requireJoined(ctx);
         await store.pairing.skip(community.id, round.id, member.id);
         return reply(t("round.skipped"));
       }

@@ -27,8 +27,9 @@ const port = discordPort(client);
 
 const handlers: Record<string, JobHandler> = {};
 // Only one child runs at a time: a short lease lets a restarted child take over at once the job
-// that the killed one held.
-const scheduler = createScheduler({ db, handlers, log, leaseMs: 1 });
+// that the killed one held. The round is killed on purpose far more often than the scheduler's
+// default 8 attempts allow before it gives a job up.
+const scheduler = createScheduler({ db, handlers, log, leaseMs: 1, maxAttempts: 1_000 });
 const deps: RoundDeps = {
   store, outbox: createOutbox(db), jobs: scheduler,
   portFor: (platform) => (platform === "discord" ? port : undefined),

@@ -230,6 +230,10 @@ describe("weekly pairing on Discord", () => {
       const erin = await bot.store.members.findByPlatformUser(community.id, ERIN.id);
       expect([...(await bot.store.pairing.skips(planned.id))]).toEqual([erin!.id]);
       expect(since(from, postsTo(ch.pairing))).toHaveLength(1); // the press posts nothing in public
+
+      const outsider = await press({ guildId, user: FRANK, channelId: ch.pairing }, `match:skip:${planned.id}`, headsUp.body);
+      expect(outsider.body.data.content).toBe("毎週のマッチングに参加していません。/match join で参加できます。");
+      expect([...(await bot.store.pairing.skips(planned.id))]).toEqual([erin!.id]);
     });
 
     it("given the clock reaches the round then it is announced and each group gets a private thread of its own members with its intro", async () => {
