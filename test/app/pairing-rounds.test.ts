@@ -138,7 +138,7 @@ describe("pairing rounds as jobs", () => {
     await w.addMember("ken", { industry: "design" });
     await planNextRound(w.deps, w.community, w.clock.now());
     for (const week of ["2026-11-30", "2026-12-07", "2026-12-14"]) await w.at(`${week}T00:00:00Z`);
-    const port = w.deps.portFor("console");
+    const port = w.deps.portFor("console")!;
     let failures = 1;
     w.deps.portFor = () => ({
       ...port,
