@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { en } from "../i18n/en.js";
 import type { MessageKey, Translate } from "../i18n/index.js";
 
 export type FieldErrors = Record<string, string>;
@@ -11,7 +12,7 @@ export interface FieldNaming {
 
 /**
  * Turns zod's issues into one localized sentence per field, the first problem of each field.
- * Schemas use zod's own checks (min, max, enum); a custom message is a catalogue key suffix.
+ * Schemas use zod's own checks (min, max, enum); a custom message is a catalogue key.
  */
 export function describeIssues(error: z.ZodError, t: Translate, naming: FieldNaming): FieldErrors {
   const errors: FieldErrors = {};
@@ -51,6 +52,7 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, cho
   }
 }
 
+/** A custom message is a catalogue key ("error.timeZone", "offers.error.tag"); zod's own messages are not. */
 function isMessageKey(message: string): message is MessageKey {
-  return message.startsWith("error.");
+  return Object.hasOwn(en, message);
 }

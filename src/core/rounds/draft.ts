@@ -1,0 +1,186 @@
+import { z } from "zod";
+import type { roundsEn } from "../../i18n/rounds.js";
+import { isValidTimeZone } from "../time.js";
+import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
+import { parseDurationMinutes } from "./duration.js";
+import { FACILITATION_MODES, type FacilitationMode } from "./facilitators.js";
+import { CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
+
+// The round-creation form as organizers fill it in: every field arrives as text (a number
+// option may arrive as a number). Each issue's message is a key of src/i18n/rounds.ts.
+
+export const ROUND_KINDS = ["reading", "study"] as const;
+export type RoundKind = (typeof ROUND_KINDS)[number];
+
+export const ROUND_LIMITS = {
+  title: 100,
+  topic: 200,
+  description: 1000,
+  startText: 100,
+  venue: 200,
+  chapters: 2000,
+  sessions: 52,
+  minDurationMinutes: 15,
+  maxDurationMinutes: 480,
+  capacity: 500,
+} as const;
+
+/** A blank duration means a one-hour session; a blank number of sessions means one. */
+export const ROUND_DEFAULTS = { durationMinutes: 60, sessions: 1 } as const;
+
+export type RoundsMessageKey = keyof typeof roundsEn;
+
+export const START_FAILURE_MESSAGES: Record<StartFailure, RoundsMessageKey> = {
+  unreadable: "rounds.error.startUnreadable",
+  noTime: "rounds.error.startNoTime",
+  past: "rounds.error.startPast",
+};
+
+export const AGENDA_FAILURE_MESSAGES: Record<AgendaFailure, RoundsMessageKey> = {
+  tooManyItems: "rounds.error.tooManyChapters",
+  badRange: "rounds.error.chapterRange",
+};
+
+export interface RoundDraft {
+  kind: RoundKind;
+  title: string;
+  /** The book of a reading club or the subject of a study session; may be empty. */
+  topic: string;
+  description: string;
+  firstStart: Date;
+  zone: string;
+  cadence: Cadence;
+  sessions: number;
+  durationMinutes: number;
+  capacity: number;
+  link?: string;
+  venue?: string;
+  facilitation: FacilitationMode;
+  /** One label per session (chapters or topic), "" where none was given. */
+  agenda: string[];
+}
+
+export interface RoundFormContext {
+  now: Date;
+  /** The community's time zone, used when the form leaves the zone blank. */
+  defaultZone: string;
+}
+
+const error = (key: RoundsMessageKey) => ({ error: key });
+
+const optionalText = (max: number, key: RoundsMessageKey) => z.string().trim().max(max, error(key)).default("");
+
+const presentOrUndefined = (text: string) => text || undefined;
+
+/**
+ * A whole number from a form: a number option, or text such as "6", "６", "6回", "20人".
+ * Out-of-range values get the field's own message (a custom issue), which names the range.
+ */
+function wholeNumberField(min: number, max: number, key: RoundsMessageKey, fallback?: number) {
+  return z.union([z.number(), z.string()], error(key)).optional().transform((value, ctx) => {
+    const typed = typeof value === "number" ? String(value) : (value ?? "").normalize("NFKC").trim();
+    if (!typed && fallback !== undefined) return fallback;
+    const number = /^\d+(?:\s*(?:回|人|名|席))?$/.test(typed) ? Number.parseInt(typed, 10) : Number.NaN;
+    if (number >= min && number <= max) return number;
+    ctx.addIssue({ code: "custom", message: key, input: value });
+    return z.NEVER;
+  });
+}
+
+const durationField = z.union([z.number(), z.string()], error("rounds.error.duration")).optional().transform((value, ctx) => {
+  const typed = typeof value === "number" ? String(value) : (value ?? "").trim();
+  if (!typed) return ROUND_DEFAULTS.durationMinutes;
+  const minutes = parseDurationMinutes(typed);
+  if (minutes !== undefined && minutes >= ROUND_LIMITS.minDurationMinutes && minutes <= ROUND_LIMITS.maxDurationMinutes) return minutes;
+  ctx.addIssue({ code: "custom", message: minutes === undefined ? "rounds.error.duration" : "rounds.error.durationRange", input: value });
+  return z.NEVER;
+});
+
+const linkField = z
+  .string()
+  .trim()
+  .default("")
+  .transform(presentOrUndefined)
+  .pipe(z.url({ protocol: /^https?$/, ...error("rounds.error.link") }).optional());
+
+/** Runs a whole-form check only when the fields it reads are valid, so each field shows its own problem first. */
+function whenValid(...fields: string[]) {
+  return {
+    when: (payload: z.core.ParsePayload) =>
+      !payload.issues.some((issue) => !issue.path?.length || fields.includes(String(issue.path[0]))),
+  };
+}
+
+function agendaOf(form: { kind: RoundKind; chapters: string }, sessions: number) {
+  return form.kind === "reading" ? splitChapters(form.chapters, sessions) : splitTopics(form.chapters, sessions);
+}
+
+/** The round-creation form, checked against `now` (the first session must be ahead). */
+export function roundFormSchema(context: RoundFormContext) {
+  return z
+    .object({
+      kind: z.enum(ROUND_KINDS, error("rounds.error.kind")),
+      title: z.string(error("rounds.error.title")).trim().min(1, error("rounds.error.title")).max(ROUND_LIMITS.title, error("rounds.error.title")),
+      topic: optionalText(ROUND_LIMITS.topic, "rounds.error.topic"),
+      description: optionalText(ROUND_LIMITS.description, "rounds.error.description"),
+      start: z
+        .string(error("rounds.error.startUnreadable"))
+        .trim()
+        .min(1, error("rounds.error.startUnreadable"))
+        .max(ROUND_LIMITS.startText, error("rounds.error.startUnreadable")),
+      zone: z
+        .string()
+        .trim()
+        .default("")
+        .transform((zone) => zone || context.defaultZone)
+        .refine(isValidTimeZone, error("rounds.error.zone")),
+      cadence: z.enum(CADENCES, error("rounds.error.cadence")),
+      sessions: wholeNumberField(1, ROUND_LIMITS.sessions, "rounds.error.sessions", ROUND_DEFAULTS.sessions),
+      duration: durationField,
+      capacity: wholeNumberField(1, ROUND_LIMITS.capacity, "rounds.error.capacity"),
+      link: linkField,
+      venue: optionalText(ROUND_LIMITS.venue, "rounds.error.venue").transform(presentOrUndefined),
+      facilitation: z.enum(FACILITATION_MODES, error("rounds.error.facilitation")).default("organizer"),
+      chapters: optionalText(ROUND_LIMITS.chapters, "rounds.error.chapters"),
+    })
+    .superRefine((form, ctx) => {
+      const start = parseSessionStart(form.start, { zone: form.zone, now: context.now });
+      if (!start.ok) ctx.addIssue({ code: "custom", path: ["start"], message: START_FAILURE_MESSAGES[start.reason], input: form.start });
+    }, whenValid("start", "zone"))
+    .superRefine((form, ctx) => {
+      if (!form.link && !form.venue) ctx.addIssue({ code: "custom", path: ["link"], message: "rounds.error.placeRequired", input: "" });
+    }, whenValid("link", "venue"))
+    .superRefine((form, ctx) => {
+      if (form.cadence === "once" && form.sessions > 1) {
+        ctx.addIssue({ code: "custom", path: ["sessions"], message: "rounds.error.onceSingleSession", input: String(form.sessions) });
+      }
+    }, whenValid("cadence", "sessions"))
+    .superRefine((form, ctx) => {
+      const agenda = agendaOf(form, form.sessions);
+      if (!agenda.ok) ctx.addIssue({ code: "custom", path: ["chapters"], message: AGENDA_FAILURE_MESSAGES[agenda.reason], input: form.chapters });
+    }, whenValid("kind", "sessions", "chapters"))
+    .transform((form): RoundDraft => {
+      const start = parseSessionStart(form.start, { zone: form.zone, now: context.now });
+      const agenda = agendaOf(form, form.sessions);
+      // Both were checked above; the transform only runs on a form without issues.
+      if (!start.ok || !agenda.ok) throw new Error("round form checks and draft disagree");
+      return {
+        kind: form.kind,
+        title: form.title,
+        topic: form.topic,
+        description: form.description,
+        firstStart: start.at,
+        zone: form.zone,
+        cadence: form.cadence,
+        sessions: form.sessions,
+        durationMinutes: form.duration,
+        capacity: form.capacity,
+        ...(form.link ? { link: form.link } : {}),
+        ...(form.venue ? { venue: form.venue } : {}),
+        facilitation: form.facilitation,
+        agenda: agenda.labels,
+      };
+    });
+}
+
+export type RoundForm = z.input<ReturnType<typeof roundFormSchema>>;

@@ -1,0 +1,23 @@
+// Rounds (reading clubs and study sessions): the pure rules, no platform or database.
+export { CADENCES, atWallClock, parseSessionStart, sessionStarts } from "./schedule.js";
+export type { Cadence, StartFailure, StartParse } from "./schedule.js";
+export { parseDurationMinutes } from "./duration.js";
+export { splitChapters, splitTopics } from "./agenda.js";
+export type { AgendaFailure, AgendaSplit } from "./agenda.js";
+export {
+  AGENDA_FAILURE_MESSAGES,
+  ROUND_DEFAULTS,
+  ROUND_KINDS,
+  ROUND_LIMITS,
+  START_FAILURE_MESSAGES,
+  roundFormSchema,
+} from "./draft.js";
+export type { RoundDraft, RoundForm, RoundFormContext, RoundKind, RoundsMessageKey } from "./draft.js";
+export { FACILITATION_MODES, assignFacilitators } from "./facilitators.js";
+export type { FacilitatedSession, FacilitationMode } from "./facilitators.js";
+export { changeCapacity, joinRound, leaveRound, waitlistPosition } from "./seats.js";
+export type { JoinOutcome, JoinResult, Seat, SeatChange, SeatStatus } from "./seats.js";
+export { DEFAULT_REMINDER_LEADS, reminderTimes } from "./reminders.js";
+export type { Reminder, ReminderLeads } from "./reminders.js";
+export { roundCalendar } from "./calendar.js";
+export type { CalendarRound, CalendarSession, RoundCalendarInput } from "./calendar.js";
