@@ -11,7 +11,8 @@ export class UserError extends Error {
   }
 }
 
-export type PlatformErrorCode = "not_found" | "forbidden" | "rate_limited" | "unavailable";
+/** `unsupported`: the platform has no such thing (a calendar event on Slack): ask it only where the port says it can. */
+export type PlatformErrorCode = "not_found" | "forbidden" | "rate_limited" | "unavailable" | "unsupported";
 
 /** A platform call that failed, in terms a use case can act on. Adapters translate their own errors. */
 export class PlatformError extends Error {

@@ -18,6 +18,18 @@ export interface PairSpaceRequest {
   delivery: DeliveryOptions;
 }
 
+/** A session as the platform's own calendar shows it (a Discord scheduled event). */
+export interface CalendarEvent {
+  /** The id an earlier upsertCalendarEvent returned: that event is updated. */
+  id?: string;
+  name: string;
+  description: string;
+  start: Date;
+  end: Date;
+  /** A venue or an online link. */
+  location: string;
+}
+
 /**
  * What a use case may ask of the platform it was called from. Every adapter implements all of
  * it; a call that the platform refuses throws a PlatformError.
@@ -26,12 +38,28 @@ export interface PlatformPort {
   readonly platform: Platform;
   postMessage(channelId: string, message: Message, delivery?: DeliveryOptions): Promise<MessageRef>;
   editMessage(ref: MessageRef, message: Message): Promise<void>;
+  /** Removes a message the bot posted; one already gone is no error. */
+  deleteMessage(ref: MessageRef): Promise<void>;
   sendDirectMessage(userId: string, message: Message, delivery?: DeliveryOptions): Promise<MessageRef>;
   /**
    * A private place for a group (a Discord private thread, or a DM to each member where threads
    * are not allowed; a Slack group DM; a console channel): the channel ids to post into.
    */
   openPairSpace(request: PairSpaceRequest): Promise<string[]>;
+  /**
+   * A conversation attached to a posted message (a Discord public thread on it, a Slack thread
+   * under it, a console channel): the channel id to post into. Opening it again gives the same one.
+   */
+  openDiscussion(ref: MessageRef, name: string): Promise<string>;
+  /** Whether upsertCalendarEvent and cancelCalendarEvent work here; elsewhere they throw PlatformError "unsupported". */
+  readonly supportsCalendarEvents: boolean;
+  /**
+   * Creates the event in the community's calendar, or updates the one with `event.id` (one deleted
+   * there meanwhile is created anew): the event's id. Texts too long for the platform are clipped.
+   */
+  upsertCalendarEvent(communityExternalId: string, event: CalendarEvent): Promise<string>;
+  /** Takes the event off the calendar; one already gone or over is left as it is. */
+  cancelCalendarEvent(communityExternalId: string, eventId: string): Promise<void>;
   mentionUser(userId: string): string;
   mentionChannel(channelId: string): string;
   /** A Discord role or Slack user group, as the platform writes it. */

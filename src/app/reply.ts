@@ -30,9 +30,23 @@ export interface Message {
   buttons?: Button[];
 }
 
+/** A file handed to the member, such as a round's iCalendar file. */
+export interface ReplyFile {
+  /** The file name the member sees and saves ("round.ics"). */
+  name: string;
+  /** "text/calendar"; Discord and Slack go by the name's extension, the console shows it. */
+  contentType: string;
+  content: string;
+}
+
 export interface Reply extends Message {
   /** Seen only by the member who asked. */
   ephemeral: boolean;
+  /**
+   * Attached to the reply where the platform can (Discord); else sent to the member by direct
+   * message, and the reply says so (Slack: an ephemeral message holds no files).
+   */
+  files?: ReplyFile[];
 }
 
 export interface Choice {

@@ -12,6 +12,7 @@ import {
   GatewayIntentBits,
   ModalBuilder,
   TextInputBuilder,
+  Routes,
   TextInputStyle,
   type Interaction,
 } from "discord.js";
@@ -235,5 +236,29 @@ describe("fake discord with real discord.js", () => {
     await ev.delete();
     expect(fake.requests.filter((r) => r.path.startsWith(`/guilds/${GUILD}/scheduled-events`)).map((r) => r.method))
       .toEqual(["POST", "PATCH", "DELETE"]);
+  });
+
+  it("refuses what Discord refuses: a second thread on a message, an external event without an end, a change to a finished event", async () => {
+    const guild = client.guilds.cache.get(GUILD)!;
+    const channel = guild.channels.cache.get(CHANNEL);
+    if (!channel || channel.type !== 0) throw new Error("text channel expected");
+    const card = await channel.send("card");
+    const thread = await card.startThread({ name: "talk" });
+    expect({ id: thread.id, type: thread.type, parent: thread.parentId }).toEqual({ id: card.id, type: 11, parent: CHANNEL });
+    await expect(card.startThread({ name: "talk again" })).rejects.toMatchObject({ code: 160004, status: 400 });
+
+    const start = new Date(Date.now() + 86_400_000).toISOString();
+    await expect(client.rest.post(Routes.guildScheduledEvents(GUILD), {
+      body: { name: "No end", scheduled_start_time: start, privacy_level: 2, entity_type: 3, entity_metadata: { location: "Tokyo" } },
+    })).rejects.toMatchObject({ code: 50035, status: 400 });
+
+    const ev = await guild.scheduledEvents.create({
+      name: "Meetup #2", scheduledStartTime: start, privacyLevel: 2, entityType: 3, entityMetadata: { location: "Tokyo" },
+      scheduledEndTime: new Date(Date.now() + 90_000_000),
+    });
+    const route = Routes.guildScheduledEvent(GUILD, ev.id);
+    await expect(client.rest.patch(route, { body: { status: 3 } })).rejects.toMatchObject({ code: 50035 }); // a scheduled one cannot complete
+    await client.rest.patch(route, { body: { status: 4 } });
+    await expect(ev.edit({ name: "Meetup #2 (back on)" })).rejects.toMatchObject({ code: 180000 });
   });
 });

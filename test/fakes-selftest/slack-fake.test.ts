@@ -150,4 +150,20 @@ describe("fake slack with a real Bolt App", () => {
     const done = await fake.waitFor((c) => c.method === "files.completeUploadExternal");
     expect(done.args).toMatchObject({ channel_id: "C0GENERAL", files: [{ id: upload.id, title: "card" }] });
   });
+
+  it("keeps posted messages: history lists the channel's newest first, replies a thread oldest first, metadata when asked", async () => {
+    const metadata = { event_type: "musubi_delivery", event_payload: { key: "k1" } };
+    const parent = await app.client.chat.postMessage({ channel: "C0THREADS", text: "card" });
+    await app.client.chat.postMessage({ channel: "C0THREADS", text: "reply 1", thread_ts: parent.ts!, metadata });
+    await app.client.chat.postMessage({ channel: "C0THREADS", text: "reply 2", thread_ts: parent.ts! });
+    await app.client.chat.postMessage({ channel: "C0THREADS", text: "later" });
+
+    const history = await app.client.conversations.history({ channel: "C0THREADS" });
+    expect(history.messages?.map((m) => m.text)).toEqual(["later", "card"]);
+    const replies = await app.client.conversations.replies({ channel: "C0THREADS", ts: parent.ts!, include_all_metadata: true, limit: 2 });
+    expect(replies.messages?.map((m) => [m.text, m.metadata?.event_type])).toEqual([["card", undefined], ["reply 1", "musubi_delivery"]]);
+    const rest = await app.client.conversations.replies({ channel: "C0THREADS", ts: parent.ts!, cursor: replies.response_metadata!.next_cursor! });
+    expect(rest.messages?.map((m) => [m.text, m.metadata])).toEqual([["reply 2", undefined]]);
+    await expect(app.client.conversations.replies({ channel: "C0THREADS", ts: "1.000001" })).rejects.toThrow(/thread_not_found/);
+  });
 });

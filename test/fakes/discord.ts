@@ -112,12 +112,16 @@ export interface FakeDiscord {
   waitForIdentify(timeoutMs?: number): Promise<Json>;
   /** Messages the bot created/edited, by channel id (incl. interaction responses under the token). */
   messages: Map<string, Json[]>;
+  /** Guild scheduled events by id, as the bot's requests left them. */
+  scheduledEvents: Map<string, Json>;
   /**
    * Calls `listener` for every request once it has been handled and recorded, synchronously and
    * before the answer is written: a test can stop the client between the platform's taking a
    * request and the client's seeing the answer. Returns a remover.
    */
   onRequest(listener: (req: RecordedRequest) => void): () => void;
+  /** Forgets the enforce_nonce nonces, as Discord does after a few minutes. */
+  forgetNonces(): void;
   close(): Promise<void>;
 }
 
@@ -334,6 +338,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       if (enforced) messagesByNonce.set(String(nonce), message);
       return json(200, message);
     }],
+    ["GET", new RegExp(`^/channels/${S}/messages$`), (req, [cid]) => {
+      // Newest first, like Discord.
+      const limit = Math.min(Number(req.query.limit ?? 50), 100);
+      return json(200, [...(messages.get(cid!) ?? [])].reverse().slice(0, limit));
+    }],
     ["GET", new RegExp(`^/channels/${S}/messages/${S}$`), (_req, [cid, mid]) => {
       const msg = findMessage(cid!, mid!);
       return msg ? json(200, msg) : notFound("Unknown Message", 10008);
@@ -346,18 +355,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     ["POST", new RegExp(`^/channels/${S}/threads$`), (req, [cid]) => {
       const parent = channels.get(cid!);
       if (!parent) return notFound("Unknown Channel", 10003);
-      const now = new Date().toISOString();
-      const thread = {
-        id: snowflake(), type: req.body?.type ?? 12, guild_id: parent.guild_id, parent_id: cid, name: req.body?.name ?? "thread",
-        owner_id: botUser.id, last_message_id: null, rate_limit_per_user: req.body?.rate_limit_per_user ?? 0,
-        message_count: 0, member_count: 1, total_message_sent: 0, flags: 0,
-        thread_metadata: {
-          archived: false, auto_archive_duration: req.body?.auto_archive_duration ?? 4320, archive_timestamp: now,
-          locked: false, invitable: req.body?.invitable ?? true, create_timestamp: now,
-        },
-        member: { id: null, user_id: botUser.id, join_timestamp: now, flags: 0 },
-      };
-      channels.set(thread.id, thread);
+      return json(201, createThread(parent, snowflake(), req.body?.type ?? 12, req.body));
+    }],
+    // A thread started on a message: public (an announcement thread in an announcement channel),
+    // with the message's id; a message has one thread at most.
+    ["POST", new RegExp(`^/channels/${S}/messages/${S}/threads$`), (req, [cid, mid]) => {
+      const parent = channels.get(cid!);
+      if (!parent) return notFound("Unknown Channel", 10003);
+      const message = [...messages.values()].flat().find((m) => m.id === mid && m.channel_id === cid);
+      if (!message) return notFound("Unknown Message", 10008);
+      if (channels.has(mid!)) return json(400, { code: 160004, message: "A thread has already been created for this message" });
+      const thread = createThread(parent, mid!, parent.type === 5 ? 10 : 11, req.body);
+      Object.assign(message, { flags: (message.flags ?? 0) | 32, thread }); // HAS_THREAD
       return json(201, thread);
     }],
     ["PUT", new RegExp(`^/channels/${S}/thread-members/${S}$`), () => json(204)],
@@ -424,7 +433,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     ["GET", new RegExp(`^/guilds/${S}/scheduled-events$`), (_req, [gid]) =>
       json(200, [...scheduledEvents.values()].filter((e) => e.guild_id === gid))],
     ["POST", new RegExp(`^/guilds/${S}/scheduled-events$`), (req, [gid]) => {
+      if (!guilds.has(gid!)) return notFound("Unknown Guild", 10004);
       const b = req.body ?? {};
+      const invalid = invalidScheduledEvent(b, true);
+      if (invalid) return invalid;
       const ev = {
         id: snowflake(), guild_id: gid, channel_id: b.channel_id ?? null, creator_id: botUser.id, creator: botUser,
         name: b.name, description: b.description ?? null, scheduled_start_time: b.scheduled_start_time,
@@ -435,17 +447,65 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       scheduledEvents.set(ev.id, ev);
       return json(200, ev);
     }],
-    ["GET", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (_req, [, eid]) =>
-      scheduledEvents.has(eid!) ? json(200, scheduledEvents.get(eid!)) : notFound("Unknown Guild Scheduled Event", 10070)],
-    ["PATCH", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (req, [, eid]) => {
+    ["GET", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (_req, [gid, eid]) => {
       const ev = scheduledEvents.get(eid!);
-      if (!ev) return notFound("Unknown Guild Scheduled Event", 10070);
-      Object.assign(ev, req.body ?? {});
+      return ev?.guild_id === gid ? json(200, ev) : notFound("Unknown Guild Scheduled Event", 10070);
+    }],
+    ["PATCH", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (req, [gid, eid]) => {
+      const ev = scheduledEvents.get(eid!);
+      if (ev?.guild_id !== gid) return notFound("Unknown Guild Scheduled Event", 10070);
+      // Completed (3) and canceled (4) are final; scheduled (1) may start or be canceled, active (2) complete.
+      if (ev.status === 3 || ev.status === 4) return json(400, { code: 180000, message: "Cannot update a finished event" });
+      const b = req.body ?? {};
+      const allowed: Record<number, number[]> = { 1: [1, 2, 4], 2: [2, 3] };
+      if ("status" in b && !allowed[ev.status]?.includes(b.status)) {
+        return json(400, { code: 50035, message: "Invalid Form Body", errors: { status: { _errors: [{ code: "INVALID", message: "Invalid status transition." }] } } });
+      }
+      const invalid = invalidScheduledEvent({ ...ev, ...b }, false);
+      if (invalid) return invalid;
+      Object.assign(ev, b);
       return json(200, ev);
     }],
-    ["DELETE", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (_req, [, eid]) =>
-      scheduledEvents.delete(eid!) ? json(204) : notFound("Unknown Guild Scheduled Event", 10070)],
+    ["DELETE", new RegExp(`^/guilds/${S}/scheduled-events/${S}$`), (_req, [gid, eid]) =>
+      scheduledEvents.get(eid!)?.guild_id === gid && scheduledEvents.delete(eid!) ? json(204) : notFound("Unknown Guild Scheduled Event", 10070)],
   ];
+
+  function createThread(parent: Json, id: string, type: number, body: Json): Json {
+    const now = new Date().toISOString();
+    const thread = {
+      id, type, guild_id: parent.guild_id, parent_id: parent.id, name: body?.name ?? "thread",
+      owner_id: botUser.id, last_message_id: null, rate_limit_per_user: body?.rate_limit_per_user ?? 0,
+      message_count: 0, member_count: 1, total_message_sent: 0, flags: 0,
+      thread_metadata: {
+        archived: false, auto_archive_duration: body?.auto_archive_duration ?? 4320, archive_timestamp: now,
+        locked: false, invitable: body?.invitable ?? true, create_timestamp: now,
+      },
+      member: { id: null, user_id: botUser.id, join_timestamp: now, flags: 0 },
+    };
+    channels.set(thread.id, thread);
+    return thread;
+  }
+
+  /** Discord's checks of a scheduled event as it would stand after the request: a 400 naming what is wrong. */
+  function invalidScheduledEvent(ev: Json, creating: boolean): FakeAnswer | undefined {
+    const problems: Record<string, string> = {};
+    const length = (v: unknown) => (typeof v === "string" ? v.length : 0);
+    if (length(ev.name) < 1 || length(ev.name) > 100) problems.name = "Must be between 1 and 100 in length.";
+    if (length(ev.description) > 1000) problems.description = "Must be 1000 or fewer in length.";
+    const start = Date.parse(ev.scheduled_start_time);
+    if (Number.isNaN(start)) problems.scheduled_start_time = "Could not interpret as a date.";
+    else if (creating && start < Date.now()) problems.scheduled_start_time = "Cannot schedule event in the past.";
+    if (ev.entity_type === 3) {
+      const location = ev.entity_metadata?.location;
+      if (length(location) < 1 || length(location) > 100) problems["entity_metadata.location"] = "Must be between 1 and 100 in length.";
+      const end = Date.parse(ev.scheduled_end_time);
+      if (Number.isNaN(end)) problems.scheduled_end_time = "An external event requires an end time.";
+      else if (end <= start) problems.scheduled_end_time = "Must be after the start time.";
+    }
+    if (Object.keys(problems).length === 0) return undefined;
+    const errors = Object.fromEntries(Object.entries(problems).map(([field, message]) => [field, { _errors: [{ code: "INVALID", message }] }]));
+    return json(400, { code: 50035, message: "Invalid Form Body", errors });
+  }
 
   function saveCommands(key: string, guildId: string | null, body: Json): Json[] {
     const saved = (Array.isArray(body) ? body : []).map((c: Json) => ({
@@ -582,6 +642,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     botUser,
     applicationId,
     messages,
+    scheduledEvents,
     waitFor(predicate, timeoutMs = 5_000) {
       const hit = requests.find(predicate);
       if (hit) return Promise.resolve(hit);
@@ -599,6 +660,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         };
         waiters.add(check);
       });
+    },
+    forgetNonces() {
+      messagesByNonce.clear();
     },
     waitForIdentify(timeoutMs = 5_000) {
       if (identifies.length) return Promise.resolve(identifies[identifies.length - 1]);

@@ -88,6 +88,8 @@ export interface FakeSlack {
   responseUrl(): string;
   /** Views opened/updated/published, by view id. */
   views: Map<string, Json>;
+  /** Messages the bot posted, by channel id, oldest first; a thread reply carries `thread_ts`. */
+  messages: Map<string, Json[]>;
   close(): Promise<void>;
 }
 
@@ -177,7 +179,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const postedMessage = (args: Json, ts: string) => ({
     type: "message", user: botUserId, bot_id: botId, team: teamId, ts, text: args.text ?? "", blocks: args.blocks ?? [],
     ...(args.thread_ts ? { thread_ts: args.thread_ts } : {}),
+    ...(args.metadata ? { metadata: args.metadata } : {}),
   });
+  const messages = new Map<string, Json[]>();
+  const isTrue = (v: unknown) => v === true || v === "true";
+  /** Messages as conversations.history/replies show them: metadata only when asked for. */
+  const listed = (list: Json[], a: Json) => list.map(({ metadata, ...m }) => (isTrue(a.include_all_metadata) && metadata ? { ...m, metadata } : m));
+  /** One page of a list: `cursor` is the offset of its first item. */
+  const page = (list: Json[], a: Json) => {
+    const from = Number(a.cursor || 0);
+    const to = from + Number(a.limit || 100);
+    return { messages: list.slice(from, to), has_more: to < list.length, response_metadata: { next_cursor: to < list.length ? String(to) : "" } };
+  };
 
   /** Default answers; anything missing -> unknown_method. */
   const methods: Record<string, (args: Json) => Json> = {
@@ -189,7 +202,21 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       // Posting to a user id goes to the DM with that user, like Slack does.
       const channel = /^[UW]/.test(String(a.channel)) ? imFor(a.channel) : a.channel;
       const ts = nextTs();
-      return { ok: true, channel, ts, message: postedMessage(a, ts) };
+      const message = postedMessage(a, ts);
+      messages.set(channel, [...(messages.get(channel) ?? []), message]);
+      return { ok: true, channel, ts, message };
+    },
+    // Top-level messages, newest first.
+    "conversations.history": (a) => {
+      const list = (messages.get(a.channel) ?? []).filter((m) => !m.thread_ts || m.thread_ts === m.ts).reverse();
+      return { ok: true, ...page(listed(list, a), a) };
+    },
+    // A thread: its parent message, then its replies oldest first.
+    "conversations.replies": (a) => {
+      const all = messages.get(a.channel) ?? [];
+      const parent = all.find((m) => m.ts === a.ts);
+      if (!parent) return { ok: false, error: "thread_not_found" };
+      return { ok: true, ...page(listed([parent, ...all.filter((m) => m.thread_ts === a.ts && m.ts !== a.ts)], a), a) };
     },
     "chat.update": (a) => ({ ok: true, channel: a.channel, ts: a.ts, text: a.text ?? "", message: postedMessage(a, a.ts) }),
     "chat.postEphemeral": () => ({ ok: true, message_ts: nextTs() }),
@@ -320,6 +347,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     botId,
     calls,
     views,
+    messages,
     waitFor(predicate, timeoutMs = 5_000) {
       const hit = calls.find(predicate);
       if (hit) return Promise.resolve(hit);

@@ -1,6 +1,7 @@
-import type { PlatformPort } from "../../src/app/port.js";
+import type { CalendarEvent, PlatformPort } from "../../src/app/port.js";
 import type { Message } from "../../src/app/reply.js";
 import { PlatformError } from "../../src/app/errors.js";
+import type { MessageRef } from "../../src/store/records.js";
 
 export interface Sent {
   kind: "post" | "edit" | "dm";
@@ -12,6 +13,9 @@ export interface Sent {
 /** A platform port that records what the bot sent, for tests of the use cases. */
 export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<string> } = {}) {
   const sent: Sent[] = [];
+  const deletedRefs: MessageRef[] = [];
+  /** Calendar events by id as the last upsert left them; a canceled one is gone. */
+  const calendar = new Map<string, CalendarEvent>();
   let next = 1;
   const port: PlatformPort = {
     platform: "console",
@@ -24,6 +28,9 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
       if (options.deleted?.has(ref.messageId)) throw new PlatformError("not_found", "Unknown Message");
       sent.push({ kind: "edit", ...ref, message });
     },
+    async deleteMessage(ref) {
+      deletedRefs.push(ref);
+    },
     async sendDirectMessage(userId, message) {
       const messageId = `m${next++}`;
       sent.push({ kind: "dm", channelId: `dm-${userId}`, messageId, message });
@@ -32,11 +39,21 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
     async openPairSpace({ userIds }) {
       return [`space-${userIds.join("-")}`];
     },
+    openDiscussion: async (ref) => `thread-${ref.messageId}`,
+    supportsCalendarEvents: true,
+    async upsertCalendarEvent(_communityExternalId, event) {
+      const id = event.id ?? `event-${next++}`;
+      calendar.set(id, { ...event, id });
+      return id;
+    },
+    async cancelCalendarEvent(_communityExternalId, eventId) {
+      calendar.delete(eventId);
+    },
     formatTime: (at) => at.toISOString(),
     mentionUser: (id) => `<@${id}>`,
     mentionChannel: (id) => `<#${id}>`,
     mentionGroup: (id) => `<@&${id}>`,
     defaultWelcomeChannel: async () => options.welcomeChannel,
   };
-  return { port, sent };
+  return { port, sent, calendar, deletedRefs };
 }

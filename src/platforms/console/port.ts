@@ -1,3 +1,4 @@
+import { PlatformError } from "../../app/errors.js";
 import type { PlatformPort } from "../../app/port.js";
 import type { Message } from "../../app/reply.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
@@ -8,6 +9,7 @@ import { renderMessage } from "./render.js";
 export function consolePort(print: (line: string) => void): PlatformPort {
   let nextId = 1;
   const newRef = (channelId: string): MessageRef => ({ channelId, messageId: `m${nextId++}` });
+  const discussions = new Set<string>();
   const show = (header: string, message: Message) => {
     print(header);
     for (const line of renderMessage(message)) print(line);
@@ -22,6 +24,9 @@ export function consolePort(print: (line: string) => void): PlatformPort {
     async editMessage(ref, message) {
       show(`[#${ref.channelId}] (${ref.messageId} edited)`, message);
     },
+    async deleteMessage(ref) {
+      print(`[#${ref.channelId}] (${ref.messageId} deleted)`);
+    },
     async sendDirectMessage(userId, message) {
       const ref = newRef(`dm-${userId}`);
       show(`[DM to @${userId}] (${ref.messageId})`, message);
@@ -31,6 +36,19 @@ export function consolePort(print: (line: string) => void): PlatformPort {
       const channelId = `pair-${nextId++}`;
       print(`[#${channelId} opened for ${userIds.map((u) => `@${u}`).join(", ")}: ${name}]`);
       return [channelId];
+    },
+    async openDiscussion(ref, name) {
+      const channelId = `thread-${ref.messageId}`;
+      if (!discussions.has(channelId)) print(`[#${channelId} opened on ${ref.messageId} in #${ref.channelId}: ${name}]`);
+      discussions.add(channelId);
+      return channelId;
+    },
+    supportsCalendarEvents: false,
+    upsertCalendarEvent: async () => {
+      throw new PlatformError("unsupported", "the console has no calendar events");
+    },
+    cancelCalendarEvent: async () => {
+      throw new PlatformError("unsupported", "the console has no calendar events");
     },
     mentionUser: (userId) => `@${userId}`,
     mentionChannel: (channelId) => `#${channelId}`,

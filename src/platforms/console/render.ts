@@ -1,4 +1,4 @@
-import type { Card, FormView, Message, Reply } from "../../app/reply.js";
+import type { Card, FormView, Message, Reply, ReplyFile } from "../../app/reply.js";
 
 // Plain-text rendering of replies for the console, stable enough to diff as a transcript.
 
@@ -20,8 +20,15 @@ export function renderMessage(message: Message): string[] {
   return lines;
 }
 
+/** A file handed over on the console: its name, then its text (a calendar file is short and readable). */
+function renderFile(file: ReplyFile): string[] {
+  const lines = file.content.split(/\r?\n/);
+  if (lines.at(-1) === "") lines.pop();
+  return [`  📎 ${file.name} (${file.contentType})`, ...lines.map((l) => `  ┆ ${l}`)];
+}
+
 export function renderReply(reply: Reply): string[] {
-  return [reply.ephemeral ? "(only you)" : "(in channel)", ...renderMessage(reply)];
+  return [reply.ephemeral ? "(only you)" : "(in channel)", ...renderMessage(reply), ...(reply.files ?? []).flatMap(renderFile)];
 }
 
 export function renderForm(form: FormView): string[] {

@@ -17,7 +17,7 @@ import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { discordPort } from "./port.js";
-import { renderMessage, renderModal } from "./render.js";
+import { renderMessage, renderModal, replyAttachments } from "./render.js";
 
 // Discord wants a first answer within 3 s. Work that has not finished after this long is
 // deferred ("musubi is thinking…") and its answer edited in when ready.
@@ -65,13 +65,14 @@ async function answer(interaction: Answerable, work: Promise<Outcome>): Promise<
       return;
     }
     const reply = first.type === "reply" ? first.reply : formButtonReply(first);
-    await interaction.reply({ ...renderMessage(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
+    await interaction.reply({ ...renderMessage(reply), ...replyAttachments(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
   const outcome = await work;
   // After a defer a modal can no longer be shown: offer a button that opens it instead.
-  await interaction.editReply(renderMessage(outcome.type === "reply" ? outcome.reply : formButtonReply(outcome)));
+  const reply = outcome.type === "reply" ? outcome.reply : formButtonReply(outcome);
+  await interaction.editReply({ ...renderMessage(reply), ...replyAttachments(reply) });
 }
 
 function formButtonReply(outcome: Extract<Outcome, { type: "form" }>) {

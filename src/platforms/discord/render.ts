@@ -11,13 +11,21 @@ import {
   TextInputBuilder,
   TextInputStyle,
   type APIEmbed,
+  type AttachmentPayload,
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord.js";
-import type { Card, FormFieldView, FormView, Message } from "../../app/reply.js";
+import type { Card, FormFieldView, FormView, Message, Reply } from "../../app/reply.js";
 
-// Discord's limits (embed field values 1,024, titles 256, modal title and labels 45 characters).
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
+/**
+ * Text within one of Discord's limits (embed field values 1,024, titles 256, modal title and labels
+ * 45 characters), never cutting an emoji's surrogate pair in half.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = /[\uD800-\uDBFF]$/.test(text.slice(0, max - 1)) ? max - 2 : max - 1;
+  return `${text.slice(0, cut)}…`;
+}
 
 const BUTTON_STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger };
 
@@ -53,6 +61,12 @@ export function renderMessage(message: Message): {
     // Members' own text travels in messages: it may notify a user, never @everyone or a role.
     allowed_mentions: { parse: [AllowedMentionsTypes.User] },
   };
+}
+
+/** A reply's files as discord.js attachments, for spreading into reply or editReply options. */
+export function replyAttachments(reply: Reply): { files?: AttachmentPayload[] } {
+  if (!reply.files?.length) return {};
+  return { files: reply.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name })) };
 }
 
 function renderField(field: FormFieldView): LabelBuilder {

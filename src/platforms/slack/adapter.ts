@@ -8,7 +8,7 @@ import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
-import { slackPort, waitedOutRateLimit } from "./port.js";
+import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
 import { readViewState, renderMessage, renderModal } from "./render.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
@@ -137,7 +137,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
       });
       return;
     }
-    const { reply } = outcome;
+    const reply = outcome.reply.files?.length ? await withFilesSent(actor, outcome.reply) : outcome.reply;
     if (via.respond) await via.respond(reply);
     else if (actor.channelId && reply.ephemeral) {
       // The bot may not be in that channel: then the member hears back by direct message.
@@ -145,6 +145,20 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
         .catch(() => port.sendDirectMessage(actor.userId, reply));
     } else if (actor.channelId) await app.client.chat.postMessage({ channel: actor.channelId, ...renderMessage(reply) });
     else await port.sendDirectMessage(actor.userId, reply);
+  }
+
+  /** Sends a reply's files to the member by direct message (no Slack reply holds files) and says so in the reply. */
+  async function withFilesSent(actor: Actor, { files = [], ...reply }: Reply): Promise<Reply> {
+    const t = translator(resolveLocale(actor.locale, "ja"));
+    const names = files.map((f) => f.name).join(", ");
+    const note = await sendFilesByDirectMessage(app.client, actor.userId, files).then(
+      () => t("common.filesSentByDirectMessage", { files: names }),
+      (error: unknown) => {
+        slackLog.error({ err: error, files: names }, "files not sent");
+        return t("common.filesNotSent", { files: names });
+      },
+    );
+    return { ...reply, text: reply.text ? `${reply.text}\n${note}` : note };
   }
 
   const failed = (what: string) => (error: unknown) => slackLog.error({ err: error, what }, "listener failed");

@@ -13,6 +13,7 @@ export const SLACK_BOT_SCOPES = [
   "usergroups:read", // members of the user group named as organizers (/musubi setup organizers=…)
   "im:write", // welcome and notices by direct message
   "mpim:write", // a group DM for each pairing group
+  "files:write", // files for a member (a round's calendar), sent by direct message
   "channels:history", // a retried delivery looks for its own earlier post (src/jobs/outbox.ts)
   "groups:history",
   "im:history",

@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { DeliveryOptions, PlatformPort } from "../../app/port.js";
+import type { ReplyFile } from "../../app/reply.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
 import { PlatformError, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
@@ -39,35 +40,85 @@ const translated = translatingErrors(toPlatformError);
 
 const DELIVERY_EVENT = "musubi_delivery";
 
+/**
+ * A thread is addressed like a channel: "C0123:1712345678.000100", the channel and the ts of the
+ * message it hangs under. Every port call that takes a channel id (a MessageRef's too) takes it.
+ */
+export const threadChannelId = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
+
+/** A channel id as Slack's arguments: the conversation, and the thread within it if any. */
+export function conversationOf(channelId: string): { channel: string; thread_ts?: string } {
+  const [channel = channelId, threadTs] = channelId.split(":");
+  return threadTs ? { channel, thread_ts: threadTs } : { channel };
+}
+
+type Metadata = { event_type?: string; event_payload?: unknown } | undefined;
+const carriesKey = (metadata: Metadata, key: string) =>
+  metadata?.event_type === DELIVERY_EVENT && (metadata.event_payload as { key?: string } | undefined)?.key === key;
+
+/** Files for a member, uploaded into their direct messages with the bot: an ephemeral reply holds none. */
+export async function sendFilesByDirectMessage(client: webApi.WebClient, userId: string, files: ReplyFile[]): Promise<void> {
+  const opened = await client.conversations.open({ users: userId });
+  await client.filesUploadV2({
+    channel_id: opened.channel?.id ?? userId,
+    file_uploads: files.map((f) => ({ file: Buffer.from(f.content, "utf8"), filename: f.name, title: f.name })),
+  });
+}
+
+const noCalendar = async (): Promise<never> => {
+  throw new PlatformError("unsupported", "Slack has no calendar events");
+};
+
 export function slackPort(client: webApi.WebClient): PlatformPort {
-  /** A message an earlier attempt posted, found by the delivery key in its metadata. */
-  async function alreadyPosted(channel: string, key: string) {
+  /** The ts of a message an earlier attempt posted, found by the delivery key in its metadata. */
+  async function alreadyPosted(channelId: string, key: string): Promise<string | undefined> {
+    const { channel, thread_ts } = conversationOf(channelId);
     try {
-      const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
-      const found = history.messages?.find((m) => m.metadata?.event_type === DELIVERY_EVENT && (m.metadata.event_payload as { key?: string } | undefined)?.key === key);
-      return found?.ts ? { channelId: channel, messageId: found.ts } : undefined;
+      if (!thread_ts) {
+        const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+        return history.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
+      }
+      // A thread lists its replies oldest first: the earlier post may be on any page.
+      let cursor: string | undefined;
+      do {
+        const page = await client.conversations.replies({ channel, ts: thread_ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+        const found = page.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
+        if (found) return found;
+        cursor = page.response_metadata?.next_cursor || undefined;
+      } while (cursor);
+      return undefined;
     } catch {
       return undefined;
     }
   }
-  const post = (channel: string, message: Parameters<PlatformPort["postMessage"]>[1], delivery?: DeliveryOptions) =>
+  const post = (channelId: string, message: Parameters<PlatformPort["postMessage"]>[1], delivery?: DeliveryOptions) =>
     translated(async () => {
       // Slack has no idempotency key: a retried delivery first looks for its own earlier post.
-      const earlier = delivery?.retrying ? await alreadyPosted(channel, delivery.idempotencyKey) : undefined;
-      if (earlier) return earlier;
+      const earlier = delivery?.retrying ? await alreadyPosted(channelId, delivery.idempotencyKey) : undefined;
+      if (earlier) return { channelId, messageId: earlier };
+      const target = conversationOf(channelId);
       const result = await client.chat.postMessage({
-        channel,
+        ...target,
         ...renderMessage(message),
         ...(delivery ? { metadata: { event_type: DELIVERY_EVENT, event_payload: { key: delivery.idempotencyKey } } } : {}),
       });
-      return { channelId: result.channel ?? channel, messageId: result.ts ?? "" };
+      const channel = result.channel ?? target.channel;
+      return { channelId: target.thread_ts ? threadChannelId(channel, target.thread_ts) : channel, messageId: result.ts ?? "" };
     });
   return {
     platform: "slack",
     postMessage: post,
     editMessage: (ref, message) =>
       translated(async () => {
-        await client.chat.update({ channel: ref.channelId, ts: ref.messageId, ...renderMessage(message) });
+        await client.chat.update({ channel: conversationOf(ref.channelId).channel, ts: ref.messageId, ...renderMessage(message) });
+      }),
+    deleteMessage: (ref) =>
+      translated(async () => {
+        try {
+          await client.chat.delete({ channel: conversationOf(ref.channelId).channel, ts: ref.messageId });
+        } catch (error) {
+          if ((error as { data?: { error?: string } }).data?.error !== "message_not_found") throw error;
+        }
       }),
     async sendDirectMessage(userId, message, delivery) {
       const opened = await translated(() => client.conversations.open({ users: userId }));
@@ -78,8 +129,14 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
       const opened = await translated(() => client.conversations.open({ users: userIds.join(",") }));
       return [opened.channel?.id ?? ""];
     },
+    // Slack threads do not nest: a message inside a thread opens onto that same thread.
+    openDiscussion: async (ref) =>
+      conversationOf(ref.channelId).thread_ts ? ref.channelId : threadChannelId(ref.channelId, ref.messageId),
+    supportsCalendarEvents: false,
+    upsertCalendarEvent: noCalendar,
+    cancelCalendarEvent: noCalendar,
     mentionUser: (userId) => `<@${userId}>`,
-    mentionChannel: (channelId) => `<#${channelId}>`,
+    mentionChannel: (channelId) => `<#${conversationOf(channelId).channel}>`,
     // A real <!subteam^…> mention would notify the whole group; the id is enough to recognise it.
     mentionGroup: (groupId) => `\`${groupId}\``,
     formatTime: (at, zone) => {
