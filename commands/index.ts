@@ -3,7 +3,8 @@ import { helpCommand } from "./help.js";
 import { introCommand } from "./intro.js";
 import { matchCommand } from "./match.js";
 import { musubiCommand } from "./musubi.js";
+import { askCommand, offerCommand, offersCommand } from "./offer.js";
 import { profileCommand } from "./profile.js";
 
 /** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, matchCommand, helpCommand, musubiCommand];
+export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, helpCommand, musubiCommand];

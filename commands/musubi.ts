@@ -74,6 +74,7 @@ export const musubiCommand: CommandDefinition = {
       options: {
         intro_channel: option.channel({ description: "setup.option.introChannel" }),
         welcome_channel: option.channel({ description: "setup.option.welcomeChannel" }),
+        offers_channel: option.channel({ description: "offers.setup.option" }),
         organizers: option.group({ description: "setup.option.organizers" }),
         language: option.string({
           description: "setup.option.language",
@@ -89,6 +90,7 @@ export const musubiCommand: CommandDefinition = {
         const changes: CommunitySettings = {
           ...(input.intro_channel ? { introChannelId: input.intro_channel } : {}),
           ...(input.welcome_channel ? { welcomeChannelId: input.welcome_channel } : {}),
+          ...(input.offers_channel ? { offersChannelId: input.offers_channel } : {}),
           ...(input.organizers ? { organizerGroupId: input.organizers } : {}),
           ...(input.language ? { locale: input.language } : {}),
           ...(input.time_zone ? { timeZone: input.time_zone } : {}),
@@ -108,6 +110,7 @@ export const musubiCommand: CommandDefinition = {
               fields: [
                 { name: t("setup.introChannel"), value: channel(community.introChannelId, t("setup.notSet")) },
                 { name: t("setup.welcomeChannel"), value: channel(community.welcomeChannelId, t("setup.notSetWelcome")) },
+                { name: t("offers.setup.channel"), value: channel(community.offersChannelId, t("offers.setup.notSet")) },
                 {
                   name: t("setup.organizers"),
                   value: community.organizerGroupId ? port.mentionGroup(community.organizerGroupId) : t("setup.notSetOrganizers"),

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { commands } from "../commands/index.js";
 import { createMusubi } from "./app/dispatcher.js";
+import { offersJobHandlers } from "./app/offers/jobs.js";
 import { pairingJobHandlers, planAllRounds } from "./app/pairing/rounds.js";
 import type { PlatformPort } from "./app/port.js";
 import { manualClock, systemClock, type Clock } from "./clock.js";
@@ -46,7 +47,7 @@ async function main() {
   const handlers: Record<string, JobHandler> = {};
   const scheduler = createScheduler({ db, handlers, log, now: clock.now });
   const roundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (p: Platform) => ports[p], log, now: clock.now };
-  Object.assign(handlers, pairingJobHandlers(roundDeps));
+  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps));
   const musubi = createMusubi({
     store, commands, log, jobs: scheduler, now: clock.now,
     defaults: { locale: config.defaultLocale, timeZone: config.defaultTimeZone },

@@ -58,6 +58,8 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   /** Bounds of an integer option. */
   min?: number;
   max?: number;
+  /** Where a command is typed as text (Slack, the console), this option takes every remaining word: `/offers code review`. */
+  rest?: boolean;
   /** Parses the raw value the platform gave (undefined when the member left it out). */
   schema: S;
 }
@@ -83,12 +85,14 @@ export const option = {
     required?: R;
     maxLength?: number;
     choices?: readonly { value: string; label: Localized }[];
+    rest?: boolean;
   }): OptionSpec<z.ZodType<R extends true ? string : string | undefined>> {
     const base = spec.choices
       ? z.enum(spec.choices.map((c) => c.value) as [string, ...string[]])
       : z.string().trim().min(1).max(spec.maxLength ?? 200);
     return { kind: "string", description: spec.description, required: spec.required ?? false,
-      ...(spec.choices ? { choices: spec.choices } : {}), schema: maybe(base, spec.required ?? false) as never };
+      ...(spec.choices ? { choices: spec.choices } : {}), ...(spec.rest ? { rest: true } : {}),
+      schema: maybe(base, spec.required ?? false) as never };
   },
   user: idOption("user"),
   channel: idOption("channel"),

@@ -49,8 +49,9 @@ export function readTextInvocation(
     else formAnswers[key] = value;
   }
   for (const name of optionNames.filter((n) => options[n] === undefined)) {
-    const next = positional.shift();
-    if (next !== undefined) options[name] = readId(next);
+    const rest = handler?.options[name]?.rest;
+    const next = rest ? positional.splice(0).join(" ") || undefined : positional.shift();
+    if (next !== undefined) options[name] = rest ? next : readId(next);
   }
   return { subcommand, options, formAnswers };
 }

@@ -13,6 +13,8 @@ export interface CommunityRecord {
   welcomeChannelId: string | null;
   /** A Discord role or Slack user group whose members hold the organizer right too. */
   organizerGroupId: string | null;
+  /** Where offer and ask cards are posted. */
+  offersChannelId: string | null;
 }
 
 export interface MemberRecord {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { introFormSchema, storedTagsSchema, type Intro } from "../core/profile.js";
 import type { Db } from "./db.js";
+import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 
@@ -23,6 +24,7 @@ export type DraftValues = z.infer<typeof draftValuesSchema>;
 function toCommunity(row: {
   id: string; platform: string; externalId: string; name: string; locale: string; timeZone: string;
   introChannelId: string | null; welcomeChannelId: string | null; organizerGroupId: string | null;
+  offersChannelId: string | null;
 }): CommunityRecord {
   return { ...row, platform: row.platform as Platform };
 }
@@ -34,13 +36,13 @@ export interface CommunityDefaults {
 }
 
 export type CommunitySettings = Partial<
-  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "locale" | "timeZone">
+  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "offersChannelId" | "locale" | "timeZone">
 >;
 
 export function communityRepository(db: Client) {
   const select = {
     id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
-    introChannelId: true, welcomeChannelId: true, organizerGroupId: true,
+    introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true,
   } as const;
   return {
     /** The community of a guild or workspace, created with the defaults the first time it is seen. */
@@ -168,6 +170,7 @@ export function createStore(db: Db) {
     profiles: profileRepository(client),
     formDrafts: formDraftRepository(client),
     pairing: pairingRepository(client),
+    offers: offersRepository(client),
   });
   return {
     ...bind(db),

@@ -12,7 +12,7 @@ describe("Discord application commands generated from commands/", () => {
   const json = discordCommands(commands);
 
   it("given the command list, then every command has an English description and a Japanese localization", () => {
-    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "match", "help", "musubi"]);
+    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "help", "musubi"]);
     const intro = json.find((c) => c.name === "intro")!;
     expect(intro.description).toBe("Introduce yourself to the community (opens a form)");
     expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する(フォームが開きます)" });
@@ -25,7 +25,7 @@ describe("Discord application commands generated from commands/", () => {
     expect(json.find((c) => c.name === "profile")!.default_member_permissions).toBeUndefined();
     const setup = musubi.options?.[0] as { type: number; name: string; options: { name: string; type: number; choices?: unknown[] }[] };
     expect(setup).toMatchObject({ type: 1, name: "setup" });
-    expect(setup.options.map((o) => [o.name, o.type])).toEqual([["intro_channel", 7], ["welcome_channel", 7], ["organizers", 8], ["language", 3], ["time_zone", 3]]);
+    expect(setup.options.map((o) => [o.name, o.type])).toEqual([["intro_channel", 7], ["welcome_channel", 7], ["offers_channel", 7], ["organizers", 8], ["language", 3], ["time_zone", 3]]);
     expect(setup.options.find((o) => o.name === "language")!.choices).toEqual([
       { name: "Japanese", name_localizations: { ja: "日本語" }, value: "ja" },
       { name: "English", name_localizations: { ja: "英語" }, value: "en" },
@@ -62,8 +62,8 @@ describe("Slack app manifest generated from commands/", () => {
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(JSON.stringify(manifest)).not.toContain("request_url");
     expect(manifest.oauth_config.scopes.bot).toEqual([
-      "commands", "chat:write", "users:read", "usergroups:read", "im:write", "mpim:write", "channels:history", "groups:history", "im:history", "mpim:history",
+      "commands", "chat:write", "users:read", "usergroups:read", "im:write", "mpim:write", "files:write", "channels:history", "groups:history", "im:history", "mpim:history",
     ]);
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/match", "/help", "/musubi"]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/help", "/musubi"]);
   });
 });

@@ -27,6 +27,11 @@ describe("commands typed as text", () => {
     expect(result.formAnswers).toEqual({ industry: "it", role: "PM" });
   });
 
+  it("given several words for an option that takes the rest, then they stay one value", () => {
+    expect(readTextInvocation(command("offers"), tokenize("code review 面接"), stripSigil).options).toEqual({ query: "code review 面接" });
+    expect(readTextInvocation(command("offers"), tokenize(""), stripSigil).options).toEqual({});
+  });
+
   it("given console lines, then speaker, command and directives are read", () => {
     expect(parseLine("@ken /profile @aiko")).toEqual({ type: "command", speaker: "ken", name: "profile", args: ["@aiko"] });
     expect(parseLine(":join @yui")).toEqual({ type: "join", member: "yui" });

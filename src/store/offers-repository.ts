@@ -1,0 +1,241 @@
+import { z } from "zod";
+import { CONTACT_WAYS, POST_KINDS, POST_STATUSES, type ContactWay, type PostKind, type PostStatus } from "../core/offers/post.js";
+import type { Db } from "./db.js";
+import type { MessageRef } from "./records.js";
+
+// Offers and asks, the exchanges they led to, fit notices and the members' notice switch. Every
+// method is scoped by community.
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Client = Db | Tx;
+
+const stringsSchema = z.array(z.string());
+
+export interface OfferPostRecord {
+  id: string;
+  communityId: string;
+  memberId: string;
+  kind: PostKind;
+  title: string;
+  details: string;
+  /** As the member typed them. */
+  tags: string[];
+  /** Normalized words and tag keys, for search and fit. */
+  terms: string[];
+  contact: ContactWay;
+  status: PostStatus;
+  expiresAt: Date;
+  card: MessageRef | null;
+  createdAt: Date;
+  author: { platformUserId: string; displayName: string; locale: string | null };
+}
+
+export interface NewOfferPost {
+  kind: PostKind;
+  title: string;
+  details: string;
+  tags: string[];
+  terms: string[];
+  contact: ContactWay;
+  expiresAt: Date;
+  /** The clock's time (a simulated one on the console): limits and notices count from it. */
+  createdAt: Date;
+}
+
+export interface ExchangeRecord {
+  id: string;
+  postId: string;
+  helperId: string;
+  helpedId: string;
+  spaceId: string | null;
+  createdAt: Date;
+}
+
+/** A member's intro lists, as fit reads them. */
+export interface IntroListsRecord {
+  memberId: string;
+  platformUserId: string;
+  displayName: string;
+  locale: string | null;
+  canOffer: string[];
+  lookingFor: string[];
+  updatedAt: Date;
+}
+
+const include = { member: { select: { platformUserId: true, displayName: true, locale: true } } } as const;
+
+type PostRow = {
+  id: string; communityId: string; memberId: string; kind: string; title: string; details: string; tags: unknown; terms: unknown;
+  contact: string; status: string; expiresAt: Date; cardChannelId: string | null; cardMessageId: string | null; createdAt: Date;
+  member: { platformUserId: string; displayName: string; locale: string | null };
+};
+
+function toPost(row: PostRow): OfferPostRecord {
+  return {
+    id: row.id, communityId: row.communityId, memberId: row.memberId,
+    kind: z.enum(POST_KINDS).parse(row.kind),
+    title: row.title, details: row.details,
+    tags: stringsSchema.parse(row.tags), terms: stringsSchema.parse(row.terms),
+    contact: z.enum(CONTACT_WAYS).parse(row.contact),
+    status: z.enum(POST_STATUSES).parse(row.status),
+    expiresAt: row.expiresAt,
+    card: row.cardChannelId && row.cardMessageId ? { channelId: row.cardChannelId, messageId: row.cardMessageId } : null,
+    createdAt: row.createdAt,
+    author: row.member,
+  };
+}
+
+/** Prisma's "unique constraint failed" (a second press of the same button). */
+const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
+
+export function offersRepository(db: Client) {
+  /** Open and not yet past its expiry at `now`. */
+  const live = (now: Date) => ({ status: "open", expiresAt: { gt: now } });
+
+  return {
+    async create(communityId: string, memberId: string, post: NewOfferPost): Promise<OfferPostRecord> {
+      return toPost(await db.offerPost.create({ data: { communityId, memberId, ...post }, include }));
+    },
+    async find(communityId: string, postId: string): Promise<OfferPostRecord | null> {
+      const row = await db.offerPost.findFirst({ where: { communityId, id: postId }, include });
+      return row && toPost(row);
+    },
+    async setCard(communityId: string, postId: string, card: MessageRef): Promise<void> {
+      await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { cardChannelId: card.channelId, cardMessageId: card.messageId } });
+    },
+    /** The member's posts open at `now`. */
+    async countLive(communityId: string, memberId: string, now: Date): Promise<number> {
+      return db.offerPost.count({ where: { communityId, memberId, ...live(now) } });
+    },
+    async countCreatedSince(communityId: string, memberId: string, since: Date): Promise<number> {
+      return db.offerPost.count({ where: { communityId, memberId, createdAt: { gte: since } } });
+    },
+    /** Posts open at `now`, newest first. */
+    async live(communityId: string, now: Date, options: { kind?: PostKind; limit: number }): Promise<OfferPostRecord[]> {
+      const rows = await db.offerPost.findMany({
+        where: { communityId, ...live(now), ...(options.kind ? { kind: options.kind } : {}) },
+        include, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit,
+      });
+      return rows.map(toPost);
+    },
+    /** A member's own posts, newest first. */
+    async ofMember(communityId: string, memberId: string, limit: number): Promise<OfferPostRecord[]> {
+      const rows = await db.offerPost.findMany({
+        where: { communityId, memberId }, include, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit,
+      });
+      return rows.map(toPost);
+    },
+    async close(communityId: string, postId: string, at: Date): Promise<void> {
+      await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "closed", closedAt: at } });
+    },
+    /** Open again (also an expired one) until `expiresAt`. */
+    async extend(communityId: string, postId: string, expiresAt: Date): Promise<void> {
+      await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "open", expiresAt, closedAt: null } });
+    },
+    /** Marks the post expired if it is open and past its expiry at `now`: whether it was. */
+    async expire(communityId: string, postId: string, now: Date): Promise<boolean> {
+      const { count } = await db.offerPost.updateMany({
+        where: { communityId, id: postId, status: "open", expiresAt: { lte: now } },
+        data: { status: "expired" },
+      });
+      return count === 1;
+    },
+    async remove(communityId: string, postId: string): Promise<void> {
+      await db.offerPost.deleteMany({ where: { communityId, id: postId } });
+    },
+    /** The cards of a member's posts. */
+    async cardsOfMember(communityId: string, memberId: string): Promise<MessageRef[]> {
+      const rows = await db.offerPost.findMany({
+        where: { communityId, memberId, cardChannelId: { not: null }, cardMessageId: { not: null } },
+        select: { cardChannelId: true, cardMessageId: true },
+      });
+      return rows.map((c) => ({ channelId: c.cardChannelId!, messageId: c.cardMessageId! }));
+    },
+    /**
+     * Deletes everything of offers and asks that is about a member: their posts (with the
+     * exchanges and notices of those posts), the exchanges they took part in, the notices they
+     * were sent and their notice switch. Returns how many posts were deleted.
+     */
+    async removeOfMember(communityId: string, memberId: string): Promise<number> {
+      const { count } = await db.offerPost.deleteMany({ where: { communityId, memberId } });
+      await db.offerExchange.deleteMany({ where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] } });
+      await db.offerNotice.deleteMany({ where: { communityId, memberId } });
+      await db.offerPreference.deleteMany({ where: { communityId, memberId } });
+      return count;
+    },
+
+    /**
+     * Records that `helperId` helps `helpedId` through a post. A second record of the same three
+     * gives the first one back with `created: false`.
+     */
+    async recordExchange(
+      communityId: string,
+      exchange: { postId: string; helperId: string; helpedId: string },
+      at: Date,
+    ): Promise<{ exchange: ExchangeRecord; created: boolean }> {
+      const key = { postId_helperId_helpedId: exchange };
+      const existing = await db.offerExchange.findUnique({ where: key });
+      if (existing) return { exchange: existing, created: false };
+      try {
+        return { exchange: await db.offerExchange.create({ data: { communityId, ...exchange, createdAt: at } }), created: true };
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return { exchange: await db.offerExchange.findUniqueOrThrow({ where: key }), created: false };
+      }
+    },
+    async setExchangeSpace(communityId: string, exchangeId: string, spaceId: string): Promise<void> {
+      await db.offerExchange.updateMany({ where: { communityId, id: exchangeId }, data: { spaceId } });
+    },
+    async removeExchange(communityId: string, exchangeId: string): Promise<void> {
+      await db.offerExchange.deleteMany({ where: { communityId, id: exchangeId } });
+    },
+    /** Exchanges a member took part in, as helper or helped, newest first. */
+    async exchangesOf(communityId: string, memberId: string): Promise<(ExchangeRecord & { title: string; kind: PostKind })[]> {
+      const rows = await db.offerExchange.findMany({
+        where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] },
+        include: { post: { select: { title: true, kind: true } } },
+        orderBy: { createdAt: "desc" },
+      });
+      return rows.map(({ post, ...exchange }) => ({ ...exchange, title: post.title, kind: z.enum(POST_KINDS).parse(post.kind) }));
+    },
+
+    async noticeSent(communityId: string, postId: string, memberId: string): Promise<boolean> {
+      return (await db.offerNotice.count({ where: { communityId, postId, memberId } })) > 0;
+    },
+    async countNoticesSince(communityId: string, memberId: string, since: Date): Promise<number> {
+      return db.offerNotice.count({ where: { communityId, memberId, createdAt: { gte: since } } });
+    },
+    async recordNotice(communityId: string, postId: string, memberId: string, at: Date): Promise<void> {
+      await db.offerNotice.upsert({
+        where: { postId_memberId: { postId, memberId } },
+        create: { communityId, postId, memberId, createdAt: at },
+        update: {},
+      });
+    },
+    async noticesOn(communityId: string, memberId: string): Promise<boolean> {
+      const row = await db.offerPreference.findFirst({ where: { communityId, memberId }, select: { notices: true } });
+      return row?.notices ?? true;
+    },
+    async setNotices(communityId: string, memberId: string, notices: boolean): Promise<void> {
+      await db.offerPreference.upsert({
+        where: { memberId, communityId },
+        create: { communityId, memberId, notices },
+        update: { notices },
+      });
+    },
+
+    /** Intros with their "can offer" and "looking for" lists, for fit. */
+    async introLists(communityId: string): Promise<IntroListsRecord[]> {
+      const rows = await db.profile.findMany({
+        where: { communityId },
+        select: { memberId: true, canOffer: true, lookingFor: true, updatedAt: true, member: { select: { platformUserId: true, displayName: true, locale: true } } },
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId, platformUserId: r.member.platformUserId, displayName: r.member.displayName, locale: r.member.locale,
+        canOffer: stringsSchema.parse(r.canOffer), lookingFor: stringsSchema.parse(r.lookingFor), updatedAt: r.updatedAt,
+      }));
+    },
+  };
+}
+
+export type OffersRepository = ReturnType<typeof offersRepository>;
