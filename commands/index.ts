@@ -5,6 +5,7 @@ import { matchCommand } from "./match.js";
 import { musubiCommand } from "./musubi.js";
 import { askCommand, offerCommand, offersCommand } from "./offer.js";
 import { profileCommand } from "./profile.js";
+import { roundCommand } from "./round.js";
 
 /** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, helpCommand, musubiCommand];
+export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, helpCommand, musubiCommand];

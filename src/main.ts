@@ -3,6 +3,7 @@ import { commands } from "../commands/index.js";
 import { createMusubi } from "./app/dispatcher.js";
 import { offersJobHandlers } from "./app/offers/jobs.js";
 import { pairingJobHandlers, planAllRounds } from "./app/pairing/rounds.js";
+import { roundsJobHandlers } from "./app/rounds/jobs.js";
 import type { PlatformPort } from "./app/port.js";
 import { manualClock, systemClock, type Clock } from "./clock.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -47,7 +48,7 @@ async function main() {
   const handlers: Record<string, JobHandler> = {};
   const scheduler = createScheduler({ db, handlers, log, now: clock.now });
   const roundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (p: Platform) => ports[p], log, now: clock.now };
-  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps));
+  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps), roundsJobHandlers(roundDeps));
   const musubi = createMusubi({
     store, commands, log, jobs: scheduler, now: clock.now,
     defaults: { locale: config.defaultLocale, timeZone: config.defaultTimeZone },

@@ -134,7 +134,7 @@ export interface FieldDefinition {
   choices?: readonly { value: string; label: MessageKey }[];
 }
 
-export interface FormDefinition<S extends z.ZodObject = z.ZodObject> {
+export interface FormDefinition<S extends z.ZodObject = z.ZodObject, V = z.output<S>> {
   id: string;
   title: MessageKey;
   /** Title of one page of several, with {page} and {pages}. */
@@ -143,12 +143,18 @@ export interface FormDefinition<S extends z.ZodObject = z.ZodObject> {
   invalidMessage: MessageKey;
   /** A page holds at most 5 fields (a Discord modal's limit). */
   pages: readonly (readonly FieldDefinition[])[];
+  /** Each field's own checks: a page of a longer form is checked with its fields' part of it. */
   schema: S;
+  /**
+   * The whole form once every page is in, where it has rules across fields or depends on the
+   * moment (a date that must be ahead): `schema` otherwise.
+   */
+  wholeSchema?(ctx: CommandContext): z.ZodType<V>;
   initialValues(ctx: CommandContext): Promise<DraftValues>;
-  submit(ctx: CommandContext, value: z.output<S>): Promise<Outcome>;
+  submit(ctx: CommandContext, value: V): Promise<Outcome>;
 }
 
-export function form<S extends z.ZodObject>(definition: FormDefinition<S>): FormDefinition {
+export function form<S extends z.ZodObject, V = z.output<S>>(definition: FormDefinition<S, V>): FormDefinition {
   return definition as unknown as FormDefinition;
 }
 

@@ -203,6 +203,9 @@ export function createMusubi(options: MusubiOptions) {
     };
   }
 
+  const wholeSchemaOf = (ctx: CommandContext, definition: FormDefinition): z.ZodType =>
+    definition.wholeSchema?.(ctx) ?? definition.schema;
+
   async function submitForm(ctx: CommandContext, submission: FormSubmission): Promise<FormResult> {
     const definition = forms.get(submission.formId);
     if (!definition) throw new UserError("common.unknownAction");
@@ -218,7 +221,7 @@ export function createMusubi(options: MusubiOptions) {
     const values = { ...draft, ...singleChoices(definition, submission.values) };
     const submittedIds = page === "all" ? definition.pages.flat().map((f) => f.id) : (definition.pages[page] ?? []).map((f) => f.id);
     const checked = page === "all" || page === lastPage
-      ? definition.schema
+      ? wholeSchemaOf(ctx, definition)
       : definition.schema.pick(Object.fromEntries(submittedIds.map((id) => [id, true])) as never);
     const parsed = checked.safeParse(values, { reportInput: true });
 
@@ -226,7 +229,7 @@ export function createMusubi(options: MusubiOptions) {
       const errors = describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
       ctx.log.info({ fields: Object.keys(errors) }, "form refused");
       // Keep what was typed so that "fix my answers" reopens the form as the member left it.
-      if (page !== "all") await ctx.store.formDrafts.save(ctx.community.id, ctx.member.id, definition.id, values);
+      if (page !== "all") await ctx.store.formDrafts.save(ctx.community.id, ctx.member.id, definition.id, values, now());
       const firstBadPage = page === "all" ? 0 : definition.pages.findIndex((fields) => fields.some((f) => f.id in errors));
       return {
         errors,
@@ -241,7 +244,7 @@ export function createMusubi(options: MusubiOptions) {
     }
 
     if (page !== "all" && page < lastPage) {
-      await ctx.store.formDrafts.save(ctx.community.id, ctx.member.id, definition.id, values);
+      await ctx.store.formDrafts.save(ctx.community.id, ctx.member.id, definition.id, values, now());
       return {
         outcome: asOutcome({
           text: ctx.t("intro.pageSaved", { page: page + 1, pages: definition.pages.length }),
@@ -250,7 +253,7 @@ export function createMusubi(options: MusubiOptions) {
         }),
       };
     }
-    const outcome = await definition.submit(ctx, parsed.data);
+    const outcome = await definition.submit(ctx, parsed.data as never);
     await ctx.store.formDrafts.remove(ctx.community.id, ctx.member.id, definition.id);
     return { outcome };
   }
@@ -296,7 +299,7 @@ export function createMusubi(options: MusubiOptions) {
       return guarded(port, actor, `form ${submission.formId} check`, async (ctx) => {
         const definition = forms.get(submission.formId);
         if (!definition) return undefined;
-        const parsed = definition.schema.safeParse(singleChoices(definition, submission.values), { reportInput: true });
+        const parsed = wholeSchemaOf(ctx, definition).safeParse(singleChoices(definition, submission.values), { reportInput: true });
         return parsed.success ? undefined : describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
       }, () => undefined);
     },

@@ -3,6 +3,7 @@ import { introFormSchema, storedTagsSchema, type Intro } from "../core/profile.j
 import type { Db } from "./db.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
+import { roundsRepository } from "./rounds-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 
 // Every method that reads or writes community data takes the community id and filters by it,
@@ -150,11 +151,12 @@ export function formDraftRepository(db: Client) {
       });
       return row && draftValuesSchema.parse(row.values);
     },
-    async save(communityId: string, memberId: string, formId: string, values: DraftValues): Promise<void> {
+    /** `savedAt` is the caller's clock (a simulated one on the console), against which `find` ages drafts. */
+    async save(communityId: string, memberId: string, formId: string, values: DraftValues, savedAt: Date): Promise<void> {
       await db.formDraft.upsert({
         where: { memberId_formId: { memberId, formId }, communityId },
-        create: { communityId, memberId, formId, values },
-        update: { values },
+        create: { communityId, memberId, formId, values, updatedAt: savedAt },
+        update: { values, updatedAt: savedAt },
       });
     },
     async remove(communityId: string, memberId: string, formId: string): Promise<void> {
@@ -171,6 +173,7 @@ export function createStore(db: Db) {
     formDrafts: formDraftRepository(client),
     pairing: pairingRepository(client),
     offers: offersRepository(client),
+    rounds: roundsRepository(client),
   });
   return {
     ...bind(db),

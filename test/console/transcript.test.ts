@@ -11,7 +11,7 @@ const here = new URL(".", import.meta.url).pathname;
 const stable = (text: string) => text.replace(/\bc[a-z0-9]{24}\b/g, "<id>");
 
 describe("console script mode", () => {
-  it.each(["intro-session", "pairing-session", "offers-session"])("given the checked-in %s, then `npm start -- --script` prints its transcript", async (name) => {
+  it.each(["intro-session", "pairing-session", "offers-session", "rounds-session"])("given the checked-in %s, then `npm start -- --script` prints its transcript", async (name) => {
     const { stdout } = await run(process.execPath, ["--import", "tsx", "src/main.ts", "--script", `${here}${name}.txt`], {
       env: { ...process.env, DATABASE_URL: freshSqliteUrl(), LOG_LEVEL: "warn", DISCORD_TOKEN: "", SLACK_BOT_TOKEN: "" },
     });

@@ -7,6 +7,7 @@ import { commands } from "../../commands/index.js";
 import { createMusubi, type Musubi } from "../../src/app/dispatcher.js";
 import { offersJobHandlers } from "../../src/app/offers/jobs.js";
 import { pairingJobHandlers } from "../../src/app/pairing/rounds.js";
+import { roundsJobHandlers } from "../../src/app/rounds/jobs.js";
 import type { PlatformPort } from "../../src/app/port.js";
 import { manualClock } from "../../src/clock.js";
 import type { Intro } from "../../src/core/profile.js";
@@ -52,7 +53,7 @@ export function createPairingBot(start: string): PairingBot {
   const handlers: Record<string, JobHandler> = {};
   const scheduler = createScheduler({ db, handlers, log, now: clock.now });
   const roundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (p: Platform) => ports[p], log, now: clock.now };
-  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps));
+  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps), roundsJobHandlers(roundDeps));
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now: clock.now, defaults: { ...DEFAULTS } });
   return {
     db, store, musubi, log, scheduler, clock, problems,

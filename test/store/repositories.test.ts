@@ -81,12 +81,14 @@ describe.each(backends)("store on %s", (backend, url) => {
     const store = open();
     const community = await store.communities.ensure("discord", randomUUID(), defaults);
     const member = await store.members.ensure(community.id, { platformUserId: "7", displayName: "Yui" });
-    await store.formDrafts.save(community.id, member.id, "intro", { role: "PM", languages: ["ja"] });
-    const hourAgo = new Date(Date.now() - 3600_000);
-    expect(await store.formDrafts.find(community.id, member.id, "intro", hourAgo)).toEqual({ role: "PM", languages: ["ja"] });
-    expect(await store.formDrafts.find(community.id, member.id, "intro", new Date(Date.now() + 60_000))).toBeNull();
+    // Saved at a simulated time far from the machine's clock, as on the console: aged by that time.
+    const savedAt = new Date("2030-01-01T00:00:00Z");
+    await store.formDrafts.save(community.id, member.id, "intro", { role: "PM", languages: ["ja"] }, savedAt);
+    const hourBefore = new Date(savedAt.getTime() - 3600_000);
+    expect(await store.formDrafts.find(community.id, member.id, "intro", hourBefore)).toEqual({ role: "PM", languages: ["ja"] });
+    expect(await store.formDrafts.find(community.id, member.id, "intro", new Date(savedAt.getTime() + 60_000))).toBeNull();
     await store.formDrafts.remove(community.id, member.id, "intro");
-    expect(await store.formDrafts.find(community.id, member.id, "intro", hourAgo)).toBeNull();
+    expect(await store.formDrafts.find(community.id, member.id, "intro", hourBefore)).toBeNull();
   });
 
   it.skipIf(skip)("given a failing transaction, then none of its writes land", async () => {

@@ -10,6 +10,10 @@ describe("Slack rendering of members' text", () => {
     expect(mrkdwn("Welcome <@U024BE7LH>! See <#C1234|intros> & **rules**")).toBe("Welcome <@U024BE7LH>! See <#C1234|intros> &amp; *rules*");
   });
 
+  it("given a cancelled session struck through, then Slack shows it struck through", () => {
+    expect(mrkdwn("~~2. 12月13日 10:00 · 4–6~~ (中止)")).toBe("~2. 12月13日 10:00 · 4–6~ (中止)");
+  });
+
   it("given a card with a member's field, then its block text is escaped", () => {
     const { blocks } = renderMessage({ text: "", cards: [{ title: "Aki", fields: [{ name: "Bio", value: "<!here> hello" }] }] });
     expect(JSON.stringify(blocks)).toContain("&lt;!here&gt; hello");

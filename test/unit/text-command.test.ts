@@ -35,7 +35,10 @@ describe("commands typed as text", () => {
   it("given console lines, then speaker, command and directives are read", () => {
     expect(parseLine("@ken /profile @aiko")).toEqual({ type: "command", speaker: "ken", name: "profile", args: ["@aiko"] });
     expect(parseLine(":join @yui")).toEqual({ type: "join", member: "yui" });
-    expect(parseLine("@yui :press form:intro:0")).toEqual({ type: "press", speaker: "yui", actionId: "form:intro:0" });
+    expect(parseLine("@yui :press form:intro:0")).toEqual({ type: "press", speaker: "yui", actionId: "form:intro:0", answers: {} });
+    expect(parseLine('@yui :press 学びを共有する takeaway="境界づけられたコンテキスト"')).toEqual({
+      type: "press", speaker: "yui", actionId: "学びを共有する", answers: { takeaway: "境界づけられたコンテキスト" },
+    });
     expect(parseLine("hello")).toMatchObject({ type: "invalid" });
     expect(parseLine("# a comment")).toEqual({ type: "empty" });
   });

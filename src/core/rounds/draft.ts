@@ -115,34 +115,38 @@ function agendaOf(form: { kind: RoundKind; chapters: string }, sessions: number)
   return form.kind === "reading" ? splitChapters(form.chapters, sessions) : splitTopics(form.chapters, sessions);
 }
 
+/** Each field of the round-creation form on its own (a page of a form is checked with these). */
+export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) {
+  return z.object({
+    kind: z.enum(ROUND_KINDS, error("rounds.error.kind")),
+    title: z.string(error("rounds.error.title")).trim().min(1, error("rounds.error.title")).max(ROUND_LIMITS.title, error("rounds.error.title")),
+    topic: optionalText(ROUND_LIMITS.topic, "rounds.error.topic"),
+    description: optionalText(ROUND_LIMITS.description, "rounds.error.description"),
+    start: z
+      .string(error("rounds.error.startUnreadable"))
+      .trim()
+      .min(1, error("rounds.error.startUnreadable"))
+      .max(ROUND_LIMITS.startText, error("rounds.error.startUnreadable")),
+    zone: z
+      .string()
+      .trim()
+      .default("")
+      .transform((zone) => zone || context.defaultZone)
+      .refine(isValidTimeZone, error("rounds.error.zone")),
+    cadence: z.enum(CADENCES, error("rounds.error.cadence")),
+    sessions: wholeNumberField(1, ROUND_LIMITS.sessions, "rounds.error.sessions", ROUND_DEFAULTS.sessions),
+    duration: durationField,
+    capacity: wholeNumberField(1, ROUND_LIMITS.capacity, "rounds.error.capacity"),
+    link: linkField,
+    venue: optionalText(ROUND_LIMITS.venue, "rounds.error.venue").transform(presentOrUndefined),
+    facilitation: z.enum(FACILITATION_MODES, error("rounds.error.facilitation")).default("organizer"),
+    chapters: optionalText(ROUND_LIMITS.chapters, "rounds.error.chapters"),
+  });
+}
+
 /** The round-creation form, checked against `now` (the first session must be ahead). */
 export function roundFormSchema(context: RoundFormContext) {
-  return z
-    .object({
-      kind: z.enum(ROUND_KINDS, error("rounds.error.kind")),
-      title: z.string(error("rounds.error.title")).trim().min(1, error("rounds.error.title")).max(ROUND_LIMITS.title, error("rounds.error.title")),
-      topic: optionalText(ROUND_LIMITS.topic, "rounds.error.topic"),
-      description: optionalText(ROUND_LIMITS.description, "rounds.error.description"),
-      start: z
-        .string(error("rounds.error.startUnreadable"))
-        .trim()
-        .min(1, error("rounds.error.startUnreadable"))
-        .max(ROUND_LIMITS.startText, error("rounds.error.startUnreadable")),
-      zone: z
-        .string()
-        .trim()
-        .default("")
-        .transform((zone) => zone || context.defaultZone)
-        .refine(isValidTimeZone, error("rounds.error.zone")),
-      cadence: z.enum(CADENCES, error("rounds.error.cadence")),
-      sessions: wholeNumberField(1, ROUND_LIMITS.sessions, "rounds.error.sessions", ROUND_DEFAULTS.sessions),
-      duration: durationField,
-      capacity: wholeNumberField(1, ROUND_LIMITS.capacity, "rounds.error.capacity"),
-      link: linkField,
-      venue: optionalText(ROUND_LIMITS.venue, "rounds.error.venue").transform(presentOrUndefined),
-      facilitation: z.enum(FACILITATION_MODES, error("rounds.error.facilitation")).default("organizer"),
-      chapters: optionalText(ROUND_LIMITS.chapters, "rounds.error.chapters"),
-    })
+  return roundFormFields(context)
     .superRefine((form, ctx) => {
       const start = parseSessionStart(form.start, { zone: form.zone, now: context.now });
       if (!start.ok) ctx.addIssue({ code: "custom", path: ["start"], message: START_FAILURE_MESSAGES[start.reason], input: form.start });

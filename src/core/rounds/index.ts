@@ -10,6 +10,7 @@ export {
   ROUND_KINDS,
   ROUND_LIMITS,
   START_FAILURE_MESSAGES,
+  roundFormFields,
   roundFormSchema,
 } from "./draft.js";
 export type { RoundDraft, RoundForm, RoundFormContext, RoundKind, RoundsMessageKey } from "./draft.js";

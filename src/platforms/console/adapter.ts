@@ -73,7 +73,7 @@ export function createConsoleAdapter(options: ConsoleOptions) {
       case "press": {
         const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
         const actionId = options.buttonAction?.(parsed.actionId) ?? parsed.actionId;
-        await show(actor, await musubi.action(port, actor, actionId), {});
+        await show(actor, await musubi.action(port, actor, actionId), parsed.answers);
         return;
       }
       case "command": {

@@ -1,5 +1,6 @@
 // The console's line syntax:  [@member] /command [subcommand] [positional …] [key=value …]
-// and the directives  [@member] :press ACTION_ID,  :join @member  and  :time ISO_DATE_TIME
+// and the directives  [@member] :press ACTION_ID [key=value …] (the answers of a form the button
+// opens),  :join @member  and  :time ISO_DATE_TIME
 // (moves the simulated clock and runs whatever jobs are due by then).
 // Values may be quoted with "…" or '…'; @name names a member, #name a channel.
 
@@ -8,7 +9,7 @@ import { tokenize } from "../text-command.js";
 export type ConsoleLine =
   | { type: "empty" }
   | { type: "command"; speaker?: string; name: string; args: string[] }
-  | { type: "press"; speaker?: string; actionId: string }
+  | { type: "press"; speaker?: string; actionId: string; answers: Record<string, string> }
   | { type: "join"; member: string }
   | { type: "time"; at: Date }
   | { type: "invalid"; reason: string };
@@ -22,8 +23,12 @@ export function parseLine(line: string): ConsoleLine {
   const head = tokens.shift();
   if (!head) return { type: "invalid", reason: "nothing after the member's name" };
   if (head === ":press") {
-    const actionId = tokens[0];
-    return actionId ? { type: "press", ...(speaker ? { speaker } : {}), actionId } : { type: "invalid", reason: ":press needs an action id" };
+    const [actionId, ...rest] = tokens;
+    const answers = Object.fromEntries(rest.flatMap((token) => {
+      const eq = token.indexOf("=");
+      return eq > 0 ? [[token.slice(0, eq), token.slice(eq + 1)]] : [];
+    }));
+    return actionId ? { type: "press", ...(speaker ? { speaker } : {}), actionId, answers } : { type: "invalid", reason: ":press needs an action id" };
   }
   if (head === ":time") {
     const at = new Date(tokens[0] ?? "");

@@ -5,7 +5,7 @@ import type { Translate } from "../../i18n/index.js";
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
- * Text as Slack mrkdwn: bold with single asterisks, and `&`, `<`, `>` escaped so that what members
+ * Text as Slack mrkdwn: bold with single asterisks, struck through with single tildes, and `&`, `<`, `>` escaped so that what members
  * typed (a bio with <!channel>) cannot ping anyone. Only the user and channel mentions the bot
  * writes itself (<@U…>, <#C…>) and its date tokens (<!date^…|…>, see port.formatTime: shown in
  * each reader's own time zone, they ping no one) stay links.
@@ -13,6 +13,7 @@ const clip = (text: string, max: number) => (text.length <= max ? text : `${text
 export function mrkdwn(text: string): string {
   return text
     .replace(/\*\*(.+?)\*\*/g, "*$1*")
+    .replace(/~~(.+?)~~/g, "~$1~")
     .split(/(<[@#][A-Z0-9]+(?:\|[^<>]*)?>|<!date\^\d+\^[^<>|]*\|[^<>]*>)/)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")))
     .join("");

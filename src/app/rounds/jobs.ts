@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { ClaimedJob, JobHandler } from "../../jobs/scheduler.js";
+import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import type { RoundDeps as JobDeps } from "../pairing/rounds.js";
+import { PlatformError } from "../errors.js";
+import type { Message } from "../reply.js";
+import { ROUND_JOBS, calendarEventOf, communityT, memberT, type RoundsContext } from "./service.js";
+import { ROUND_ACTION, placeOf, roundTitle, sessionLine } from "./view.js";
+
+// The timed side of rounds: reminders before each session, the attendance check after it, and
+// keeping the platform's calendar in step. Each job carries the session's revision: a session
+// moved or cancelled since it was planned makes the job a no-op (its replacement was planned
+// with the change). Every message goes through the outbox, so a re-run sends nothing twice.
+
+const sessionPayload = z.object({ sessionId: z.string(), roundId: z.string(), revision: z.number().int() });
+const reminderPayload = sessionPayload.extend({ audience: z.enum(["participants", "facilitator"]), leadMinutes: z.number().int() });
+const calendarPayload = z.object({ roundId: z.string() });
+
+interface Loaded {
+  ctx: RoundsContext;
+  round: RoundRecord;
+}
+
+async function load(deps: JobDeps, job: ClaimedJob, roundId: string): Promise<Loaded | undefined> {
+  const community = job.communityId ? await deps.store.communities.find(job.communityId) : null;
+  if (!community) return undefined;
+  const port = deps.portFor(community.platform);
+  if (!port) throw new Error(`no ${community.platform} connection in this process`);
+  const round = await deps.store.rounds.find(community.id, roundId);
+  if (!round) return undefined;
+  return { ctx: { store: deps.store, port, community, jobs: deps.jobs, log: deps.log.child({ round: round.id }), now: deps.now }, round };
+}
+
+/** The session as the job planned it, or nothing when it was moved, cancelled or the round called off. */
+async function plannedSession(loaded: Loaded, payload: z.infer<typeof sessionPayload>): Promise<SessionRecord | undefined> {
+  const session = await loaded.ctx.store.rounds.session(loaded.ctx.community.id, payload.sessionId);
+  const current = session && session.revision === payload.revision && session.status === "scheduled" && loaded.round.status === "open";
+  return current ? session : undefined;
+}
+
+/** A direct message on behalf of a job: once per key; a member who cannot be reached is skipped. */
+async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: ReturnType<typeof memberT>) => Message) {
+  const { ctx } = loaded;
+  const member = await ctx.store.members.find(ctx.community.id, memberId);
+  if (!member) return;
+  try {
+    await deps.outbox.deliver({
+      key, communityId: ctx.community.id,
+      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(memberT(ctx.community, member)), { idempotencyKey: key, retrying }),
+    });
+  } catch (error) {
+    // Left the server, or closed their DMs: the others still hear from us.
+    if (!(error instanceof PlatformError) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+    ctx.log.warn({ member: member.id, code: error.code, key }, "direct message not delivered");
+  }
+}
+
+async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
+  const payload = reminderPayload.parse(job.payload);
+  const loaded = await load(deps, job, payload.roundId);
+  if (!loaded) return;
+  const session = await plannedSession(loaded, payload);
+  if (!session) return;
+  const { round, ctx } = loaded;
+  const view = { round, people: new Map() };
+  const details = (t: ReturnType<typeof memberT>) => ({
+    title: roundTitle(t, round),
+    line: sessionLine(t, ctx.port, view, session),
+    time: ctx.port.formatTime(session.startsAt, round.timeZone),
+    place: placeOf(t, round),
+  });
+  const keyBase = `rounds:reminder:${session.id}:r${session.revision}:${payload.audience}:${payload.leadMinutes}`;
+  if (payload.audience === "facilitator") {
+    if (!session.facilitatorId) return;
+    await deliverToMember(deps, loaded, session.facilitatorId, `${keyBase}:${session.facilitatorId}`, (t) => ({
+      text: t(session.label ? "rounds.reminder.facilitator" : "rounds.reminder.facilitatorNoLabel", { ...details(t), label: session.label }),
+    }));
+    return;
+  }
+  const seated = (await ctx.store.rounds.participants(ctx.community.id, round.id)).filter((p) => p.status === "seat");
+  for (const p of seated) {
+    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t) => ({
+      text: t(payload.leadMinutes >= 120 ? "rounds.reminder.day" : "rounds.reminder.soon", details(t)),
+    }));
+  }
+}
+
+async function afterSession(deps: JobDeps, job: ClaimedJob): Promise<void> {
+  const payload = sessionPayload.parse(job.payload);
+  const loaded = await load(deps, job, payload.roundId);
+  if (!loaded) return;
+  const session = await plannedSession(loaded, payload);
+  if (!session) return;
+  const { round, ctx } = loaded;
+  const seated = (await ctx.store.rounds.participants(ctx.community.id, round.id)).filter((p) => p.status === "seat");
+  for (const p of seated) {
+    await deliverToMember(deps, loaded, p.memberId, `rounds:after:${session.id}:r${session.revision}:${p.memberId}`, (t) => ({
+      text: t("rounds.after.question", { title: round.title, position: session.position }),
+      buttons: [
+        { actionId: `${ROUND_ACTION}:attended:${session.id}`, label: t("rounds.after.attended"), style: "primary" },
+        { actionId: `${ROUND_ACTION}:missed:${session.id}`, label: t("rounds.after.missed") },
+        { actionId: `${ROUND_ACTION}:takeaway:${session.id}`, label: t("rounds.after.takeaway") },
+      ],
+    }));
+  }
+}
+
+/** Creates, updates or cancels the platform's event of every session still to come. */
+async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
+  const payload = calendarPayload.parse(job.payload);
+  const loaded = await load(deps, job, payload.roundId);
+  if (!loaded || !loaded.ctx.port.supportsCalendarEvents) return;
+  const { round, ctx } = loaded;
+  const { store, community, port } = ctx;
+  const t = communityT(community);
+  const now = ctx.now().getTime();
+  for (const session of await store.rounds.sessions(community.id, round.id)) {
+    if (session.startsAt.getTime() <= now) continue;
+    const wanted = session.status === "scheduled" && round.status === "open";
+    if (wanted) {
+      const eventId = await port.upsertCalendarEvent(community.externalId, {
+        ...calendarEventOf(t, round, session),
+        ...(session.calendarEventId ? { id: session.calendarEventId } : {}),
+      });
+      if (eventId !== session.calendarEventId) await store.rounds.setCalendarEvent(community.id, session.id, eventId);
+    } else if (session.calendarEventId) {
+      await port.cancelCalendarEvent(community.externalId, session.calendarEventId);
+      await store.rounds.setCalendarEvent(community.id, session.id, null);
+    }
+  }
+}
+
+export function roundsJobHandlers(deps: JobDeps): Record<string, JobHandler> {
+  return {
+    [ROUND_JOBS.reminder]: (job) => remind(deps, job),
+    [ROUND_JOBS.after]: (job) => afterSession(deps, job),
+    [ROUND_JOBS.calendar]: (job) => syncCalendar(deps, job),
+  };
+}

@@ -1,0 +1,351 @@
+import { randomUUID } from "node:crypto";
+import {
+  assignFacilitators,
+  changeCapacity,
+  DEFAULT_REMINDER_LEADS,
+  joinRound as takeSeat,
+  leaveRound as giveUpSeat,
+  reminderTimes,
+  roundCalendar,
+  sessionStarts,
+  type RoundDraft,
+  type Seat,
+} from "../../core/rounds/index.js";
+import { resolveLocale, translator, type Translate } from "../../i18n/index.js";
+import type { Logger } from "../../logger.js";
+import type { CommunityRecord, MemberRecord } from "../../store/records.js";
+import type { Store } from "../../store/repositories.js";
+import type { ParticipantRecord, RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import { PlatformError } from "../errors.js";
+import type { JobQueue } from "../pairing/rounds.js";
+import type { PlatformPort } from "../port.js";
+import type { Message, ReplyFile } from "../reply.js";
+import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
+
+// Rounds as use cases: creating, joining and leaving, editing and cancelling, shared by the
+// commands and buttons (commands/round.ts) and the jobs (jobs.ts). Every change that members can
+// see ends by refreshing the round's card and, where the platform has one, its calendar events.
+
+export const ROUND_JOBS = {
+  reminder: "rounds.reminder",
+  after: "rounds.after",
+  calendar: "rounds.calendar",
+} as const;
+
+/** What a use case on a round needs, from a command or from a job. */
+export interface RoundsContext {
+  store: Store;
+  port: PlatformPort;
+  community: CommunityRecord;
+  jobs: JobQueue;
+  log: Logger;
+  now(): Date;
+}
+
+/** The community's language: the card and the thread are read by everyone. */
+export const communityT = (community: CommunityRecord) => translator(resolveLocale(null, community.locale));
+export const memberT = (community: CommunityRecord, member: { locale: string | null }) =>
+  translator(resolveLocale(member.locale, community.locale));
+
+export async function loadView(store: Store, community: CommunityRecord, round: RoundRecord): Promise<RoundView> {
+  const [sessions, participants] = await Promise.all([
+    store.rounds.sessions(community.id, round.id),
+    store.rounds.participants(community.id, round.id),
+  ]);
+  const ids = new Set([round.organizerId, ...sessions.flatMap((s) => (s.facilitatorId ? [s.facilitatorId] : []))]);
+  const people = new Map<string, MemberRecord>();
+  for (const id of ids) {
+    const member = await store.members.find(community.id, id);
+    if (member) people.set(id, member);
+  }
+  return { round, sessions, participants, people };
+}
+
+/** Re-renders the card where it was posted. A card deleted by hand is left deleted. */
+export async function refreshCard(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+  if (!round.cardChannelId || !round.cardMessageId) return;
+  const view = await loadView(ctx.store, ctx.community, round);
+  try {
+    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(communityT(ctx.community), ctx.port, view, ctx.now()));
+  } catch (error) {
+    if (!(error instanceof PlatformError && (error.code === "not_found" || error.code === "forbidden"))) throw error;
+    ctx.log.warn({ round: round.id, code: error.code }, "round card could not be updated");
+  }
+}
+
+const seatsOf = (participants: readonly ParticipantRecord[]): Seat[] =>
+  participants.map((p) => ({ memberId: p.memberId, status: p.status, joinedAt: p.joinedAt }));
+
+/** Facilitators of the sessions still to come, as the round's mode and its seated members give them. */
+async function reassignFacilitators(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+  const { store, community } = ctx;
+  const sessions = await store.rounds.sessions(community.id, round.id);
+  const seated = (await store.rounds.participants(community.id, round.id)).filter((p) => p.status === "seat").map((p) => p.memberId);
+  const now = ctx.now().getTime();
+  const chosen = assignFacilitators(
+    sessions.map((s) => ({ held: s.startsAt.getTime() <= now || s.status === "cancelled", facilitatorId: s.facilitatorId })),
+    seated, round.facilitation, round.organizerId,
+  );
+  for (const [i, session] of sessions.entries()) {
+    if (session.status === "scheduled" && chosen[i] !== session.facilitatorId) {
+      await store.rounds.setFacilitator(community.id, session.id, chosen[i] ?? null);
+    }
+  }
+}
+
+/** Reminders before the session and the check after it; jobs of an earlier revision find it changed and do nothing. */
+export async function scheduleSessionJobs(ctx: Pick<RoundsContext, "jobs" | "community" | "now">, round: RoundRecord, session: SessionRecord): Promise<void> {
+  if (session.status !== "scheduled") return;
+  const base = { sessionId: session.id, roundId: round.id, revision: session.revision };
+  for (const reminder of reminderTimes(session.startsAt, DEFAULT_REMINDER_LEADS, ctx.now())) {
+    await ctx.jobs.schedule({
+      kind: ROUND_JOBS.reminder,
+      dedupeKey: `rounds:reminder:${session.id}:r${session.revision}:${reminder.audience}:${reminder.leadMinutes}`,
+      dueAt: reminder.at, communityId: ctx.community.id,
+      payload: { ...base, audience: reminder.audience, leadMinutes: reminder.leadMinutes },
+    });
+  }
+  await ctx.jobs.schedule({
+    kind: ROUND_JOBS.after,
+    dedupeKey: `rounds:after:${session.id}:r${session.revision}`,
+    dueAt: sessionEnd(round, session), communityId: ctx.community.id, payload: base,
+  });
+}
+
+/** Brings the platform's calendar (Discord scheduled events) in line with the sessions, as a job. */
+export async function syncCalendar(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+  if (!ctx.port.supportsCalendarEvents) return;
+  await ctx.jobs.schedule({
+    kind: ROUND_JOBS.calendar,
+    // Every change asks for a pass of its own; a pass brings all sessions in line, so repeats are harmless.
+    dedupeKey: `rounds:calendar:${round.id}:${randomUUID()}`,
+    dueAt: ctx.now(), communityId: ctx.community.id, payload: { roundId: round.id },
+  });
+  ctx.jobs.runSoon();
+}
+
+export interface CreatedRound {
+  round: RoundRecord;
+  /** Where the card could not be posted (the bot is not in the channel): the organizer is told. */
+  cardPosted: boolean;
+}
+
+/** Stores a round from its draft, posts its card and thread, and plans its reminders. */
+export async function createRound(ctx: RoundsContext, organizer: MemberRecord, draft: RoundDraft, channelId: string | undefined): Promise<CreatedRound> {
+  const { store, community, port } = ctx;
+  const starts = sessionStarts({ first: draft.firstStart, zone: draft.zone, cadence: draft.cadence, count: draft.sessions });
+  const fields: RoundFields = {
+    kind: draft.kind, title: draft.title, topic: draft.topic, description: draft.description, timeZone: draft.zone,
+    cadence: draft.cadence, durationMinutes: draft.durationMinutes, capacity: draft.capacity,
+    onlineUrl: draft.link ?? null, venue: draft.venue ?? null, facilitation: draft.facilitation,
+  };
+  const round = await store.transaction((tx) =>
+    tx.rounds.create(community.id, organizer.id, fields, starts.map((startsAt, i) => ({
+      startsAt, label: draft.agenda[i] ?? "", facilitatorId: organizer.id,
+    }))));
+  ctx.log.info({ round: round.id, sessions: starts.length }, "round created");
+  for (const session of await store.rounds.sessions(community.id, round.id)) await scheduleSessionJobs(ctx, round, session);
+
+  let cardPosted = false;
+  if (channelId) {
+    try {
+      const view = await loadView(store, community, round);
+      const card = await port.postMessage(channelId, roundCard(communityT(community), port, view, ctx.now()));
+      await store.rounds.setCard(community.id, round.id, card);
+      cardPosted = true;
+      const discussion = await port.openDiscussion(card, round.title);
+      await store.rounds.setDiscussion(community.id, round.id, discussion);
+    } catch (error) {
+      if (!(error instanceof PlatformError) || error.code === "rate_limited" || error.code === "unavailable") throw error;
+      ctx.log.warn({ round: round.id, code: error.code }, "round card or thread not posted");
+    }
+  }
+  await syncCalendar(ctx, round);
+  const stored = await store.rounds.find(community.id, round.id);
+  return { round: stored ?? round, cardPosted };
+}
+
+export type JoinAnswer =
+  | { outcome: "seated" | "alreadySeated" }
+  | { outcome: "waitlisted" | "alreadyWaitlisted"; position: number }
+  | { outcome: "closed" };
+
+/** A seat for the member, or a place on the waitlist when the round is full. */
+export async function joinRound(ctx: RoundsContext, round: RoundRecord, member: MemberRecord): Promise<JoinAnswer> {
+  const { store, community } = ctx;
+  if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
+  const result = await store.transaction(async (tx) => {
+    await tx.rounds.lock(community.id, round.id);
+    const before = await tx.rounds.participants(community.id, round.id);
+    const joined = takeSeat(seatsOf(before), member.id, round.capacity, ctx.now());
+    const mine = joined.seats.find((s) => s.memberId === member.id);
+    if (mine && !before.some((p) => p.memberId === member.id)) {
+      await tx.rounds.addParticipant(community.id, round.id, member.id, mine.status, mine.joinedAt);
+    }
+    return joined;
+  });
+  if (result.outcome === "seated") {
+    await reassignFacilitators(ctx, round);
+    await refreshCard(ctx, round);
+  } else if (result.outcome === "waitlisted") {
+    await refreshCard(ctx, round);
+  }
+  return result.outcome === "waitlisted" || result.outcome === "alreadyWaitlisted"
+    ? { outcome: result.outcome, position: result.waitlistPosition ?? 1 }
+    : { outcome: result.outcome };
+}
+
+async function hasSessionAhead(ctx: RoundsContext, round: RoundRecord): Promise<boolean> {
+  const now = ctx.now().getTime();
+  return (await ctx.store.rounds.sessions(ctx.community.id, round.id)).some((s) => s.status === "scheduled" && s.startsAt.getTime() > now);
+}
+
+/** Takes the member out of the round; a freed seat goes to the first waiting, who is told. */
+export async function leaveRound(ctx: RoundsContext, round: RoundRecord, member: MemberRecord): Promise<boolean> {
+  const { store, community } = ctx;
+  const change = await store.transaction(async (tx) => {
+    await tx.rounds.lock(community.id, round.id);
+    const before = await tx.rounds.participants(community.id, round.id);
+    const left = giveUpSeat(seatsOf(before), member.id, round.capacity);
+    if (!left.left) return left;
+    await tx.rounds.removeParticipant(community.id, round.id, member.id);
+    for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, promoted, "seat");
+    return left;
+  });
+  if (!change.left) return false;
+  await tellPromoted(ctx, round, change.promoted);
+  await reassignFacilitators(ctx, round);
+  await refreshCard(ctx, round);
+  return true;
+}
+
+/** A direct message to each member who got a seat from the waitlist. */
+async function tellPromoted(ctx: RoundsContext, round: RoundRecord, memberIds: readonly string[]): Promise<void> {
+  for (const memberId of memberIds) {
+    const member = await ctx.store.members.find(ctx.community.id, memberId);
+    if (!member) continue;
+    const t = memberT(ctx.community, member);
+    await tellMember(ctx, member, { text: t("rounds.promoted", { title: round.title, number: round.number }) });
+  }
+}
+
+/** A direct message that may fail (the member left, closed their DMs) without failing the change. */
+export async function tellMember(ctx: Pick<RoundsContext, "port" | "log">, member: MemberRecord, message: Message): Promise<void> {
+  try {
+    await ctx.port.sendDirectMessage(member.platformUserId, message);
+  } catch (error) {
+    if (!(error instanceof PlatformError) || error.code === "rate_limited" || error.code === "unavailable") throw error;
+    ctx.log.warn({ member: member.id, code: error.code }, "direct message not delivered");
+  }
+}
+
+/** Tells every participant (seated and waiting) of a change to the round, each in their language. */
+async function tellParticipants(ctx: RoundsContext, round: RoundRecord, message: (t: Translate) => Message): Promise<void> {
+  for (const p of await ctx.store.rounds.participants(ctx.community.id, round.id)) {
+    const member = await ctx.store.members.find(ctx.community.id, p.memberId);
+    if (member) await tellMember(ctx, member, message(memberT(ctx.community, member)));
+  }
+}
+
+export interface SessionChange {
+  startsAt?: Date;
+  label?: string;
+  cancel?: boolean;
+}
+
+/** Reschedules, relabels or cancels one session; the other sessions are left as they are. */
+export async function editSession(ctx: RoundsContext, round: RoundRecord, session: SessionRecord, change: SessionChange): Promise<SessionRecord> {
+  const { store, community, port } = ctx;
+  const updated = await store.rounds.updateSession(community.id, session.id, {
+    ...(change.startsAt ? { startsAt: change.startsAt } : {}),
+    ...(change.label !== undefined ? { label: change.label } : {}),
+    ...(change.cancel ? { status: "cancelled" as const } : {}),
+  });
+  await scheduleSessionJobs(ctx, round, updated);
+  if (change.cancel || change.startsAt) {
+    const view = { round, people: new Map<string, MemberRecord>() };
+    await tellParticipants(ctx, round, (t) => ({
+      text: change.cancel
+        ? t("rounds.sessionCancelled", { title: round.title, position: session.position, time: port.formatTime(session.startsAt, round.timeZone) })
+        : t("rounds.sessionMoved", { title: round.title, line: sessionLine(t, port, view, updated) }),
+    }));
+  }
+  if (change.cancel) await reassignFacilitators(ctx, round);
+  await refreshCard(ctx, round);
+  await syncCalendar(ctx, round);
+  return updated;
+}
+
+export type SeriesChange = Partial<Pick<RoundFields, "title" | "topic" | "description" | "capacity" | "onlineUrl" | "venue">>;
+
+/** Changes what holds for every session: title, text, place, capacity (a larger one seats those waiting). */
+export async function editSeries(ctx: RoundsContext, round: RoundRecord, change: SeriesChange): Promise<RoundRecord> {
+  const { store, community } = ctx;
+  const { updated, promoted } = await store.transaction(async (tx) => {
+    // The update takes the round's row, as lock() does for joins.
+    const updated = await tx.rounds.update(community.id, round.id, change);
+    if (change.capacity === undefined) return { updated, promoted: [] as string[] };
+    const seats = changeCapacity(seatsOf(await tx.rounds.participants(community.id, round.id)), change.capacity);
+    for (const memberId of seats.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, memberId, "seat");
+    return { updated, promoted: seats.promoted };
+  });
+  await tellPromoted(ctx, updated, promoted);
+  if (promoted.length > 0) await reassignFacilitators(ctx, updated);
+  await refreshCard(ctx, updated);
+  await syncCalendar(ctx, updated);
+  return updated;
+}
+
+/** Cancels every session still to come and tells the participants. */
+export async function cancelRound(ctx: RoundsContext, round: RoundRecord): Promise<RoundRecord> {
+  const { store, community } = ctx;
+  const now = ctx.now().getTime();
+  const cancelled = await store.transaction(async (tx) => {
+    for (const session of await tx.rounds.sessions(community.id, round.id)) {
+      if (session.status === "scheduled" && session.startsAt.getTime() > now) {
+        await tx.rounds.updateSession(community.id, session.id, { status: "cancelled" });
+      }
+    }
+    return tx.rounds.update(community.id, round.id, { status: "cancelled" });
+  });
+  ctx.log.info({ round: round.id }, "round cancelled");
+  await tellParticipants(ctx, cancelled, (t) => ({ text: t("rounds.cancelledNotice", { title: round.title, number: round.number }) }));
+  await refreshCard(ctx, cancelled);
+  await syncCalendar(ctx, cancelled);
+  return cancelled;
+}
+
+/** The round's iCalendar file: every session in the round's zone, cancelled ones marked so. */
+export async function calendarFile(ctx: Pick<RoundsContext, "store" | "community" | "now">, round: RoundRecord): Promise<ReplyFile> {
+  const t = communityT(ctx.community);
+  const sessions = await ctx.store.rounds.sessions(ctx.community.id, round.id);
+  const content = roundCalendar({
+    round: {
+      title: round.title,
+      description: [round.topic, round.description].filter(Boolean).join("\n\n"),
+      ...(round.onlineUrl ? { link: round.onlineUrl } : {}),
+      ...(round.venue ? { venue: round.venue } : {}),
+    },
+    sessions: sessions.map((s) => ({
+      id: s.id, start: s.startsAt, end: sessionEnd(round, s), label: s.label, sequence: s.revision,
+      cancelled: s.status === "cancelled" || round.status === "cancelled",
+    })),
+    zone: round.timeZone,
+    productId: "-//musubi//rounds//EN",
+    generatedAt: ctx.now(),
+  });
+  return { name: `${t("rounds.calendar.fileName", { number: round.number })}.ics`, contentType: "text/calendar; charset=utf-8", content };
+}
+
+/** The name, text and place of a session in the platform's calendar. */
+export function calendarEventOf(t: Translate, round: RoundRecord, session: SessionRecord) {
+  return {
+    name: `${round.title} #${session.position}${session.label ? ` · ${session.label}` : ""}`,
+    description: [round.topic, round.description, t("rounds.card.footer", { number: round.number })].filter(Boolean).join("\n\n"),
+    start: session.startsAt,
+    end: sessionEnd(round, session),
+    location: placeOf(t, round).replace(/\n/g, " · "),
+  };
+}
+
+export { roundTitle };

@@ -1,0 +1,101 @@
+import type { MessageKey, Translate } from "../../i18n/index.js";
+import type { MemberRecord } from "../../store/records.js";
+import type { ParticipantRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import type { PlatformPort } from "../port.js";
+import type { Button, Message } from "../reply.js";
+
+// How a round looks: its card (posted where it was created, edited as seats and sessions
+// change) and the lines other messages share. Times are platform timestamps: each reader sees
+// them in their own zone.
+
+/** Sessions listed on the card; a longer series shows the next ones and how many follow. */
+const CARD_SESSIONS = 8;
+
+export const ROUND_ACTION = "rounds";
+
+export interface RoundView {
+  round: RoundRecord;
+  sessions: SessionRecord[];
+  participants: ParticipantRecord[];
+  /** Members who lead sessions or organize, by member id, for their mentions. */
+  people: Map<string, MemberRecord>;
+}
+
+export const seatsOf = (participants: readonly ParticipantRecord[]) => ({
+  seated: participants.filter((p) => p.status === "seat"),
+  waiting: participants.filter((p) => p.status === "waitlist"),
+});
+
+export const roundTitle = (t: Translate, round: RoundRecord) =>
+  `${round.kind === "reading" ? "📖" : "💡"} ${t(`rounds.kind.${round.kind}` as MessageKey)} #${round.number} · ${round.title}`;
+
+export const sessionEnd = (round: RoundRecord, session: SessionRecord) =>
+  new Date(session.startsAt.getTime() + round.durationMinutes * 60_000);
+
+/** "3. <time> · 第7–9章 · 進行 @aiko" (struck through when cancelled). */
+export function sessionLine(t: Translate, port: PlatformPort, view: Pick<RoundView, "round" | "people">, session: SessionRecord): string {
+  const facilitator = session.facilitatorId ? view.people.get(session.facilitatorId) : undefined;
+  const parts = [
+    port.formatTime(session.startsAt, view.round.timeZone),
+    session.label,
+    facilitator ? t("rounds.card.facilitator", { member: port.mentionUser(facilitator.platformUserId) }) : "",
+  ].filter(Boolean);
+  const line = `${session.position}. ${parts.join(" · ")}`;
+  return session.status === "cancelled" ? `~~${line}~~ ${t("rounds.card.sessionCancelled")}` : line;
+}
+
+export function placeOf(t: Translate, round: RoundRecord): string {
+  return [round.venue, round.onlineUrl].filter(Boolean).join("\n") || t("common.none");
+}
+
+/** The round's public card: what, when, where, seats, and the buttons to join, leave and save the dates. */
+export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now: Date): Message {
+  const { round, sessions, participants, people } = view;
+  const { seated, waiting } = seatsOf(participants);
+  const ahead = sessions.filter((s) => s.startsAt.getTime() > now.getTime());
+  const shown = (ahead.length > 0 ? ahead : sessions).slice(0, CARD_SESSIONS);
+  const more = (ahead.length > 0 ? ahead : sessions).length - shown.length;
+  const schedule = [
+    ...shown.map((s) => sessionLine(t, port, view, s)),
+    ...(more > 0 ? [t("rounds.card.more", { count: more, number: round.number })] : []),
+  ].join("\n");
+  const organizer = people.get(round.organizerId);
+  const cancelled = round.status === "cancelled";
+  const buttons: Button[] = cancelled ? [] : [
+    { actionId: `${ROUND_ACTION}:join:${round.id}`, label: t("rounds.button.join"), style: "primary" },
+    { actionId: `${ROUND_ACTION}:leave:${round.id}`, label: t("rounds.button.leave") },
+    { actionId: `${ROUND_ACTION}:calendar:${round.id}`, label: t("rounds.button.calendar") },
+  ];
+  return {
+    text: cancelled ? t("rounds.card.cancelledText", { title: round.title }) : t("rounds.card.text", { title: round.title }),
+    cards: [{
+      title: roundTitle(t, round),
+      ...(round.description || round.topic
+        ? { description: [round.topic && `**${round.topic}**`, round.description].filter(Boolean).join("\n") }
+        : {}),
+      fields: [
+        ...(cancelled ? [{ name: t("rounds.card.status"), value: t("rounds.card.cancelled") }] : []),
+        { name: t("rounds.card.schedule"), value: schedule },
+        { name: t("rounds.card.place"), value: placeOf(t, round), inline: true },
+        {
+          name: t("rounds.card.seats"),
+          value: t("rounds.card.seatsValue", { taken: seated.length, capacity: round.capacity, left: Math.max(round.capacity - seated.length, 0) })
+            + (waiting.length > 0 ? `\n${t("rounds.card.waiting", { count: waiting.length })}` : ""),
+          inline: true,
+        },
+        {
+          name: t("rounds.card.details"),
+          value: [
+            t(`rounds.cadence.${round.cadence}` as MessageKey),
+            t("rounds.card.duration", { minutes: round.durationMinutes }),
+            t(`rounds.facilitation.${round.facilitation}`),
+          ].join(" · "),
+          inline: true,
+        },
+        ...(organizer ? [{ name: t("rounds.card.organizer"), value: port.mentionUser(organizer.platformUserId), inline: true }] : []),
+      ],
+      footer: t("rounds.card.footer", { number: round.number }),
+    }],
+    buttons,
+  };
+}

@@ -1,0 +1,198 @@
+import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
+import type { Db } from "./db.js";
+import type { MessageRef } from "./records.js";
+
+// Rounds (reading clubs, study sessions): the series, its sessions, who has a seat or waits, and
+// attendance. Every method is scoped by community.
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+type Client = Db | Tx;
+
+export interface RoundFields {
+  kind: RoundKind;
+  title: string;
+  topic: string;
+  description: string;
+  timeZone: string;
+  cadence: string;
+  durationMinutes: number;
+  capacity: number;
+  onlineUrl: string | null;
+  venue: string | null;
+  facilitation: Facilitation;
+}
+
+export interface RoundRecord extends RoundFields {
+  id: string;
+  communityId: string;
+  number: number;
+  organizerId: string;
+  status: "open" | "cancelled";
+  cardChannelId: string | null;
+  cardMessageId: string | null;
+  discussionId: string | null;
+}
+
+export interface SessionRecord {
+  id: string;
+  roundId: string;
+  position: number;
+  startsAt: Date;
+  label: string;
+  facilitatorId: string | null;
+  status: "scheduled" | "cancelled";
+  revision: number;
+  calendarEventId: string | null;
+}
+
+export interface ParticipantRecord {
+  memberId: string;
+  platformUserId: string;
+  displayName: string;
+  locale: string | null;
+  status: SeatStatus;
+  joinedAt: Date;
+}
+
+export interface NewSession {
+  startsAt: Date;
+  label: string;
+  facilitatorId: string | null;
+}
+
+const toRound = (row: Omit<RoundRecord, "kind" | "facilitation" | "status"> & { kind: string; facilitation: string; status: string }): RoundRecord => ({
+  id: row.id, communityId: row.communityId, number: row.number, organizerId: row.organizerId,
+  kind: row.kind as RoundKind, title: row.title, topic: row.topic, description: row.description, timeZone: row.timeZone,
+  cadence: row.cadence, durationMinutes: row.durationMinutes, capacity: row.capacity, onlineUrl: row.onlineUrl, venue: row.venue,
+  facilitation: row.facilitation as Facilitation, status: row.status as RoundRecord["status"],
+  cardChannelId: row.cardChannelId, cardMessageId: row.cardMessageId, discussionId: row.discussionId,
+});
+
+const toSession = (row: Omit<SessionRecord, "status"> & { status: string }): SessionRecord => ({
+  id: row.id, roundId: row.roundId, position: row.position, startsAt: row.startsAt, label: row.label,
+  facilitatorId: row.facilitatorId, status: row.status as SessionRecord["status"], revision: row.revision,
+  calendarEventId: row.calendarEventId,
+});
+
+const sessionOrder = { position: "asc" } as const;
+
+export function roundsRepository(db: Client) {
+  return {
+    /** A new round and its sessions; its number is the community's next. Call inside a transaction. */
+    async create(communityId: string, organizerId: string, fields: RoundFields, sessions: readonly NewSession[]): Promise<RoundRecord> {
+      const last = await db.round.findFirst({ where: { communityId }, orderBy: { number: "desc" }, select: { number: true } });
+      const row = await db.round.create({
+        data: {
+          communityId, organizerId, number: (last?.number ?? 0) + 1, ...fields,
+          sessions: { create: sessions.map((s, i) => ({ communityId, position: i + 1, ...s })) },
+        },
+      });
+      return toRound(row);
+    },
+    async find(communityId: string, roundId: string): Promise<RoundRecord | null> {
+      const row = await db.round.findFirst({ where: { id: roundId, communityId } });
+      return row && toRound(row);
+    },
+    async findByNumber(communityId: string, number: number): Promise<RoundRecord | null> {
+      const row = await db.round.findUnique({ where: { communityId_number: { communityId, number } } });
+      return row && toRound(row);
+    },
+    /** Open rounds with a session still to come, soonest first. */
+    async upcoming(communityId: string, now: Date): Promise<{ round: RoundRecord; next: SessionRecord }[]> {
+      const rows = await db.round.findMany({
+        where: { communityId, status: "open", sessions: { some: { status: "scheduled", startsAt: { gt: now } } } },
+        include: { sessions: { where: { status: "scheduled", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1 } },
+      });
+      return rows
+        .map(({ sessions, ...round }) => ({ round: toRound(round), next: toSession(sessions[0]!) }))
+        .sort((a, b) => a.next.startsAt.getTime() - b.next.startsAt.getTime());
+    },
+    async update(communityId: string, roundId: string, changes: Partial<RoundFields & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
+      await db.round.updateMany({ where: { id: roundId, communityId }, data: changes });
+      const row = await db.round.findFirstOrThrow({ where: { id: roundId, communityId } });
+      return toRound(row);
+    },
+    /**
+     * Takes the round's row for the rest of the transaction (a write does, on both databases), so
+     * that two members taking the last seat at the same moment are seated one after the other.
+     */
+    async lock(communityId: string, roundId: string): Promise<void> {
+      await db.round.updateMany({ where: { id: roundId, communityId }, data: { updatedAt: new Date() } });
+    },
+    async setCard(communityId: string, roundId: string, card: MessageRef): Promise<void> {
+      await db.round.updateMany({ where: { id: roundId, communityId }, data: { cardChannelId: card.channelId, cardMessageId: card.messageId } });
+    },
+    async setDiscussion(communityId: string, roundId: string, discussionId: string): Promise<void> {
+      await db.round.updateMany({ where: { id: roundId, communityId }, data: { discussionId } });
+    },
+
+    async sessions(communityId: string, roundId: string): Promise<SessionRecord[]> {
+      const rows = await db.roundSession.findMany({ where: { roundId, communityId }, orderBy: sessionOrder });
+      return rows.map(toSession);
+    },
+    async session(communityId: string, sessionId: string): Promise<SessionRecord | null> {
+      const row = await db.roundSession.findFirst({ where: { id: sessionId, communityId } });
+      return row && toSession(row);
+    },
+    /** Changes one session; a change of time, label or status counts as a new revision. */
+    async updateSession(
+      communityId: string,
+      sessionId: string,
+      changes: Partial<Pick<SessionRecord, "startsAt" | "label" | "status" | "facilitatorId">>,
+    ): Promise<SessionRecord> {
+      await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { ...changes, revision: { increment: 1 } } });
+      return toSession(await db.roundSession.findFirstOrThrow({ where: { id: sessionId, communityId } }));
+    },
+    async setFacilitator(communityId: string, sessionId: string, facilitatorId: string | null): Promise<void> {
+      await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { facilitatorId } });
+    },
+    async setCalendarEvent(communityId: string, sessionId: string, calendarEventId: string | null): Promise<void> {
+      await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { calendarEventId } });
+    },
+
+    /** Seats and waitlist in join order. */
+    async participants(communityId: string, roundId: string): Promise<ParticipantRecord[]> {
+      const rows = await db.roundParticipant.findMany({
+        where: { roundId, communityId },
+        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
+        include: { member: { select: { platformUserId: true, displayName: true, locale: true } } },
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId, platformUserId: r.member.platformUserId, displayName: r.member.displayName, locale: r.member.locale,
+        status: r.status as SeatStatus, joinedAt: r.joinedAt,
+      }));
+    },
+    async addParticipant(communityId: string, roundId: string, memberId: string, status: SeatStatus, joinedAt: Date): Promise<void> {
+      await db.roundParticipant.create({ data: { communityId, roundId, memberId, status, joinedAt } });
+    },
+    async setParticipantStatus(communityId: string, roundId: string, memberId: string, status: SeatStatus): Promise<void> {
+      await db.roundParticipant.updateMany({ where: { communityId, roundId, memberId }, data: { status } });
+    },
+    async removeParticipant(communityId: string, roundId: string, memberId: string): Promise<boolean> {
+      const { count } = await db.roundParticipant.deleteMany({ where: { communityId, roundId, memberId } });
+      return count > 0;
+    },
+    /** Rounds the member has a seat in or waits for. */
+    async roundsOf(communityId: string, memberId: string): Promise<{ round: RoundRecord; status: SeatStatus }[]> {
+      const rows = await db.roundParticipant.findMany({
+        where: { communityId, memberId, round: { status: "open" } },
+        include: { round: true },
+        orderBy: { joinedAt: "asc" },
+      });
+      return rows.map((r) => ({ round: toRound(r.round), status: r.status as SeatStatus }));
+    },
+
+    async recordAttendance(communityId: string, sessionId: string, memberId: string, answer: { attended?: boolean; takeaway?: string }): Promise<void> {
+      await db.sessionAttendance.upsert({
+        where: { sessionId_memberId: { sessionId, memberId } },
+        create: { communityId, sessionId, memberId, ...answer },
+        update: answer,
+      });
+    },
+    async attendance(communityId: string, sessionId: string): Promise<{ memberId: string; attended: boolean | null; takeaway: string | null }[]> {
+      return db.sessionAttendance.findMany({ where: { communityId, sessionId }, select: { memberId: true, attended: true, takeaway: true } });
+    },
+  };
+}
+
+export type RoundsRepository = ReturnType<typeof roundsRepository>;

@@ -1,0 +1,257 @@
+// A reading club end to end on Discord: the real discord.js client against the local fake, the
+// real dispatcher, commands, SQLite store, scheduler and round jobs, on a manual clock (see
+// pairing-support.ts). One story told in order: the organizer creates the round (a three-page
+// form), members join and one waits, a seat frees up, a session moves, reminders and the
+// after-session check arrive at their times, the round is cancelled. Each session is also a
+// guild scheduled event, asserted on the fake's REST calls.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { PermissionFlagsBits } from "discord.js";
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
+import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
+import { communityOf, describeProblems } from "./support.js";
+import { createPairingBot, unix, type PairingBot } from "./pairing-support.js";
+
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type Json = any;
+
+const ORGANIZER_PERMISSIONS = String(BigInt(MEMBER_PERMISSIONS) | PermissionFlagsBits.ManageGuild);
+const EPHEMERAL = 64;
+
+// Thursday 2026-11-26 10:00 in Tokyo. The club meets on Saturdays at 19:30 JST, three times.
+const START = "2026-11-26T01:00:00Z";
+const SESSIONS = ["2026-12-05T10:30:00Z", "2026-12-12T10:30:00Z", "2026-12-19T10:30:00Z"];
+/** Session 2 moved to Sunday 10:00 JST. */
+const MOVED = "2026-12-13T01:00:00Z";
+
+const GUILD = "961000000000000001";
+const GENERAL = "961000000000000010";
+const OWNER = { id: "861000000000000001", username: "owner" };
+const ALICE = { id: "861000000000000002", username: "alice" };
+const BOB = { id: "861000000000000003", username: "bob" };
+const CAROL = { id: "861000000000000004", username: "carol" };
+
+let fake: FakeDiscord;
+let bot: PairingBot;
+let discord: RunningDiscord;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord({
+    guilds: [{ id: GUILD, name: "Book club", owner_id: OWNER.id, channels: [{ id: GENERAL, name: "general" }], members: [OWNER, ALICE, BOB, CAROL] }],
+  });
+  bot = createPairingBot(START);
+  discord = await startDiscord({
+    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
+    musubi: bot.musubi,
+    log: bot.log,
+  });
+  bot.connect(discord.port);
+});
+
+afterAll(async () => {
+  await discord?.stop();
+  await fake?.close();
+  await bot?.disconnect();
+});
+
+afterEach(() => {
+  const problems = bot.problems.splice(0);
+  expect(problems, describeProblems(problems)).toEqual([]);
+});
+
+// ---------------------------------------------------------------- helpers
+
+interface Who { user: UserInput; permissions?: string }
+const organizer: Who = { user: OWNER, permissions: ORGANIZER_PERMISSIONS };
+
+const base = (who: Who) => ({
+  guildId: GUILD, channelId: GENERAL, user: who.user, locale: "ja", permissions: who.permissions ?? MEMBER_PERMISSIONS,
+});
+const callbackOf = (p: { id: string; token: string }) =>
+  fake.waitFor((r) => r.method === "POST" && r.path === `/interactions/${p.id}/${p.token}/callback`);
+const round = (who: Who, subcommand: string, options: RawCommandOption[] = []) =>
+  callbackOf(fake.sendInteraction(slashCommand({ ...base(who), name: "round", subcommand, options })));
+const press = (who: Who, customId: string, message: Json = {}) =>
+  callbackOf(fake.sendInteraction(buttonPress({ ...base(who), customId, message })));
+const submitPage = (who: Who, page: number, values: { fields?: Record<string, string>; selects?: Record<string, string[]> }) =>
+  callbackOf(fake.sendInteraction(modalSubmit({ ...base(who), customId: `form:round-create:${page}`, layout: "labels", ...values })));
+const number = (name: string, value: number): RawCommandOption => ({ name, type: 4, value });
+const text = (name: string, value: string): RawCommandOption => ({ name, type: 3, value });
+
+const buttonsOf = (data: Json) =>
+  ((data.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+const since = (from: number, predicate: (r: RecordedRequest) => boolean) => fake.requests.slice(from).filter(predicate);
+const cardEdits = (cardId: string) => (r: RecordedRequest) => r.method === "PATCH" && r.path === `/channels/${GENERAL}/messages/${cardId}`;
+const eventCalls = (method: string) => (r: RecordedRequest) => r.method === method && r.path.startsWith(`/guilds/${GUILD}/scheduled-events`);
+
+/** The DM channel of a user, as the fake gives it (the same one the bot posts into). */
+async function dmChannelOf(userId: string): Promise<string> {
+  const answer = await fetch(`${fake.apiUrl}/v10/users/@me/channels`, {
+    method: "POST", headers: { "content-type": "application/json", authorization: "Bot test-token" },
+    body: JSON.stringify({ recipient_id: userId }),
+  });
+  return ((await answer.json()) as { id: string }).id;
+}
+const dmsTo = async (user: UserInput) => (fake.messages.get(await dmChannelOf(user.id)) ?? []).map((m) => m.content as string);
+
+const sessionsOf = async () => {
+  const community = await communityOf(bot.store, "discord", GUILD);
+  const stored = await bot.store.rounds.findByNumber(community.id, 1);
+  return { community, round: stored!, sessions: stored ? await bot.store.rounds.sessions(community.id, stored.id) : [] };
+};
+
+// ---------------------------------------------------------------- the story
+
+describe("a reading club on Discord", () => {
+  let card: Json;
+
+  it("given a member without Manage Server runs /round create then it is refused", async () => {
+    const cb = await round({ user: ALICE }, "create");
+    expect(cb.body.type).toBe(4);
+    expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(cb.body.data.content).toBe("/round create はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+  });
+
+  it("given the organizer fills the three pages, with a capacity of 0 at first, then it is refused until fixed and the round is created with its card, thread and events", async () => {
+    const modal = await round(organizer, "create");
+    expect(modal.body.type).toBe(9);
+    expect(modal.body.data.custom_id).toBe("form:round-create:0");
+
+    const first = await submitPage(organizer, 0, {
+      selects: { kind: ["reading"], cadence: ["weekly"] },
+      fields: { title: "チームトポロジー輪読会", topic: "Team Topologies", start: "12月5日 19:30" },
+    });
+    expect(buttonsOf(first.body.data)).toEqual([{ custom_id: "form:round-create:1", label: "続ける" }]);
+
+    const refused = await submitPage(organizer, 1, { fields: { sessions: "3", duration: "90分", capacity: "0", link: "", venue: "渋谷コワーキング" } });
+    expect(refused.body.data.content).toContain("定員：1〜500の整数で入力してください。");
+    expect((await sessionsOf()).round).toBeNull();
+
+    await submitPage(organizer, 1, { fields: { sessions: "3", duration: "90分", capacity: "2", link: "https://meet.example.com/tt", venue: "渋谷コワーキング" } });
+    const from = fake.requests.length;
+    const created = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "1-9", description: "", zone: "" } });
+    expect(created.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
+    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました(全3回、初回は <t:${unix(SESSIONS[0]!)}:F>)。メンバーはカードのボタンか /round join 1 で参加できます。`);
+
+    const posts = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
+    expect(posts).toHaveLength(1);
+    card = fake.messages.get(GENERAL)!.at(-1);
+    const embed = card.embeds[0];
+    expect(embed.title).toBe("📖 読書会 #1 · チームトポロジー輪読会");
+    const schedule = embed.fields.find((f: Json) => f.name === "日程").value as string;
+    expect(schedule.split("\n")).toEqual(SESSIONS.map((at, i) => `${i + 1}. <t:${unix(at)}:F> · ${["1–3", "4–6", "7–9"][i]} · 進行 <@${OWNER.id}>`));
+    const { round: stored } = await sessionsOf();
+    expect(buttonsOf(card)).toEqual([
+      { custom_id: `rounds:join:${stored.id}`, label: "参加する" },
+      { custom_id: `rounds:leave:${stored.id}`, label: "参加をやめる" },
+      { custom_id: `rounds:calendar:${stored.id}`, label: "カレンダーに追加" },
+    ]);
+    const thread = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages/${card.id}/threads`);
+    expect(thread).toHaveLength(1);
+    expect(stored.discussionId).toBe(card.id);
+
+    // The platform's calendar is kept in step by a job that runs at once.
+    await bot.at(START);
+    const events = since(from, eventCalls("POST"));
+    expect(events.map((r) => r.body)).toEqual(SESSIONS.map((at, i) => expect.objectContaining({
+      name: `チームトポロジー輪読会 #${i + 1} · ${["1–3", "4–6", "7–9"][i]}`,
+      entity_type: 3,
+      scheduled_start_time: new Date(at).toISOString(),
+      scheduled_end_time: new Date(new Date(at).getTime() + 90 * 60_000).toISOString(),
+      entity_metadata: { location: "渋谷コワーキング · https://meet.example.com/tt" },
+    })));
+    const { sessions } = await sessionsOf();
+    expect(sessions.every((s) => s.calendarEventId && fake.scheduledEvents.has(s.calendarEventId))).toBe(true);
+  });
+
+  it("given two members take the two seats then the third waits, and when one leaves the first waiting gets the seat and is told", async () => {
+    const alice = await press({ user: ALICE }, `rounds:join:${(await sessionsOf()).round.id}`, card);
+    expect(alice.body.data.content).toBe("チームトポロジー輪読会 に参加登録しました。各回の前にリマインドします。都合が悪くなったら /round leave 1 でどうぞ。");
+    await round({ user: BOB }, "join", [number("round", 1)]);
+    const from = fake.requests.length;
+    const carol = await round({ user: CAROL }, "join", [number("round", 1)]);
+    expect(carol.body.data.content).toBe("チームトポロジー輪読会 は満席のため、キャンセル待ち1番目で登録しました。席が空いたらお知らせします。");
+    const edited = since(from, cardEdits(card.id)).at(-1)!;
+    const seats = edited.body.embeds[0].fields.find((f: Json) => f.name === "席").value;
+    expect(seats).toBe("2/2席 · 残り0席\nキャンセル待ち1人");
+
+    const left = await round({ user: ALICE }, "leave", [number("round", 1)]);
+    expect(left.body.data.content).toBe("チームトポロジー輪読会 の参加を取り消しました。");
+    expect(await dmsTo(CAROL)).toEqual([
+      "チームトポロジー輪読会 に空きが出たので、あなたの席を確保しました。日程は /round show 1、参加できなくなったら /round leave 1 でどうぞ。",
+    ]);
+    const { community, round: stored } = await sessionsOf();
+    const participants = await bot.store.rounds.participants(community.id, stored.id);
+    expect(participants.map((p) => [p.platformUserId, p.status])).toEqual([[BOB.id, "seat"], [CAROL.id, "seat"]]);
+  });
+
+  it("given the organizer moves session 2 then only that session, its event and the card change, and participants are told", async () => {
+    const before = await sessionsOf();
+    const from = fake.requests.length;
+    const cb = await round(organizer, "edit", [number("round", 1), number("session", 2), text("start", "12月13日 10:00")]);
+    expect(cb.body.data.content).toBe(`チームトポロジー輪読会 の第2回は <t:${unix(MOVED)}:F> になりました。時間が変わった場合は参加者に知らせました。`);
+    await bot.at(START);
+    const after = await sessionsOf();
+    expect(after.sessions.map((s) => s.startsAt.getTime())).toEqual([SESSIONS[0]!, MOVED, SESSIONS[2]!].map((at) => Date.parse(at)));
+    const patched = since(from, eventCalls("PATCH"));
+    const eventOfSession2 = before.sessions[1]!.calendarEventId!;
+    expect(patched.find((r) => r.path.endsWith(`/${eventOfSession2}`))?.body).toMatchObject({ scheduled_start_time: new Date(MOVED).toISOString() });
+    expect(fake.scheduledEvents.get(before.sessions[0]!.calendarEventId!)?.scheduled_start_time).toBe(new Date(SESSIONS[0]!).toISOString());
+    expect((await dmsTo(BOB)).at(-1)).toBe(`チームトポロジー輪読会: 日程が変わりました — 2. <t:${unix(MOVED)}:F> · 4–6`);
+    const schedule = since(from, cardEdits(card.id)).at(-1)!.body.embeds[0].fields.find((f: Json) => f.name === "日程").value;
+    expect(schedule).toContain(`2. <t:${unix(MOVED)}:F> · 4–6`);
+  });
+
+  it("given the clock reaches each reminder's time then the facilitator hears 72 h before and participants 24 h and 1 h before, not earlier", async () => {
+    const ownerDms = (await dmsTo(OWNER)).length;
+    await bot.at("2026-12-02T10:29:00Z");
+    expect(await dmsTo(OWNER)).toHaveLength(ownerDms);
+    await bot.at("2026-12-02T10:30:00Z");
+    expect((await dmsTo(OWNER)).at(-1)).toBe(`📝 <t:${unix(SESSIONS[0]!)}:F> の 📖 読書会 #1 · チームトポロジー輪読会 の進行役はあなたです: 1–3。準備をよろしくお願いします！`);
+
+    const bobDms = (await dmsTo(BOB)).length;
+    await bot.at("2026-12-04T10:29:00Z");
+    expect(await dmsTo(BOB)).toHaveLength(bobDms);
+    await bot.at("2026-12-04T10:30:00Z");
+    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ 明日です: 📖 読書会 #1 · チームトポロジー輪読会\n1\. <t:\d+:F> · 1–3\n場所: 渋谷コワーキング/);
+    expect((await dmsTo(CAROL)).at(-1)).toMatch(/^⏰ 明日です/);
+    expect((await dmsTo(ALICE)).some((m) => m.startsWith("⏰"))).toBe(false); // she left
+    await bot.at("2026-12-05T09:30:00Z");
+    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ まもなく始まります/);
+  });
+
+  it("given the first session has ended then each participant is asked how it went, and an answer is stored", async () => {
+    await bot.at("2026-12-05T12:00:00Z");
+    const dmChannel = await dmChannelOf(BOB.id);
+    const question = fake.messages.get(dmChannel)!.at(-1)!;
+    expect(question.content).toBe("チームトポロジー輪読会 の第1回はいかがでしたか？ボタン1つで主催者に伝わります。学びを共有するとみんなの役に立ちます。");
+    const { community, sessions } = await sessionsOf();
+    expect(buttonsOf(question).map((b: Json) => b.custom_id)).toEqual(
+      ["attended", "missed", "takeaway"].map((verb) => `rounds:${verb}:${sessions[0]!.id}`));
+    const answer = await press({ user: BOB }, `rounds:attended:${sessions[0]!.id}`, question);
+    expect(answer.body.data.content).toBe("ありがとうございます。参加を記録しました。");
+    expect(await bot.store.rounds.attendance(community.id, sessions[0]!.id)).toEqual([
+      expect.objectContaining({ attended: true, takeaway: null }),
+    ]);
+    const outsider = await press({ user: ALICE }, `rounds:attended:${sessions[0]!.id}`, question);
+    expect(outsider.body.data.content).toBe("この質問はその会の参加者向けです。");
+  });
+
+  it("given the organizer cancels the round then the remaining events are cancelled, participants told and the card shows it without buttons", async () => {
+    const { sessions } = await sessionsOf();
+    const from = fake.requests.length;
+    const cb = await round(organizer, "cancel", [number("round", 1)]);
+    expect(cb.body.data.content).toBe("チームトポロジー輪読会 を中止しました。参加者2人に知らせ、カードにも表示しました。");
+    await bot.at("2026-12-05T12:01:00Z");
+    for (const session of sessions.slice(1)) {
+      expect(fake.scheduledEvents.get(session.calendarEventId!)?.status).toBe(4);
+    }
+    expect(fake.scheduledEvents.get(sessions[0]!.calendarEventId!)?.status).not.toBe(4); // already held
+    expect((await dmsTo(CAROL)).at(-1)).toBe("チームトポロジー輪読会(番号1)はオーガナイザーにより中止になりました。残りの回は開催されません。");
+    const lastCard = since(from, cardEdits(card.id)).at(-1)!.body;
+    expect(lastCard.content).toBe("チームトポロジー輪読会 は中止になりました。");
+    expect(lastCard.components ?? []).toEqual([]);
+    const joinAfter = await round({ user: ALICE }, "join", [number("round", 1)]);
+    expect(joinAfter.body.data.content).toBe("チームトポロジー輪読会 には参加できる回が残っていません。");
+  });
+});

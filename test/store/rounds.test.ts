@@ -1,0 +1,69 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { joinRound, leaveRound, type RoundsContext } from "../../src/app/rounds/service.js";
+import { createLogger } from "../../src/logger.js";
+import { createDb } from "../../src/store/db.js";
+import { createStore, type Store } from "../../src/store/repositories.js";
+import type { RoundFields } from "../../src/store/rounds-repository.js";
+import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+import { recordingPort } from "../support/recording-port.js";
+
+// Seats of a round on both databases, with the real use cases: members pressing Join at the same
+// moment never take more seats than there are.
+
+const backends: [string, string | null][] = [["SQLite", freshSqliteUrl()], ["PostgreSQL", postgresUrl()]];
+const NOW = new Date("2026-11-26T01:00:00Z");
+const fields: RoundFields = {
+  kind: "study", title: "TypeScript 勉強会", topic: "", description: "", timeZone: "Asia/Tokyo", cadence: "weekly",
+  durationMinutes: 60, capacity: 3, onlineUrl: "https://meet.example.com/ts", venue: null, facilitation: "organizer",
+};
+
+describe.each(backends)("rounds on %s", (backend, url) => {
+  const stores: Store[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.disconnect()));
+  });
+  const skip = url === null;
+  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+
+  async function world() {
+    const store = createStore(createDb(url!));
+    stores.push(store);
+    const community = await store.communities.ensure("console", randomUUID(), { name: "Rounds", locale: "ja", timeZone: "Asia/Tokyo" });
+    const organizer = await store.members.ensure(community.id, { platformUserId: "organizer", displayName: "organizer" });
+    const round = await store.transaction((tx) => tx.rounds.create(community.id, organizer.id, fields, [
+      { startsAt: new Date("2026-12-01T10:00:00Z"), label: "型の基礎", facilitatorId: organizer.id },
+      { startsAt: new Date("2026-12-08T10:00:00Z"), label: "ジェネリクス", facilitatorId: organizer.id },
+    ]));
+    const { port, sent } = recordingPort();
+    const ctx: RoundsContext = {
+      store, port, community, jobs: { schedule: async () => undefined, runSoon: () => undefined },
+      log: createLogger({ level: "silent", secrets: [] }), now: () => NOW,
+    };
+    return { store, community, round, ctx, sent };
+  }
+
+  it.skipIf(skip)("given twelve members pressing Join at the same moment for three seats, then three are seated and nine wait in order", async () => {
+    const { store, community, round, ctx } = await world();
+    const members = await Promise.all(Array.from({ length: 12 }, (_, i) =>
+      store.members.ensure(community.id, { platformUserId: `m${i}`, displayName: `member ${i}` })));
+    const answers = await Promise.all(members.map((m) => joinRound(ctx, round, m)));
+    expect(answers.filter((a) => a.outcome === "seated")).toHaveLength(3);
+    const waiting = answers.flatMap((a) => (a.outcome === "waitlisted" ? [a.position] : []));
+    expect(waiting.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const stored = await store.rounds.participants(community.id, round.id);
+    expect(stored.filter((p) => p.status === "seat")).toHaveLength(3);
+  });
+
+  it.skipIf(skip)("given a seated member leaves, then the first waiting gets the seat and a direct message, and the numbers start from 1 by round", async () => {
+    const { store, community, round, ctx, sent } = await world();
+    const [a, b, c, d] = await Promise.all(["a", "b", "c", "d"].map((id) => store.members.ensure(community.id, { platformUserId: id, displayName: id })));
+    for (const m of [a!, b!, c!, d!]) await joinRound(ctx, round, m);
+    expect(await leaveRound(ctx, round, b!)).toBe(true);
+    expect(await leaveRound(ctx, round, b!)).toBe(false);
+    const stored = await store.rounds.participants(community.id, round.id);
+    expect(stored.map((p) => [p.platformUserId, p.status])).toEqual([["a", "seat"], ["c", "seat"], ["d", "seat"]]);
+    expect(sent.filter((s) => s.kind === "dm").map((s) => s.channelId)).toEqual(["dm-d"]);
+    expect(round.number).toBe(1);
+  });
+});
