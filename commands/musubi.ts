@@ -67,6 +67,7 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettingsReco
 export const musubiCommand: CommandDefinition = {
   name: "musubi",
   description: "setup.description",
+  groups: { pairing: "pairing.description" },
   subcommands: {
     setup: handler({
       description: "setup.description",

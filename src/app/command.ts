@@ -167,6 +167,8 @@ export interface ActionDefinition {
 interface CommandBase {
   name: string;
   description: MessageKey;
+  /** Descriptions of subcommand groups ("pairing" of "pairing settings"), which Discord lists. */
+  groups?: Record<string, MessageKey>;
   forms?: readonly FormDefinition[];
   actions?: readonly ActionDefinition[];
 }

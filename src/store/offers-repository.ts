@@ -30,17 +30,10 @@ export interface OfferPostRecord {
   author: { platformUserId: string; displayName: string; locale: string | null };
 }
 
-export interface NewOfferPost {
-  kind: PostKind;
-  title: string;
-  details: string;
-  tags: string[];
-  terms: string[];
-  contact: ContactWay;
-  expiresAt: Date;
+export type NewOfferPost = Pick<OfferPostRecord, "kind" | "title" | "details" | "tags" | "terms" | "contact" | "expiresAt"> & {
   /** The clock's time (a simulated one on the console): limits and notices count from it. */
   createdAt: Date;
-}
+};
 
 export interface ExchangeRecord {
   id: string;

@@ -32,6 +32,12 @@ describe("Discord application commands generated from commands/", () => {
     ]);
   });
 
+  it("given a subcommand group, then Discord shows the group's own description, not its first subcommand's", () => {
+    const musubi = json.find((c) => c.name === "musubi")!;
+    const pairing = musubi.options?.find((o) => o.name === "pairing") as { type: number; description: string; description_localizations: { ja: string } };
+    expect(pairing).toMatchObject({ type: 2, description: "Weekly pairing settings (organizers)", description_localizations: { ja: "毎週のマッチングの設定(オーガナイザー用)" } });
+  });
+
   describe("registration", () => {
     let fake: FakeDiscord;
     beforeAll(async () => { fake = await startFakeDiscord({ guilds: [] }); });

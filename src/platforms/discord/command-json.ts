@@ -9,7 +9,7 @@ import {
   type APIApplicationCommandSubcommandGroupOption,
 } from "discord.js";
 import type { CommandDefinition, CommandHandler, OptionKind } from "../../app/command.js";
-import { localized } from "../../i18n/index.js";
+import { localized, type MessageKey } from "../../i18n/index.js";
 
 // Discord's application commands, generated from commands/: English names and descriptions,
 // with Japanese descriptions as localizations.
@@ -54,13 +54,13 @@ export function discordCommands(commands: readonly CommandDefinition[]): RESTPos
       contexts: [InteractionContextType.Guild],
       // Hidden from members by default; the bot checks the right itself on every call regardless.
       ...(organizerOnly ? { default_member_permissions: String(PermissionFlagsBits.ManageGuild) } : {}),
-      options: command.handler ? options(command.handler) : subcommandOptions(command.subcommands),
+      options: command.handler ? options(command.handler) : subcommandOptions(command.subcommands, command.groups),
     };
   });
 }
 
 /** "setup" becomes a subcommand; "pairing settings" a subcommand of the group "pairing". */
-function subcommandOptions(subcommands: Record<string, CommandHandler>) {
+function subcommandOptions(subcommands: Record<string, CommandHandler>, groups: Record<string, MessageKey> = {}) {
   const subcommand = (name: string, h: CommandHandler): APIApplicationCommandSubcommandOption => ({
     type: ApplicationCommandOptionType.Subcommand, name, ...describe(h.description), options: options(h),
   });
@@ -74,7 +74,7 @@ function subcommandOptions(subcommands: Record<string, CommandHandler>) {
     let entry = result.find((o): o is APIApplicationCommandSubcommandGroupOption =>
       o.type === ApplicationCommandOptionType.SubcommandGroup && o.name === group);
     if (!entry) {
-      entry = { type: ApplicationCommandOptionType.SubcommandGroup, name: group!, ...describe(h.description), options: [] };
+      entry = { type: ApplicationCommandOptionType.SubcommandGroup, name: group!, ...describe(groups[group!] ?? h.description), options: [] };
       result.push(entry);
     }
     entry.options!.push(subcommand(name, h));
