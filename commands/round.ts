@@ -136,6 +136,7 @@ const roundForm = form({
         placeholder: "rounds.placeholder.chapters" },
       { id: "description", label: "rounds.field.description", kind: "paragraph", required: false, maxLength: ROUND_LIMITS.description },
       { id: "zone", label: "rounds.field.zone", kind: "text", required: false, maxLength: 64, placeholder: "rounds.placeholder.zone" },
+      { id: "reminders", label: "rounds.field.reminders", kind: "text", required: false, maxLength: 60, placeholder: "rounds.placeholder.reminders" },
     ],
   ],
   async initialValues(ctx) {

@@ -132,8 +132,6 @@ export const roundsEn = {
   "rounds.cancelledNotice": "{title} (round {number}) has been cancelled by the organizer. Its remaining sessions will not take place.",
   "rounds.sessionCancelled": "{title}: session {position} on {time} is cancelled. The other sessions stay as planned.",
   "rounds.sessionMoved": "{title}: a session has changed — {line}",
-  "rounds.reminder.day": "⏰ Tomorrow: {title}\n{line}\nPlace: {place}",
-  "rounds.reminder.soon": "⏰ Starting soon: {title}\n{line}\nPlace: {place}",
   "rounds.reminder.facilitator": "📝 You lead a session of {title} on {time}: {label}. Thank you for preparing it!",
   "rounds.reminder.facilitatorNoLabel": "📝 You lead a session of {title} on {time}. Thank you for preparing it!",
   "rounds.after.question": "How was session {position} of {title}? One tap tells the organizer; a takeaway helps everyone.",
@@ -152,6 +150,13 @@ export const roundsEn = {
   "rounds.takeaway.post": "💬 {member}'s takeaway from session {position}:\n{takeaway}",
   "rounds.takeaway.posted": "Thanks! Your takeaway is posted in the round's thread.",
   "rounds.takeaway.saved": "Thanks! Your takeaway is saved.",
+  "rounds.field.reminders": "Reminders before each session",
+  "rounds.placeholder.reminders": "24h, 1h (or: none)",
+  "rounds.error.reminders": "{field}: “{value}” is not a list of up to 3 times before the session, each from 5 minutes to 14 days, like 24h, 1h or 1日前, 30分前 (or none).",
+  "rounds.reminder.participants": "⏰ In {lead}: {title}\n{line}\nPlace: {place}",
+  "rounds.lead.days": "{count} day(s)",
+  "rounds.lead.hours": "{count} hour(s)",
+  "rounds.lead.minutes": "{count} minutes",
 } as const;
 
 export const roundsJa: Record<keyof typeof roundsEn, string> = {
@@ -286,8 +291,6 @@ export const roundsJa: Record<keyof typeof roundsEn, string> = {
   "rounds.cancelledNotice": "{title}(番号{number})はオーガナイザーにより中止になりました。残りの回は開催されません。",
   "rounds.sessionCancelled": "{title}: {time} の第{position}回は中止になりました。ほかの回は予定どおりです。",
   "rounds.sessionMoved": "{title}: 日程が変わりました — {line}",
-  "rounds.reminder.day": "⏰ 明日です: {title}\n{line}\n場所: {place}",
-  "rounds.reminder.soon": "⏰ まもなく始まります: {title}\n{line}\n場所: {place}",
   "rounds.reminder.facilitator": "📝 {time} の {title} の進行役はあなたです: {label}。準備をよろしくお願いします！",
   "rounds.reminder.facilitatorNoLabel": "📝 {time} の {title} の進行役はあなたです。準備をよろしくお願いします！",
   "rounds.after.question": "{title} の第{position}回はいかがでしたか？ボタン1つで主催者に伝わります。学びを共有するとみんなの役に立ちます。",
@@ -306,4 +309,11 @@ export const roundsJa: Record<keyof typeof roundsEn, string> = {
   "rounds.takeaway.post": "💬 {member} さんの第{position}回の学び:\n{takeaway}",
   "rounds.takeaway.posted": "ありがとうございます！学びを会のスレッドに投稿しました。",
   "rounds.takeaway.saved": "ありがとうございます！学びを記録しました。",
+  "rounds.field.reminders": "各回のリマインド",
+  "rounds.placeholder.reminders": "1日前, 1時間前(なし も可)",
+  "rounds.error.reminders": "{field}：「{value}」は読み取れません。開始の5分前〜14日前を3つまで、「24h, 1h」「1日前、30分前」のように入力してください(不要なら「なし」)。",
+  "rounds.reminder.participants": "⏰ あと{lead}で始まります: {title}\n{line}\n場所: {place}",
+  "rounds.lead.days": "{count}日",
+  "rounds.lead.hours": "{count}時間",
+  "rounds.lead.minutes": "{count}分",
 };

@@ -1,4 +1,5 @@
 import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
+import { z } from "zod";
 import type { Db } from "./db.js";
 import type { MessageRef } from "./records.js";
 
@@ -20,6 +21,8 @@ export interface RoundFields {
   onlineUrl: string | null;
   venue: string | null;
   facilitation: Facilitation;
+  /** Minutes before each session at which participants are reminded, longest first. */
+  reminderMinutes: number[];
 }
 
 export interface RoundRecord extends RoundFields {
@@ -60,11 +63,19 @@ export interface NewSession {
   facilitatorId: string | null;
 }
 
-const toRound = (row: Omit<RoundRecord, "kind" | "facilitation" | "status"> & { kind: string; facilitation: string; status: string }): RoundRecord => ({
+/** "1440,60" → [1440, 60]; "" → no reminders. */
+const storedMinutes = z.string().transform((text) => (text ? text.split(",").map(Number) : [])).pipe(z.array(z.number().int().positive()));
+
+type RoundRow = Omit<RoundRecord, "kind" | "facilitation" | "status" | "reminderMinutes"> & {
+  kind: string; facilitation: string; status: string; reminderMinutes: string;
+};
+
+const toRound = (row: RoundRow): RoundRecord => ({
   id: row.id, communityId: row.communityId, number: row.number, organizerId: row.organizerId,
   kind: row.kind as RoundKind, title: row.title, topic: row.topic, description: row.description, timeZone: row.timeZone,
   cadence: row.cadence, durationMinutes: row.durationMinutes, capacity: row.capacity, onlineUrl: row.onlineUrl, venue: row.venue,
   facilitation: row.facilitation as Facilitation, status: row.status as RoundRecord["status"],
+  reminderMinutes: storedMinutes.parse(row.reminderMinutes),
   cardChannelId: row.cardChannelId, cardMessageId: row.cardMessageId, discussionId: row.discussionId,
 });
 
@@ -83,7 +94,7 @@ export function roundsRepository(db: Client) {
       const last = await db.round.findFirst({ where: { communityId }, orderBy: { number: "desc" }, select: { number: true } });
       const row = await db.round.create({
         data: {
-          communityId, organizerId, number: (last?.number ?? 0) + 1, ...fields,
+          communityId, organizerId, number: (last?.number ?? 0) + 1, ...fields, reminderMinutes: fields.reminderMinutes.join(","),
           sessions: { create: sessions.map((s, i) => ({ communityId, position: i + 1, ...s })) },
         },
       });
@@ -108,7 +119,11 @@ export function roundsRepository(db: Client) {
         .sort((a, b) => a.next.startsAt.getTime() - b.next.startsAt.getTime());
     },
     async update(communityId: string, roundId: string, changes: Partial<RoundFields & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
-      await db.round.updateMany({ where: { id: roundId, communityId }, data: changes });
+      const { reminderMinutes, ...rest } = changes;
+      await db.round.updateMany({
+        where: { id: roundId, communityId },
+        data: { ...rest, ...(reminderMinutes ? { reminderMinutes: reminderMinutes.join(",") } : {}) },
+      });
       const row = await db.round.findFirstOrThrow({ where: { id: roundId, communityId } });
       return toRound(row);
     },

@@ -213,11 +213,11 @@ describe("a reading club on Discord", () => {
     await bot.at("2026-12-04T10:29:00Z");
     expect(await dmsTo(BOB)).toHaveLength(bobDms);
     await bot.at("2026-12-04T10:30:00Z");
-    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ 明日です: 📖 読書会 #1 · チームトポロジー輪読会\n1\. <t:\d+:F> · 1–3\n場所: 渋谷コワーキング/);
-    expect((await dmsTo(CAROL)).at(-1)).toMatch(/^⏰ 明日です/);
+    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ あと1日で始まります: 📖 読書会 #1 · チームトポロジー輪読会\n1\. <t:\d+:F> · 1–3\n場所: 渋谷コワーキング/);
+    expect((await dmsTo(CAROL)).at(-1)).toMatch(/^⏰ あと1日で始まります/);
     expect((await dmsTo(ALICE)).some((m) => m.startsWith("⏰"))).toBe(false); // she left
     await bot.at("2026-12-05T09:30:00Z");
-    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ まもなく始まります/);
+    expect((await dmsTo(BOB)).at(-1)).toMatch(/^⏰ あと1時間で始まります/);
   });
 
   it("given the first session has ended then each participant is asked how it went, and an answer is stored", async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
-import { joinRound, leaveRound, type RoundsContext } from "../../src/app/rounds/service.js";
+import { ROUND_JOBS, createRound, joinRound, leaveRound, type RoundsContext } from "../../src/app/rounds/service.js";
+import type { NewJob } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDb } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
@@ -16,6 +17,7 @@ const NOW = new Date("2026-11-26T01:00:00Z");
 const fields: RoundFields = {
   kind: "study", title: "TypeScript 勉強会", topic: "", description: "", timeZone: "Asia/Tokyo", cadence: "weekly",
   durationMinutes: 60, capacity: 3, onlineUrl: "https://meet.example.com/ts", venue: null, facilitation: "organizer",
+  reminderMinutes: [1440, 60],
 };
 
 describe.each(backends)("rounds on %s", (backend, url) => {
@@ -53,6 +55,20 @@ describe.each(backends)("rounds on %s", (backend, url) => {
     expect(waiting.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     const stored = await store.rounds.participants(community.id, round.id);
     expect(stored.filter((p) => p.status === "seat")).toHaveLength(3);
+  });
+
+  it.skipIf(skip)("given a round created with reminders 2 days and 30 minutes before, then each session's reminders are due then, and the facilitator's 3 days before", async () => {
+    const { store, community, ctx } = await world();
+    const jobs: NewJob[] = [];
+    const organizer = await store.members.ensure(community.id, { platformUserId: "organizer", displayName: "organizer" });
+    const first = new Date("2026-12-05T10:30:00Z");
+    await createRound({ ...ctx, jobs: { schedule: async (job) => void jobs.push(job), runSoon: () => undefined } }, organizer, {
+      kind: "reading", title: "輪読会", topic: "", description: "", firstStart: first, zone: "Asia/Tokyo", cadence: "once",
+      sessions: 1, durationMinutes: 90, capacity: 5, venue: "渋谷", facilitation: "organizer", agenda: [""], reminderMinutes: [2880, 30],
+    }, undefined);
+    const reminders = jobs.filter((j) => j.kind === ROUND_JOBS.reminder).map((j) => [j.payload?.audience, (first.getTime() - j.dueAt.getTime()) / 60_000]);
+    expect(reminders.sort()).toEqual([["facilitator", 4320], ["participants", 2880], ["participants", 30]].sort());
+    expect(jobs.filter((j) => j.kind === ROUND_JOBS.after).map((j) => j.dueAt)).toEqual([new Date("2026-12-05T12:00:00Z")]);
   });
 
   it.skipIf(skip)("given a seated member leaves, then the first waiting gets the seat and a direct message, and the numbers start from 1 by round", async () => {

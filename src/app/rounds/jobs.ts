@@ -55,6 +55,13 @@ async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, 
   }
 }
 
+/** "1 day", "2 hours", "30 minutes" before the start, in the member's language. */
+function leadText(t: ReturnType<typeof memberT>, minutes: number): string {
+  if (minutes % 1440 === 0) return t("rounds.lead.days", { count: minutes / 1440 });
+  if (minutes % 60 === 0) return t("rounds.lead.hours", { count: minutes / 60 });
+  return t("rounds.lead.minutes", { count: minutes });
+}
+
 async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
   const payload = reminderPayload.parse(job.payload);
   const loaded = await load(deps, job, payload.roundId);
@@ -80,7 +87,7 @@ async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
   const seated = (await ctx.store.rounds.participants(ctx.community.id, round.id)).filter((p) => p.status === "seat");
   for (const p of seated) {
     await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t) => ({
-      text: t(payload.leadMinutes >= 120 ? "rounds.reminder.day" : "rounds.reminder.soon", details(t)),
+      text: t("rounds.reminder.participants", { ...details(t), lead: leadText(t, payload.leadMinutes) }),
     }));
   }
 }

@@ -97,7 +97,8 @@ async function reassignFacilitators(ctx: RoundsContext, round: RoundRecord): Pro
 export async function scheduleSessionJobs(ctx: Pick<RoundsContext, "jobs" | "community" | "now">, round: RoundRecord, session: SessionRecord): Promise<void> {
   if (session.status !== "scheduled") return;
   const base = { sessionId: session.id, roundId: round.id, revision: session.revision };
-  for (const reminder of reminderTimes(session.startsAt, DEFAULT_REMINDER_LEADS, ctx.now())) {
+  const leads = { ...DEFAULT_REMINDER_LEADS, participantLeadMinutes: round.reminderMinutes };
+  for (const reminder of reminderTimes(session.startsAt, leads, ctx.now())) {
     await ctx.jobs.schedule({
       kind: ROUND_JOBS.reminder,
       dedupeKey: `rounds:reminder:${session.id}:r${session.revision}:${reminder.audience}:${reminder.leadMinutes}`,
@@ -138,6 +139,7 @@ export async function createRound(ctx: RoundsContext, organizer: MemberRecord, d
     kind: draft.kind, title: draft.title, topic: draft.topic, description: draft.description, timeZone: draft.zone,
     cadence: draft.cadence, durationMinutes: draft.durationMinutes, capacity: draft.capacity,
     onlineUrl: draft.link ?? null, venue: draft.venue ?? null, facilitation: draft.facilitation,
+    reminderMinutes: draft.reminderMinutes,
   };
   const round = await store.transaction((tx) =>
     tx.rounds.create(community.id, organizer.id, fields, starts.map((startsAt, i) => ({

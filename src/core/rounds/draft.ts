@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { roundsEn } from "../../i18n/rounds.js";
 import { isValidTimeZone } from "../time.js";
 import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
-import { parseDurationMinutes } from "./duration.js";
+import { parseDurationMinutes, parseReminderLeads } from "./duration.js";
+import { DEFAULT_REMINDER_LEADS } from "./reminders.js";
 import { FACILITATION_MODES, type FacilitationMode } from "./facilitators.js";
 import { CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
 
@@ -58,6 +59,8 @@ export interface RoundDraft {
   facilitation: FacilitationMode;
   /** One label per session (chapters or topic), "" where none was given. */
   agenda: string[];
+  /** Minutes before each session at which participants are reminded, longest first. */
+  reminderMinutes: number[];
 }
 
 export interface RoundFormContext {
@@ -93,6 +96,16 @@ const durationField = z.union([z.number(), z.string()], error("rounds.error.dura
   const minutes = parseDurationMinutes(typed);
   if (minutes !== undefined && minutes >= ROUND_LIMITS.minDurationMinutes && minutes <= ROUND_LIMITS.maxDurationMinutes) return minutes;
   ctx.addIssue({ code: "custom", message: minutes === undefined ? "rounds.error.duration" : "rounds.error.durationRange", input: value });
+  return z.NEVER;
+});
+
+/** Blank means the default reminders: a day and an hour before each session. */
+const remindersField = z.string().optional().transform((value, ctx) => {
+  const typed = (value ?? "").trim();
+  if (!typed) return [...DEFAULT_REMINDER_LEADS.participantLeadMinutes];
+  const leads = parseReminderLeads(typed);
+  if (leads) return leads;
+  ctx.addIssue({ code: "custom", message: "rounds.error.reminders", input: value });
   return z.NEVER;
 });
 
@@ -136,6 +149,7 @@ export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) 
     cadence: z.enum(CADENCES, error("rounds.error.cadence")),
     sessions: wholeNumberField(1, ROUND_LIMITS.sessions, "rounds.error.sessions", ROUND_DEFAULTS.sessions),
     duration: durationField,
+    reminders: remindersField,
     capacity: wholeNumberField(1, ROUND_LIMITS.capacity, "rounds.error.capacity"),
     link: linkField,
     venue: optionalText(ROUND_LIMITS.venue, "rounds.error.venue").transform(presentOrUndefined),
@@ -178,6 +192,7 @@ export function roundFormSchema(context: RoundFormContext) {
         cadence: form.cadence,
         sessions: form.sessions,
         durationMinutes: form.duration,
+        reminderMinutes: form.reminders,
         capacity: form.capacity,
         ...(form.link ? { link: form.link } : {}),
         ...(form.venue ? { venue: form.venue } : {}),

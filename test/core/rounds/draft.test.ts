@@ -44,7 +44,23 @@ describe("the round-creation form", () => {
       link: "https://meet.example.com/abc",
       facilitation: "organizer",
       agenda: ["第1〜3章", "第4〜6章", "第7〜9章", "第10〜12章"],
+      reminderMinutes: [1440, 60],
     });
+  });
+
+  it.each([
+    ["1日前、30分前", [1440, 30]],
+    ["2 days, 1h", [2880, 60]],
+    ["1h, 24h", [1440, 60]],
+    ["なし", []],
+  ])("given reminders typed as %s, then participants are reminded that many minutes before", (reminders, minutes) => {
+    expect(schema.parse({ ...form, reminders }).reminderMinutes).toEqual(minutes);
+  });
+
+  it.each(["3 weeks", "1分前", "1d, 2d, 3d, 4d", "soon"])("given reminders typed as %s, then the form says how to write them", (reminders) => {
+    const result = schema.safeParse({ ...form, reminders });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["reminders", "rounds.error.reminders"]]);
   });
 
   it("given a zone of its own, then the start is read in that zone", () => {
