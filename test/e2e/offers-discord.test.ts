@@ -4,12 +4,12 @@
 // answers the offer in a private thread, the author closes it, and the author's data is forgotten.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type UserInput } from "../fakes/discord-payloads.js";
 import { forgetOffers } from "../../src/app/offers/forget.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf, describeProblems } from "./support.js";
-import { createPairingBot, giveIntro, type PairingBot } from "./pairing-support.js";
+import type { RunningDiscord } from "../../src/platforms/discord/adapter.js";
+import { communityOf } from "./support.js";
+import { type DiscordBot, type PairingBot, expectNoProblems, giveIntro, startDiscordBot } from "./pairing-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -33,33 +33,22 @@ let fake: FakeDiscord;
 let bot: PairingBot;
 let discord: RunningDiscord;
 
+let running: DiscordBot | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeDiscord({
+  running = await startDiscordBot(START, {
     guilds: [{
       id: GUILD, name: "Meetup offers", owner_id: OWNER.id,
       channels: [{ id: GENERAL, name: "general" }, { id: OFFERS, name: "offers" }],
       members: [OWNER, ALICE, BOB, CAROL],
     }],
   });
-  bot = createPairingBot(START);
-  discord = await startDiscord({
-    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
-  bot.connect(discord.port);
+  ({ fake, bot, discord } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-  await bot?.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 // ---------------------------------------------------------------- helpers
 

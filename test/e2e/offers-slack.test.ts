@@ -3,14 +3,13 @@
 // (see pairing-support.ts). One story told in order: an admin picks the offers channel, a
 // Japanese member offers, an English member asks and answers the offer in a group DM, the author
 // closes it, and the author's data is forgotten.
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
+import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/slack-payloads.js";
 import { forgetOffers } from "../../src/app/offers/forget.js";
-import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { communityOf, describeProblems } from "./support.js";
-import { createPairingBot, unix, type PairingBot } from "./pairing-support.js";
+import type { RunningSlack } from "../../src/platforms/slack/adapter.js";
+import { communityOf } from "./support.js";
+import { type PairingBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "./pairing-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -31,31 +30,19 @@ let slack: RunningSlack;
 let appUrl = "";
 let triggers = 0;
 
+let running: SlackBot | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeSlack({
+  running = await startSlackBot(START, SECRET, {
     users: [ADA, AKI, BEN],
     channels: [{ id: GENERAL, name: "general" }, { id: OFFERS, name: "offers" }],
   });
-  bot = createPairingBot(START);
-  slack = await startSlack({
-    config: { botToken: "xoxb-e2e-token", signingSecret: SECRET, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
-  bot.connect(slack.port);
-  appUrl = `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`;
+  ({ fake, bot, slack, appUrl } = running);
 });
 
-afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
-  await bot?.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 // ---------------------------------------------------------------- helpers
 

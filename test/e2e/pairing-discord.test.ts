@@ -6,11 +6,10 @@
 // organizer turns pairing on, the clock reaches the heads-up, the round, the follow-up.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, buttonPress, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf, describeProblems } from "./support.js";
-import { createPairingBot, giveIntro, joinDirectly, storedRound, unix, userIdsOf, type PairingBot } from "./pairing-support.js";
+import { communityOf } from "./support.js";
+import { type DiscordBot, type PairingBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "./pairing-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -47,10 +46,11 @@ const name = (u: { username: string }) => u.username;
 
 let fake: FakeDiscord;
 let bot: PairingBot;
-let discord: RunningDiscord;
+
+let running: DiscordBot | undefined;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
+  running = await startDiscordBot(START, {
     guilds: Object.entries(guildIds).map(([key, id]) => ({
       id, name: `Meetup ${key}`, owner_id: OWNER.id,
       channels: [{ id: channels(id).general, name: "general" }, { id: channels(id).pairing, name: "pairing" }],
@@ -58,26 +58,12 @@ beforeAll(async () => {
       roles: [{ id: ORGANIZER_ROLE, name: "organizers" }],
     })),
   });
-  bot = createPairingBot(START);
-  discord = await startDiscord({
-    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
-  bot.connect(discord.port);
+  ({ fake, bot } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-  await bot?.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  // The adapter logs and swallows a failed interaction, the scheduler a failed job: both are failures here.
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 // ---------------------------------------------------------------- helpers
 

@@ -4,13 +4,11 @@
 //
 // The weekly round is one story told in order, like test/console/pairing-session.txt: the
 // organizer turns pairing on, the clock reaches the heads-up, the round, the follow-up.
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { slackHttp, startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
+import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
-import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { communityOf, describeProblems } from "./support.js";
-import { createPairingBot, giveIntro, joinDirectly, storedRound, unix, userIdsOf, type PairingBot } from "./pairing-support.js";
+import { type PairingBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "./pairing-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -43,36 +41,22 @@ const MEI = { id: "U0MEI0001", name: "mei", locale: "ja-JP" };
 
 let fake: FakeSlack;
 let bot: PairingBot;
-let slack: RunningSlack;
 let appUrl = "";
 
+let running: SlackBot | undefined;
+
 beforeAll(async () => {
-  fake = await startFakeSlack({
+  running = await startSlackBot(START, SECRET, {
     users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI],
     channels: [{ id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" }],
     usergroups: { [ORGANIZER_GROUP]: [GEN.id] },
   });
-  bot = createPairingBot(START);
-  slack = await startSlack({
-    config: { botToken: "xoxb-e2e-token", signingSecret: SECRET, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
-  bot.connect(slack.port);
-  appUrl = `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`;
+  ({ fake, bot, appUrl } = running);
 });
 
-afterAll(async () => {
-  await slack?.stop();
-  await fake?.close();
-  await bot?.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  // The adapter logs and swallows a failed listener, the scheduler a failed job: both are failures here.
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 // ---------------------------------------------------------------- helpers
 

@@ -2,7 +2,9 @@
 // durable scheduler, delivery outbox, round job handlers, the dispatcher with `jobs` = the
 // scheduler), but on a manual clock. Tests move the clock with `at(...)`, which runs the jobs due
 // then: no timers, no sleeps. The platform adapter's port is plugged in with `connect`.
+import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { expect } from "vitest";
 import { commands } from "../../commands/index.js";
 import { createMusubi, type Musubi } from "../../src/app/dispatcher.js";
 import { offersJobHandlers } from "../../src/app/offers/jobs.js";
@@ -18,8 +20,12 @@ import { createDb, type Db } from "../../src/store/db.js";
 import type { GroupRecord, RoundRecord } from "../../src/store/pairing-repository.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../../src/store/records.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
+import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
+import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
+import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord.js";
+import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from "../fakes/slack.js";
 import { freshSqliteUrl } from "../support/db.js";
-import { DEFAULTS, communityOf } from "./support.js";
+import { DEFAULTS, communityOf, describeProblems } from "./support.js";
 
 export interface PairingBot {
   db: Db;
@@ -125,3 +131,66 @@ export const userIdsOf = (group: GroupRecord) => group.members.map((m) => m.plat
 
 /** Unix seconds of an instant, as the platforms' time tokens carry it. */
 export const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
+
+/** The adapter logs and swallows a failed interaction, the scheduler a failed job: both are failures in a test. */
+export function expectNoProblems(bot: PairingBot): void {
+  const problems = bot.problems.splice(0);
+  expect(problems, describeProblems(problems)).toEqual([]);
+}
+
+export interface DiscordBot {
+  fake: FakeDiscord;
+  bot: PairingBot;
+  discord: RunningDiscord;
+  stop(): Promise<void>;
+}
+
+/** The bot on the real discord.js client, against a fake of its own, on a manual clock from `start`. */
+export async function startDiscordBot(start: string, fakeOptions: FakeDiscordOptions): Promise<DiscordBot> {
+  const fake = await startFakeDiscord(fakeOptions);
+  const bot = createPairingBot(start);
+  const discord = await startDiscord({
+    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
+    musubi: bot.musubi,
+    log: bot.log,
+  });
+  bot.connect(discord.port);
+  return {
+    fake, bot, discord,
+    async stop() {
+      await discord.stop();
+      await fake.close();
+      await bot.disconnect();
+    },
+  };
+}
+
+export interface SlackBot {
+  fake: FakeSlack;
+  bot: PairingBot;
+  slack: RunningSlack;
+  /** Where signed requests go (Bolt's HTTP receiver). */
+  appUrl: string;
+  stop(): Promise<void>;
+}
+
+/** The bot as a real Bolt app (HTTP receiver) against a fake Web API of its own, on a manual clock. */
+export async function startSlackBot(start: string, signingSecret: string, fakeOptions: FakeSlackOptions): Promise<SlackBot> {
+  const fake = await startFakeSlack(fakeOptions);
+  const bot = createPairingBot(start);
+  const slack = await startSlack({
+    config: { botToken: "xoxb-e2e-token", signingSecret, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
+    musubi: bot.musubi,
+    log: bot.log,
+  });
+  bot.connect(slack.port);
+  return {
+    fake, bot, slack,
+    appUrl: `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`,
+    async stop() {
+      await slack.stop();
+      await fake.close();
+      await bot.disconnect();
+    },
+  };
+}

@@ -6,11 +6,10 @@
 // guild scheduled event, asserted on the fake's REST calls.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf, describeProblems } from "./support.js";
-import { createPairingBot, unix, type PairingBot } from "./pairing-support.js";
+import { communityOf } from "./support.js";
+import { type DiscordBot, type PairingBot, expectNoProblems, startDiscordBot, unix } from "./pairing-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -33,31 +32,19 @@ const CAROL = { id: "861000000000000004", username: "carol" };
 
 let fake: FakeDiscord;
 let bot: PairingBot;
-let discord: RunningDiscord;
+
+let running: DiscordBot | undefined;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
+  running = await startDiscordBot(START, {
     guilds: [{ id: GUILD, name: "Book club", owner_id: OWNER.id, channels: [{ id: GENERAL, name: "general" }], members: [OWNER, ALICE, BOB, CAROL] }],
   });
-  bot = createPairingBot(START);
-  discord = await startDiscord({
-    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
-  bot.connect(discord.port);
+  ({ fake, bot } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-  await bot?.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 // ---------------------------------------------------------------- helpers
 
