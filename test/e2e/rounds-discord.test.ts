@@ -242,3 +242,27 @@ describe("a reading club on Discord", () => {
     expect(joinAfter.body.data.content).toBe("チームトポロジー輪読会 には参加できる回が残っていません。");
   });
 });
+
+describe("a study session where the bot may not manage events", () => {
+  it("given Discord refuses scheduled events then the round is created and works, and the refusal is logged once, not retried", async () => {
+    const forbidden = fake.respond("POST", new RegExp(`^/guilds/${GUILD}/scheduled-events$`),
+      () => ({ status: 403, body: { message: "Missing Permissions", code: 50013 } }));
+    try {
+      await round(organizer, "create");
+      await submitPage(organizer, 0, { selects: { kind: ["study"], cadence: ["once"] }, fields: { title: "TypeScript 勉強会", topic: "", start: "2026年12月20日 14:00" } });
+      await submitPage(organizer, 1, { fields: { sessions: "1", duration: "2時間", capacity: "5", link: "https://meet.example.com/ts", venue: "" } });
+      const created = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "", reminders: "" } });
+      expect(created.body.data.content).toMatch(/^💡 勉強会 #2 · TypeScript 勉強会 を作成しました/);
+      const from = fake.requests.length;
+      await bot.at("2026-12-06T00:00:00Z");
+      expect(since(from, eventCalls("POST"))).toHaveLength(1);
+      expect(bot.problems.splice(0).map((p) => p.msg)).toEqual(["scheduled events not kept: the bot may not manage events here"]);
+      await bot.at("2026-12-06T02:00:00Z");
+      expect(since(from, eventCalls("POST"))).toHaveLength(1);
+      const joined = await round({ user: ALICE }, "join", [number("round", 2)]);
+      expect(joined.body.data.content).toBe("TypeScript 勉強会 に参加登録しました。各回の前にリマインドします。都合が悪くなったら /round leave 2 でどうぞ。");
+    } finally {
+      forbidden();
+    }
+  });
+});

@@ -117,10 +117,20 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
   const payload = calendarPayload.parse(job.payload);
   const loaded = await load(deps, job, payload.roundId);
   if (!loaded || !loaded.ctx.port.supportsCalendarEvents) return;
-  const { round, ctx } = loaded;
-  const { store, community, port } = ctx;
-  const t = communityT(community);
+  const { ctx } = loaded;
+  const t = communityT(ctx.community);
   const now = ctx.now().getTime();
+  try {
+    await syncSessions(loaded, t, now);
+  } catch (error) {
+    // Without the Manage Events permission retrying does not help; the round works without events.
+    if (!(error instanceof PlatformError && error.code === "forbidden")) throw error;
+    ctx.log.warn({ code: error.code }, "scheduled events not kept: the bot may not manage events here");
+  }
+}
+
+async function syncSessions({ round, ctx }: Loaded, t: ReturnType<typeof communityT>, now: number): Promise<void> {
+  const { store, community, port } = ctx;
   for (const session of await store.rounds.sessions(community.id, round.id)) {
     if (session.startsAt.getTime() <= now) continue;
     const wanted = session.status === "scheduled" && round.status === "open";
