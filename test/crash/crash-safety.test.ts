@@ -333,7 +333,7 @@ describe("crash safety of a pairing round", () => {
     const seconds = ((performance.now() - t0) / 1000).toFixed(1);
     const sizes = groups.map((g) => g.members.length);
     console.log(`crash-safety: ${distinct.size} kill points, ${duplicates} duplicates (${MEMBERS} members, ${groups.length} groups)`
-      + ` — ${kills.length} kills in ${runs} runs, ${fake.requests.length} requests, ${fake.requests.filter((r) => r.deduplicated).length} repeated nonces answered with the earlier message,`
+      + ` — ${kills.length} kills in ${runs} runs, ${fake.requests.length} requests, ${fake.requests.filter((r) => r.method === "GET" && /^\/channels\/\d+\/messages$/.test(r.path)).length} resends that looked for their earlier post, ${fake.requests.filter((r) => r.deduplicated).length} repeated nonces answered with the earlier message,`
       + ` groups of ${[...new Set(sizes)].sort().join("/")}, ${seconds} s\n  `
       + [...byCategory].map(([c, n]) => `${n} × ${c}`).join("\n  "));
 
