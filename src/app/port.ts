@@ -28,6 +28,11 @@ export interface CalendarEvent {
   end: Date;
   /** A venue or an online link. */
   location: string;
+  /**
+   * An earlier attempt may have created the event without its id being kept (a process stopped):
+   * an event of the same name and start is taken instead of creating a second one.
+   */
+  retrying?: boolean;
 }
 
 /**

@@ -94,6 +94,19 @@ describe("calendar events on Discord", () => {
     });
   });
 
+  it("given a retry after the event was created but its id not kept, then the event is found by name and start, not created twice", async () => {
+    const id = await discord.port.upsertCalendarEvent(GUILD, session({ name: "読書会 第2回", start: new Date("2030-11-18T10:00:00Z"), end: new Date("2030-11-18T11:30:00Z") }));
+    const from = fake.requests.length;
+    const again = await discord.port.upsertCalendarEvent(GUILD, session({
+      name: "読書会 第2回", start: new Date("2030-11-18T10:00:00Z"), end: new Date("2030-11-18T11:30:00Z"), retrying: true,
+    }));
+    expect(again).toBe(id);
+    expect(eventRequests(from, "POST")).toEqual([]);
+    const other = await discord.port.upsertCalendarEvent(GUILD, session({ name: "読書会 第3回", retrying: true }));
+    expect(other).not.toBe(id);
+    expect(eventRequests(from, "POST")).toHaveLength(1);
+  });
+
   it("given the event was deleted in Discord meanwhile, then updating the session creates it anew", async () => {
     const id = await discord.port.upsertCalendarEvent(GUILD, session());
     fake.scheduledEvents.delete(id); // an organizer deleted it in the Discord client

@@ -121,7 +121,7 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
   const t = communityT(ctx.community);
   const now = ctx.now().getTime();
   try {
-    await syncSessions(loaded, t, now);
+    await syncSessions(loaded, t, now, job.attempts > 1);
   } catch (error) {
     // Without the Manage Events permission retrying does not help; the round works without events.
     if (!(error instanceof PlatformError && error.code === "forbidden")) throw error;
@@ -129,7 +129,7 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
   }
 }
 
-async function syncSessions({ round, ctx }: Loaded, t: ReturnType<typeof communityT>, now: number): Promise<void> {
+async function syncSessions({ round, ctx }: Loaded, t: ReturnType<typeof communityT>, now: number, retrying: boolean): Promise<void> {
   const { store, community, port } = ctx;
   for (const session of await store.rounds.sessions(community.id, round.id)) {
     if (session.startsAt.getTime() <= now) continue;
@@ -138,6 +138,7 @@ async function syncSessions({ round, ctx }: Loaded, t: ReturnType<typeof communi
       const eventId = await port.upsertCalendarEvent(community.externalId, {
         ...calendarEventOf(t, round, session),
         ...(session.calendarEventId ? { id: session.calendarEventId } : {}),
+        retrying,
       });
       if (eventId !== session.calendarEventId) await store.rounds.setCalendarEvent(community.id, session.id, eventId);
     } else if (session.calendarEventId) {

@@ -167,6 +167,11 @@ export function discordPort(client: Client): PlatformPort {
             if (!isDiscordError(error, RESTJSONErrorCodes.UnknownGuildScheduledEvent)) throw error;
           }
         }
+        if (event.retrying) {
+          const existing = (await client.rest.get(Routes.guildScheduledEvents(guildId))) as { id: string; name: string; scheduled_start_time: string }[];
+          const same = existing.find((e) => e.name === body.name && Date.parse(e.scheduled_start_time) === event.start.getTime());
+          if (same) return same.id;
+        }
         return ((await client.rest.post(Routes.guildScheduledEvents(guildId), { body })) as { id: string }).id;
       }),
     cancelCalendarEvent: (guildId, eventId) =>
