@@ -1,4 +1,5 @@
 import type { CommandDefinition } from "../src/app/command.js";
+import { forgetMeCommand } from "./forget-me.js";
 import { helpCommand } from "./help.js";
 import { introCommand } from "./intro.js";
 import { matchCommand } from "./match.js";
@@ -8,4 +9,4 @@ import { profileCommand } from "./profile.js";
 import { roundCommand } from "./round.js";
 
 /** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, helpCommand, musubiCommand];
+export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, helpCommand, forgetMeCommand, musubiCommand];

@@ -32,6 +32,10 @@ export const en = {
   "help.title": "musubi commands",
   "help.intro": "musubi helps this community turn encounters into a network. Commands:",
   "help.organizerOnly": "(organizers)",
+  "forget.description": "Delete everything musubi keeps about you in this community",
+  "forget.confirm": "This deletes your introduction and its card, your offers and asks with their cards, your weekly pairing settings and history, and your places in reading clubs and study sessions (rounds you organize are cancelled and their participants told). It cannot be undone.",
+  "forget.button": "Delete my data",
+  "forget.done": "Done: musubi no longer keeps any data about you here ({posts} offers and asks, {rounds} rounds). If you use musubi again, you start afresh.",
 
   "intro.description": "Introduce yourself to the community (opens a form)",
   "intro.formTitle": "Introduce yourself",

@@ -32,6 +32,10 @@ export const ja: Record<MessageKey, string> = {
   "help.title": "musubi のコマンド",
   "help.intro": "musubi はこのコミュニティでの出会いをつながりに変えるお手伝いをします。コマンド一覧:",
   "help.organizerOnly": "(オーガナイザー)",
+  "forget.description": "このコミュニティで musubi が保存しているあなたのデータをすべて削除する",
+  "forget.confirm": "自己紹介とそのカード、オファーとアスクとそのカード、毎週のマッチングの設定と履歴、読書会・勉強会の参加登録を削除します(あなたが主催する会は中止し、参加者に知らせます)。元に戻せません。",
+  "forget.button": "データを削除する",
+  "forget.done": "削除しました。musubi はこのコミュニティであなたのデータを保持していません(オファー・アスク{posts}件、読書会・勉強会{rounds}件)。再び使うと新しく始まります。",
 
   "intro.description": "コミュニティに自己紹介する(フォームが開きます)",
   "intro.formTitle": "自己紹介",

@@ -105,6 +105,10 @@ export function memberRepository(db: Client) {
         select,
       });
     },
+    /** Deletes the member and, by the schema's cascades, every row that is theirs. */
+    async remove(communityId: string, memberId: string): Promise<void> {
+      await db.member.deleteMany({ where: { communityId, id: memberId } });
+    },
   };
 }
 

@@ -187,6 +187,11 @@ export function roundsRepository(db: Client) {
       const { count } = await db.roundParticipant.deleteMany({ where: { communityId, roundId, memberId } });
       return count > 0;
     },
+    /** Open rounds the member organizes. */
+    async organizedBy(communityId: string, memberId: string): Promise<RoundRecord[]> {
+      const rows = await db.round.findMany({ where: { communityId, organizerId: memberId, status: "open" }, orderBy: { number: "asc" } });
+      return rows.map(toRound);
+    },
     /** Rounds the member has a seat in or waits for. */
     async roundsOf(communityId: string, memberId: string): Promise<{ round: RoundRecord; status: SeatStatus }[]> {
       const rows = await db.roundParticipant.findMany({
