@@ -29,7 +29,7 @@ import {
   type RoundDraft,
 } from "../src/core/rounds/index.js";
 import type { MessageKey } from "../src/i18n/index.js";
-import type { RoundRecord } from "../src/store/rounds-repository.js";
+import type { RoundRecord, SessionRecord } from "../src/store/rounds-repository.js";
 
 // /round: reading clubs and study sessions. Organizers create, edit and cancel; members join and
 // leave from the card or by command, get the calendar file, and answer after each session.
@@ -86,7 +86,28 @@ async function show(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
   const card = roundCard(ctx.t, ctx.port, view, ctx.now());
   const mine = view.participants.find((p) => p.memberId === ctx.member.id);
   const status = mine ? ctx.t(mine.status === "seat" ? "rounds.show.seated" : "rounds.show.waiting") : card.text;
-  return reply(status, { ...(card.cards ? { cards: card.cards } : {}), ...(card.buttons ? { buttons: card.buttons } : {}) });
+  const cards = card.cards ?? [];
+  // Its organizer also sees how the sessions held so far went.
+  const attendance = round.organizerId === ctx.member.id || ctx.actor.isOrganizer ? await attendanceLines(ctx, view.sessions) : [];
+  const withAttendance = attendance.length > 0 && cards[0]
+    ? [{ ...cards[0], fields: [...cards[0].fields, { name: ctx.t("rounds.show.attendance"), value: attendance.join("\n") }] }, ...cards.slice(1)]
+    : cards;
+  return reply(status, { cards: withAttendance, ...(card.buttons ? { buttons: card.buttons } : {}) });
+}
+
+/** "1. 4 came · 1 could not · 2 takeaways" for each session held. */
+async function attendanceLines(ctx: CommandContext, sessions: readonly SessionRecord[]): Promise<string[]> {
+  const lines = [];
+  for (const session of sessions.filter((s) => s.status === "scheduled" && s.startsAt.getTime() <= ctx.now().getTime())) {
+    const answers = await ctx.store.rounds.attendance(ctx.community.id, session.id);
+    lines.push(ctx.t("rounds.show.attendanceLine", {
+      position: session.position,
+      came: answers.filter((a) => a.attended === true).length,
+      missed: answers.filter((a) => a.attended === false).length,
+      takeaways: answers.filter((a) => a.takeaway).length,
+    }));
+  }
+  return lines;
 }
 
 /** A member's own session: they had a seat in its round and it has ended, not long ago. */

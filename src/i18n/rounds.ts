@@ -157,6 +157,8 @@ export const roundsEn = {
   "rounds.lead.days": "{count} day(s)",
   "rounds.lead.hours": "{count} hour(s)",
   "rounds.lead.minutes": "{count} minutes",
+  "rounds.show.attendance": "Attendance so far",
+  "rounds.show.attendanceLine": "{position}. {came} came · {missed} could not · {takeaways} takeaway(s)",
 } as const;
 
 export const roundsJa: Record<keyof typeof roundsEn, string> = {
@@ -316,4 +318,6 @@ export const roundsJa: Record<keyof typeof roundsEn, string> = {
   "rounds.lead.days": "{count}日",
   "rounds.lead.hours": "{count}時間",
   "rounds.lead.minutes": "{count}分",
+  "rounds.show.attendance": "これまでの出欠",
+  "rounds.show.attendanceLine": "第{position}回: 参加{came}人 · 欠席{missed}人 · 学び{takeaways}件",
 };
