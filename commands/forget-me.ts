@@ -1,11 +1,9 @@
 import { handler, type CommandDefinition } from "../src/app/command.js";
 import { UserError } from "../src/app/errors.js";
 import { forgetMember } from "../src/app/privacy/forget-member.js";
-import type { Outcome } from "../src/app/reply.js";
+import { privateReply } from "../src/app/reply.js";
 
 // /forget-me: asks once more, then deletes everything musubi keeps about the member here.
-
-const reply = (text: string, extra = {}): Outcome => ({ type: "reply", reply: { text, ephemeral: true, ...extra } });
 
 export const forgetMeCommand: CommandDefinition = {
   name: "forget-me",
@@ -14,7 +12,7 @@ export const forgetMeCommand: CommandDefinition = {
     description: "forget.description",
     permission: "member",
     options: {},
-    run: async (ctx) => reply(ctx.t("forget.confirm"), {
+    run: async (ctx) => privateReply(ctx.t("forget.confirm"), {
       buttons: [{ actionId: "forget:confirm", label: ctx.t("forget.button"), style: "danger" as const }],
     }),
   }),
@@ -22,10 +20,8 @@ export const forgetMeCommand: CommandDefinition = {
     id: "forget",
     async run(ctx, argument) {
       if (argument !== "confirm") throw new UserError("common.unknownAction");
-      const summary = await forgetMember({
-        store: ctx.store, port: ctx.port, community: ctx.community, jobs: ctx.jobs, log: ctx.log, now: ctx.now,
-      }, ctx.member);
-      return reply(ctx.t("forget.done", { posts: summary.posts, rounds: summary.roundsLeft + summary.roundsCancelled }));
+      const summary = await forgetMember(ctx, ctx.member);
+      return privateReply(ctx.t("forget.done", { posts: summary.posts, rounds: summary.roundsLeft + summary.roundsCancelled }));
     },
   }],
 };

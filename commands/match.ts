@@ -1,20 +1,17 @@
-import { handler, option, type CommandContext, type CommandDefinition } from "../src/app/command.js";
+import { handler, option, zoneOf, type CommandContext, type CommandDefinition } from "../src/app/command.js";
 import { UserError } from "../src/app/errors.js";
 import { upcomingRound } from "../src/app/pairing/rounds.js";
-import type { Outcome } from "../src/app/reply.js";
+import { privateReply } from "../src/app/reply.js";
 import { FOLLOW_UP_ANSWERS, type FollowUpAnswer } from "../src/store/pairing-repository.js";
 
 // Members' side of weekly pairing. Blocks are private: the blocked member is never told.
 
-const reply = (text: string): Outcome => ({ type: "reply", reply: { text, ephemeral: true } });
 const WEEK_MS = 7 * 86_400_000;
 
 async function nextRoundOf(ctx: CommandContext) {
   const settings = await ctx.store.pairing.settings(ctx.community.id);
   return upcomingRound(ctx.community, settings, ctx.now());
 }
-
-const zoneOf = (ctx: CommandContext) => ctx.member.timeZone ?? ctx.community.timeZone;
 
 async function requireJoined(ctx: CommandContext) {
   const participant = await ctx.store.pairing.participant(ctx.community.id, ctx.member.id);
@@ -45,9 +42,9 @@ export const matchCommand: CommandDefinition = {
         const already = before?.active && !before.autoPaused && (!before.pausedUntil || before.pausedUntil <= ctx.now());
         await store.pairing.setParticipation(community.id, member.id, { active: true, pausedUntil: null, autoPaused: false, missedFollowUps: 0 });
         const next = await nextRoundOf(ctx);
-        if (!next) return reply(t("match.joinedNoRound"));
+        if (!next) return privateReply(t("match.joinedNoRound"));
         const time = port.formatTime(next.at, zoneOf(ctx));
-        return reply(already ? t("match.alreadyJoined", { time }) : t("match.joined", { time }));
+        return privateReply(already ? t("match.alreadyJoined", { time }) : t("match.joined", { time }));
       },
     }),
     leave: handler({
@@ -57,7 +54,7 @@ export const matchCommand: CommandDefinition = {
       async run(ctx) {
         await requireJoined(ctx);
         await ctx.store.pairing.setParticipation(ctx.community.id, ctx.member.id, { active: false });
-        return reply(ctx.t("match.left"));
+        return privateReply(ctx.t("match.left"));
       },
     }),
     pause: handler({
@@ -68,7 +65,7 @@ export const matchCommand: CommandDefinition = {
         await requireJoined(ctx);
         const until = new Date(ctx.now().getTime() + (input.weeks ?? 1) * WEEK_MS);
         await ctx.store.pairing.setParticipation(ctx.community.id, ctx.member.id, { pausedUntil: until });
-        return reply(ctx.t("match.paused", { time: ctx.port.formatTime(until, zoneOf(ctx)) }));
+        return privateReply(ctx.t("match.paused", { time: ctx.port.formatTime(until, zoneOf(ctx)) }));
       },
     }),
     skip: handler({
@@ -78,10 +75,10 @@ export const matchCommand: CommandDefinition = {
       async run(ctx) {
         await requireJoined(ctx);
         const next = await nextRoundOf(ctx);
-        if (!next) return reply(ctx.t("match.noNextRound"));
+        if (!next) return privateReply(ctx.t("match.noNextRound"));
         const round = await ctx.store.pairing.ensureRound(ctx.community.id, next.period, next.at);
         await ctx.store.pairing.skip(ctx.community.id, round.id, ctx.member.id);
-        return reply(ctx.t("match.skipped", { time: ctx.port.formatTime(next.at, zoneOf(ctx)) }));
+        return privateReply(ctx.t("match.skipped", { time: ctx.port.formatTime(next.at, zoneOf(ctx)) }));
       },
     }),
     status: handler({
@@ -131,7 +128,7 @@ export const matchCommand: CommandDefinition = {
       async run(ctx, input) {
         const target = await blockTarget(ctx, input.member);
         await ctx.store.pairing.block(ctx.community.id, ctx.member.id, target.id);
-        return reply(ctx.t("match.blocked", { member: ctx.port.mentionUser(input.member) }));
+        return privateReply(ctx.t("match.blocked", { member: ctx.port.mentionUser(input.member) }));
       },
     }),
     unblock: handler({
@@ -141,7 +138,7 @@ export const matchCommand: CommandDefinition = {
       async run(ctx, input) {
         const target = await blockTarget(ctx, input.member);
         const removed = await ctx.store.pairing.unblock(ctx.community.id, ctx.member.id, target.id);
-        return reply(ctx.t(removed ? "match.unblocked" : "match.notBlocked", { member: ctx.port.mentionUser(input.member) }));
+        return privateReply(ctx.t(removed ? "match.unblocked" : "match.notBlocked", { member: ctx.port.mentionUser(input.member) }));
       },
     }),
   },
@@ -154,16 +151,16 @@ export const matchCommand: CommandDefinition = {
       if (verb === "skip") {
         const round = await store.pairing.round(community.id, id);
         if (!round) throw new UserError("common.unknownAction");
-        if (round.status !== "planned") return reply(t("round.tooLate"));
+        if (round.status !== "planned") return privateReply(t("round.tooLate"));
         await requireJoined(ctx);
         await store.pairing.skip(community.id, round.id, member.id);
-        return reply(t("round.skipped"));
+        return privateReply(t("round.skipped"));
       }
       if (verb === "followup" && (FOLLOW_UP_ANSWERS as readonly string[]).includes(answer)) {
         const recorded = await store.pairing.answer(community.id, id, member.id, answer as FollowUpAnswer, ctx.now());
-        if (!recorded) return reply(t("round.followUp.notYours"));
+        if (!recorded) return privateReply(t("round.followUp.notYours"));
         await store.pairing.setParticipation(community.id, member.id, { missedFollowUps: 0 });
-        return reply(t("round.followUp.thanks", { answer: t(`round.followUp.${answer as FollowUpAnswer}`) }));
+        return privateReply(t("round.followUp.thanks", { answer: t(`round.followUp.${answer as FollowUpAnswer}`) }));
       }
       throw new UserError("common.unknownAction");
     },

@@ -1,18 +1,16 @@
 import { z } from "zod";
 import { form, handler, option, type CommandContext, type CommandDefinition } from "../src/app/command.js";
 import { UserError } from "../src/app/errors.js";
-import type { Outcome, Reply } from "../src/app/reply.js";
+import { privateReply, type Outcome } from "../src/app/reply.js";
 import {
   calendarFile,
   cancelRound,
-  communityT,
   createRound,
   editSeries,
   editSession,
   joinRound,
   leaveRound,
   loadView,
-  type RoundsContext,
   type SeriesChange,
   type SessionChange,
 } from "../src/app/rounds/service.js";
@@ -28,7 +26,7 @@ import {
   roundFormSchema,
   type RoundDraft,
 } from "../src/core/rounds/index.js";
-import type { MessageKey } from "../src/i18n/index.js";
+import { communityTranslator, type MessageKey } from "../src/i18n/index.js";
 import type { RoundRecord, SessionRecord } from "../src/store/rounds-repository.js";
 
 // /round: reading clubs and study sessions. Organizers create, edit and cancel; members join and
@@ -38,12 +36,6 @@ const TAKEAWAY_FORM = "round-takeaway";
 const TAKEAWAY_LIMIT = 1000;
 /** A takeaway can be shared for a week after the session. */
 const TAKEAWAY_DAYS = 7;
-
-const reply = (text: string, extra: Partial<Reply> = {}): Outcome => ({ type: "reply", reply: { text, ephemeral: true, ...extra } });
-
-const roundsContext = (ctx: CommandContext): RoundsContext => ({
-  store: ctx.store, port: ctx.port, community: ctx.community, jobs: ctx.jobs, log: ctx.log, now: ctx.now,
-});
 
 const roundNumber = (required: true) => option.integer({ description: "rounds.option.round", required, min: 1, max: 1_000_000 });
 
@@ -60,24 +52,24 @@ async function roundById(ctx: CommandContext, roundId: string): Promise<RoundRec
 }
 
 async function join(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
-  const answer = await joinRound(roundsContext(ctx), round, ctx.member);
+  const answer = await joinRound(ctx, round, ctx.member);
   const { t } = ctx;
   switch (answer.outcome) {
-    case "seated": return reply(t("rounds.joined", { title: round.title, number: round.number }));
-    case "alreadySeated": return reply(t("rounds.alreadyJoined", { title: round.title }));
-    case "waitlisted": return reply(t("rounds.waitlisted", { title: round.title, position: answer.position }));
-    case "alreadyWaitlisted": return reply(t("rounds.alreadyWaitlisted", { title: round.title, position: answer.position }));
-    case "closed": return reply(t("rounds.closed", { title: round.title }));
+    case "seated": return privateReply(t("rounds.joined", { title: round.title, number: round.number }));
+    case "alreadySeated": return privateReply(t("rounds.alreadyJoined", { title: round.title }));
+    case "waitlisted": return privateReply(t("rounds.waitlisted", { title: round.title, position: answer.position }));
+    case "alreadyWaitlisted": return privateReply(t("rounds.alreadyWaitlisted", { title: round.title, position: answer.position }));
+    case "closed": return privateReply(t("rounds.closed", { title: round.title }));
   }
 }
 
 async function leave(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
-  const left = await leaveRound(roundsContext(ctx), round, ctx.member);
-  return reply(ctx.t(left ? "rounds.left" : "rounds.notIn", { title: round.title }));
+  const left = await leaveRound(ctx, round, ctx.member);
+  return privateReply(ctx.t(left ? "rounds.left" : "rounds.notIn", { title: round.title }));
 }
 
 async function calendar(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
-  return reply(ctx.t("rounds.calendar.here", { title: round.title }), { files: [await calendarFile(ctx, round)] });
+  return privateReply(ctx.t("rounds.calendar.here", { title: round.title }), { files: [await calendarFile(ctx, round)] });
 }
 
 /** The round's card as the member reads it, with its buttons. */
@@ -92,7 +84,7 @@ async function show(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
   const withAttendance = attendance.length > 0 && cards[0]
     ? [{ ...cards[0], fields: [...cards[0].fields, { name: ctx.t("rounds.show.attendance"), value: attendance.join("\n") }] }, ...cards.slice(1)]
     : cards;
-  return reply(status, { cards: withAttendance, ...(card.buttons ? { buttons: card.buttons } : {}) });
+  return privateReply(status, { cards: withAttendance, ...(card.buttons ? { buttons: card.buttons } : {}) });
 }
 
 /** "1. 4 came · 1 could not · 2 takeaways" for each session held. */
@@ -164,7 +156,7 @@ const roundForm = form({
     return { kind: "reading", cadence: "weekly", facilitation: "organizer", duration: "60", zone: ctx.community.timeZone };
   },
   async submit(ctx, draft: RoundDraft) {
-    const { round, cardPosted } = await createRound(roundsContext(ctx), ctx.member, draft, ctx.actor.channelId);
+    const { round, cardPosted } = await createRound(ctx, ctx.member, draft, ctx.actor.channelId);
     const t = ctx.t;
     const first = (await ctx.store.rounds.sessions(ctx.community.id, round.id))[0];
     const text = t("rounds.created", {
@@ -173,7 +165,7 @@ const roundForm = form({
       time: first ? ctx.port.formatTime(first.startsAt, round.timeZone) : "",
       number: round.number,
     });
-    return reply(cardPosted ? text : `${text}\n${t("rounds.cardNotPosted")}`);
+    return privateReply(cardPosted ? text : `${text}\n${t("rounds.cardNotPosted")}`);
   },
 });
 
@@ -199,12 +191,12 @@ const takeawayForm = form({
     await ctx.store.rounds.recordAttendance(ctx.community.id, session.id, ctx.member.id, { attended: true, takeaway });
     const where = round.discussionId ?? round.cardChannelId;
     if (where) {
-      const t = communityT(ctx.community);
+      const t = communityTranslator(ctx.community);
       await ctx.port.postMessage(where, {
         text: t("rounds.takeaway.post", { member: ctx.port.mentionUser(ctx.member.platformUserId), position: session.position, takeaway }),
       });
     }
-    return reply(ctx.t(where ? "rounds.takeaway.posted" : "rounds.takeaway.saved"));
+    return privateReply(ctx.t(where ? "rounds.takeaway.posted" : "rounds.takeaway.saved"));
   },
 });
 
@@ -242,7 +234,7 @@ export const roundCommand: CommandDefinition = {
       options: {},
       async run(ctx) {
         const upcoming = await ctx.store.rounds.upcoming(ctx.community.id, ctx.now());
-        if (upcoming.length === 0) return reply(ctx.t("rounds.list.none"));
+        if (upcoming.length === 0) return privateReply(ctx.t("rounds.list.none"));
         const mine = new Map((await ctx.store.rounds.roundsOf(ctx.community.id, ctx.member.id)).map((r) => [r.round.id, r.status]));
         const lines = [];
         for (const { round, next } of upcoming) {
@@ -255,7 +247,7 @@ export const roundCommand: CommandDefinition = {
             capacity: round.capacity,
           }) + (status ? ` · ${ctx.t(status === "seat" ? "rounds.show.seated" : "rounds.show.waiting")}` : ""));
         }
-        return reply([ctx.t("rounds.list.title"), ...lines, ctx.t("rounds.list.hint")].join("\n"));
+        return privateReply([ctx.t("rounds.list.title"), ...lines, ctx.t("rounds.list.hint")].join("\n"));
       },
     }),
     show: handler({
@@ -302,8 +294,8 @@ export const roundCommand: CommandDefinition = {
             ...(input.venue ? { venue: input.venue } : {}),
           };
           if (Object.keys(change).length === 0) throw new UserError("rounds.edit.nothing");
-          await editSeries(roundsContext(ctx), round, change);
-          return reply(t("rounds.edit.seriesSaved", { title: change.title ?? round.title }));
+          await editSeries(ctx, round, change);
+          return privateReply(t("rounds.edit.seriesSaved", { title: change.title ?? round.title }));
         }
         const session = (await ctx.store.rounds.sessions(ctx.community.id, round.id)).find((s) => s.position === input.session);
         if (!session) throw new UserError("rounds.edit.noSession", { position: input.session, title: round.title });
@@ -318,8 +310,8 @@ export const roundCommand: CommandDefinition = {
         if (input.label !== undefined) change.label = input.label;
         if (input.cancel_session === "yes") change.cancel = true;
         if (Object.keys(change).length === 0) throw new UserError("rounds.edit.nothing");
-        const updated = await editSession(roundsContext(ctx), round, session, change);
-        return reply(t(change.cancel ? "rounds.edit.sessionCancelledSaved" : "rounds.edit.sessionSaved", {
+        const updated = await editSession(ctx, round, session, change);
+        return privateReply(t(change.cancel ? "rounds.edit.sessionCancelledSaved" : "rounds.edit.sessionSaved", {
           position: updated.position, title: round.title, time: ctx.port.formatTime(updated.startsAt, round.timeZone),
         }));
       },
@@ -330,10 +322,10 @@ export const roundCommand: CommandDefinition = {
       options: { round: roundNumber(true) },
       async run(ctx, input) {
         const round = await roundByNumber(ctx, input.round);
-        if (round.status === "cancelled") return reply(ctx.t("rounds.cancel.already", { title: round.title }));
+        if (round.status === "cancelled") return privateReply(ctx.t("rounds.cancel.already", { title: round.title }));
         const participants = (await ctx.store.rounds.participants(ctx.community.id, round.id)).length;
-        await cancelRound(roundsContext(ctx), round);
-        return reply(ctx.t("rounds.cancel.done", { title: round.title, participants }));
+        await cancelRound(ctx, round);
+        return privateReply(ctx.t("rounds.cancel.done", { title: round.title, participants }));
       },
     }),
   },
@@ -350,7 +342,7 @@ export const roundCommand: CommandDefinition = {
         case "missed": {
           const { session } = await ownEndedSession(ctx, id);
           await ctx.store.rounds.recordAttendance(ctx.community.id, session.id, ctx.member.id, { attended: verb === "attended" });
-          return reply(ctx.t(verb === "attended" ? "rounds.after.thanksAttended" : "rounds.after.thanksMissed"));
+          return privateReply(ctx.t(verb === "attended" ? "rounds.after.thanksAttended" : "rounds.after.thanksMissed"));
         }
         case "takeaway": {
           const { session } = await ownEndedSession(ctx, id);

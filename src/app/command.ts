@@ -46,6 +46,9 @@ export interface CommandContext {
   openForm(formId: string, page?: number): Promise<Outcome>;
 }
 
+/** The zone a time is written in where a platform cannot show each reader's own: the member's, else the community's. */
+export const zoneOf = (ctx: Pick<CommandContext, "member" | "community">): string => ctx.member.timeZone ?? ctx.community.timeZone;
+
 export type Permission = "member" | "organizer";
 
 export type OptionKind = "string" | "integer" | "user" | "channel" | "group";

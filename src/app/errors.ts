@@ -26,6 +26,21 @@ export class PlatformError extends Error {
   }
 }
 
+/**
+ * The platform refused for good: the member left or closed their DMs, the message or channel is
+ * gone, access was taken away. Retrying does not help; the rest of the work goes on.
+ */
+export function isPermanentRefusal(error: unknown): error is PlatformError {
+  return error instanceof PlatformError && (error.code === "not_found" || error.code === "forbidden");
+}
+
+/** The calendar-event methods of a port whose platform has no calendar (see supportsCalendarEvents). */
+export function noCalendarEvents(platform: string): () => Promise<never> {
+  return async () => {
+    throw new PlatformError("unsupported", `${platform} has no calendar events`);
+  };
+}
+
 /** Wraps a platform call so that its failures reach the use case as the adapter's PlatformError. */
 export function translatingErrors(toPlatformError: (error: unknown) => unknown) {
   return async <T>(call: () => Promise<T>): Promise<T> => {

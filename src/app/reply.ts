@@ -81,3 +81,7 @@ export interface FormView {
 export type Outcome = { type: "reply"; reply: Reply } | { type: "form"; form: FormView };
 
 export const replyOutcome = (reply: Reply): Outcome => ({ type: "reply", reply });
+
+/** An answer only the member who acted sees. */
+export const privateReply = (text: string, extra: Partial<Omit<Reply, "text" | "ephemeral">> = {}): Outcome =>
+  replyOutcome({ text, ephemeral: true, ...extra });

@@ -35,6 +35,16 @@ export function translator(locale: Locale): Translate {
   return (key, params) => translate(locale, key, params);
 }
 
+/** The community's language: for what everyone reads (cards, announcements, shared spaces). */
+export function communityTranslator(community: { locale: string }): Translate {
+  return translator(resolveLocale(null, community.locale));
+}
+
+/** A member's own language, else the community's: for what one member reads. */
+export function memberTranslator(community: { locale: string }, member: { locale: string | null }): Translate {
+  return translator(resolveLocale(member.locale, community.locale));
+}
+
 /** Both languages of one message, for platform fields that carry localizations (command descriptions). */
 export function localized(key: MessageKey, params?: MessageParams): Localized {
   return { ja: translate("ja", key, params), en: translate("en", key, params) };

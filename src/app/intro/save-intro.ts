@@ -1,8 +1,8 @@
 import type { Intro } from "../../core/profile.js";
-import { resolveLocale, translator } from "../../i18n/index.js";
+import { communityTranslator, resolveLocale } from "../../i18n/index.js";
 import type { CommandContext } from "../command.js";
 import { PlatformError } from "../errors.js";
-import type { Message, Outcome } from "../reply.js";
+import { privateReply, type Message, type Outcome } from "../reply.js";
 import { introCard } from "./card.js";
 
 /**
@@ -19,9 +19,9 @@ export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outc
   ctx.log.info({ updated: previous !== null }, "intro saved");
 
   const channelId = community.introChannelId ?? ctx.actor.channelId;
-  if (!channelId) return reply(t("intro.noChannel"));
+  if (!channelId) return privateReply(t("intro.noChannel"));
 
-  const communityT = translator(resolveLocale(null, community.locale));
+  const communityT = communityTranslator(community);
   const card: Message = {
     text: communityT("intro.cardText", { mention: port.mentionUser(member.platformUserId) }),
     cards: [introCard(intro, member.displayName, resolveLocale(null, community.locale))],
@@ -31,7 +31,7 @@ export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outc
     if (previous?.card && previous.card.channelId === channelId) {
       try {
         await port.editMessage(previous.card, card);
-        return reply(t("intro.updated", { channel }));
+        return privateReply(t("intro.updated", { channel }));
       } catch (error) {
         // The old card was deleted: post a new one below.
         if (!(error instanceof PlatformError && error.code === "not_found")) throw error;
@@ -39,12 +39,10 @@ export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outc
     }
     const posted = await port.postMessage(channelId, card);
     await store.profiles.setCard(community.id, member.id, posted);
-    return reply(previous ? t("intro.updated", { channel }) : t("intro.saved", { name: member.displayName, channel }));
+    return privateReply(previous ? t("intro.updated", { channel }) : t("intro.saved", { name: member.displayName, channel }));
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     ctx.log.warn({ err: error, channelId }, "intro card not posted");
-    return reply(t("intro.cardFailed", { channel }));
+    return privateReply(t("intro.cardFailed", { channel }));
   }
 }
-
-const reply = (text: string): Outcome => ({ type: "reply", reply: { text, ephemeral: true } });

@@ -1,6 +1,6 @@
 import type { Logger } from "../../logger.js";
 import type { Store } from "../../store/repositories.js";
-import { PlatformError } from "../errors.js";
+import { deleteCards } from "../cards.js";
 import type { PlatformPort } from "../port.js";
 
 export interface ForgetOffersDeps {
@@ -16,15 +16,8 @@ export interface ForgetOffersDeps {
  * the member's data. Returns how many posts were deleted.
  */
 export async function forgetOffers(deps: ForgetOffersDeps, communityId: string, memberId: string): Promise<number> {
-  const { store, port, log } = deps;
-  for (const card of await store.offers.cardsOfMember(communityId, memberId)) {
-    try {
-      await port.deleteMessage(card);
-    } catch (error) {
-      if (!(error instanceof PlatformError)) throw error;
-      log.warn({ err: error, channelId: card.channelId }, "offer card not deleted");
-    }
-  }
+  const { store, log } = deps;
+  await deleteCards(deps, await store.offers.cardsOfMember(communityId, memberId));
   const removed = await store.transaction((tx) => tx.offers.removeOfMember(communityId, memberId));
   log.info({ community: communityId, posts: removed }, "offers forgotten");
   return removed;

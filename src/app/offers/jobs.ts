@@ -7,6 +7,7 @@ import type { CommunityRecord, Platform } from "../../store/records.js";
 import type { Store } from "../../store/repositories.js";
 import type { JobQueue } from "../pairing/rounds.js";
 import type { PlatformPort } from "../port.js";
+import { communityOfJob } from "../job-community.js";
 import { refreshCard } from "./card.js";
 import { sendFitNotices } from "./notices.js";
 
@@ -48,13 +49,10 @@ export interface LoadedPost {
 
 async function load(deps: OffersJobDeps, job: ClaimedJob): Promise<LoadedPost | undefined> {
   const { postId } = postPayload.parse(job.payload);
-  const community = job.communityId ? await deps.store.communities.find(job.communityId) : null;
+  const found = await communityOfJob(deps, job);
   // A post deleted meanwhile (its author's data forgotten) needs nothing more.
-  const post = community && (await deps.store.offers.find(community.id, postId));
-  if (!community || !post) return undefined;
-  const port = deps.portFor(community.platform);
-  if (!port) throw new Error(`no ${community.platform} connection in this process`);
-  return { community, post, port };
+  const post = found && (await deps.store.offers.find(found.community.id, postId));
+  return found && post ? { ...found, post } : undefined;
 }
 
 async function expire(deps: OffersJobDeps, job: ClaimedJob): Promise<void> {

@@ -1,9 +1,9 @@
 import { rankSearch } from "../../core/offers/fit.js";
 import { POST_LIMITS, expiryOf } from "../../core/offers/post.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
-import type { CommandContext } from "../command.js";
+import { zoneOf, type CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
-import type { Button, Outcome } from "../reply.js";
+import { privateReply, type Button, type Outcome } from "../reply.js";
 import { postLine, refreshCard, respondButton, statusAt, subjectOfPost } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
 
@@ -15,9 +15,6 @@ export const OWN_POSTS_LISTED = 10;
 /** Open posts searched: the newest ones. */
 const SEARCHED_POSTS = 500;
 
-const reply = (text: string, buttons?: Button[]): Outcome =>
-  ({ type: "reply", reply: { text, ephemeral: true, ...(buttons?.length ? { buttons } : {}) } });
-
 async function ownPost(ctx: CommandContext, postId: string): Promise<OfferPostRecord> {
   const post = await ctx.store.offers.find(ctx.community.id, postId);
   if (!post) throw new UserError("common.unknownAction");
@@ -25,14 +22,12 @@ async function ownPost(ctx: CommandContext, postId: string): Promise<OfferPostRe
   return post;
 }
 
-const zoneOf = (ctx: CommandContext) => ctx.member.timeZone ?? ctx.community.timeZone;
-
 export async function closePost(ctx: CommandContext, postId: string): Promise<Outcome> {
   const post = await ownPost(ctx, postId);
-  if (post.status === "closed") return reply(ctx.t("offers.alreadyClosed", { title: post.title }));
+  if (post.status === "closed") return privateReply(ctx.t("offers.alreadyClosed", { title: post.title }));
   await ctx.store.offers.close(ctx.community.id, post.id, ctx.now());
   await refreshCard({ ...post, status: "closed" }, ctx.community, ctx.port, ctx.now(), ctx.log);
-  return reply(ctx.t("offers.closed", { title: post.title }));
+  return privateReply(ctx.t("offers.closed", { title: post.title }));
 }
 
 /** Open for another default period from now (or from its end, if later), at most the longest period ahead. */
@@ -43,20 +38,20 @@ export async function extendPost(ctx: CommandContext, postId: string): Promise<O
   const latest = expiryOf(now, POST_LIMITS.days);
   const expiresAt = new Date(Math.min(expiryOf(from, POST_LIMITS.defaultDays).getTime(), latest.getTime()));
   if (statusAt(post, now) === "open" && expiresAt.getTime() <= post.expiresAt.getTime()) {
-    return reply(ctx.t("offers.extendedMax", { title: post.title, time: ctx.port.formatTime(post.expiresAt, zoneOf(ctx)) }));
+    return privateReply(ctx.t("offers.extendedMax", { title: post.title, time: ctx.port.formatTime(post.expiresAt, zoneOf(ctx)) }));
   }
   await ctx.store.offers.extend(ctx.community.id, post.id, expiresAt);
   const extended = { ...post, status: "open" as const, expiresAt };
   await refreshCard(extended, ctx.community, ctx.port, now, ctx.log);
   await scheduleOfferJobs(ctx.jobs, extended, { notices: false });
-  return reply(ctx.t("offers.extended", { title: post.title, time: ctx.port.formatTime(expiresAt, zoneOf(ctx)) }));
+  return privateReply(ctx.t("offers.extended", { title: post.title, time: ctx.port.formatTime(expiresAt, zoneOf(ctx)) }));
 }
 
 /** The member's posts, newest first, with buttons to close or extend each. */
 export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
   const { t, port } = ctx;
   const posts = await ctx.store.offers.ofMember(ctx.community.id, ctx.member.id, OWN_POSTS_LISTED);
-  if (posts.length === 0) return reply(t("offers.mine.none"));
+  if (posts.length === 0) return privateReply(t("offers.mine.none"));
   const now = ctx.now();
   const lines = posts.map((post, i) => {
     const status = statusAt(post, now);
@@ -69,7 +64,7 @@ export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
     ...(statusAt(post, now) === "open" ? [{ actionId: `offer:close:${post.id}`, label: t("offers.mine.close", { n: i + 1 }), style: "danger" as const }] : []),
     { actionId: `offer:extend:${post.id}`, label: t("offers.mine.extend", { n: i + 1 }) },
   ]);
-  return reply([t("offers.mine.title"), ...lines].join("\n"), buttons);
+  return privateReply([t("offers.mine.title"), ...lines].join("\n"), buttons.length > 0 ? { buttons } : {});
 }
 
 /** Open offers and asks matching the query (words or a tag), best-fitting then newest first. */
@@ -78,15 +73,15 @@ export async function searchPosts(ctx: CommandContext, query: string): Promise<O
   const posts = await ctx.store.offers.live(ctx.community.id, ctx.now(), { limit: SEARCHED_POSTS });
   const found = rankSearch(query, posts.map((post) => ({ post, subject: subjectOfPost(post), createdAt: post.createdAt })), SEARCH_RESULTS)
     .map((r) => r.post);
-  if (found.length === 0) return reply(query ? t("offers.search.none", { query }) : t("offers.search.empty"));
+  if (found.length === 0) return privateReply(query ? t("offers.search.none", { query }) : t("offers.search.empty"));
   const title = query ? t("offers.search.title", { query }) : t("offers.search.newest");
   const lines = found.map((post, i) => `${i + 1}. ${postLine(post, t, port)} · ${post.tags.join(", ")}`);
   const buttons = found.flatMap((post, i) =>
     post.memberId === ctx.member.id ? [] : [respondButton(post, t, `${i + 1}. ${t(`${post.kind}.respond`)}`)]);
-  return reply([title, ...lines].join("\n"), buttons);
+  return privateReply([title, ...lines].join("\n"), buttons.length > 0 ? { buttons } : {});
 }
 
 export async function switchNotices(ctx: CommandContext, on: boolean): Promise<Outcome> {
   await ctx.store.offers.setNotices(ctx.community.id, ctx.member.id, on);
-  return reply(ctx.t(on ? "offers.notices.on" : "offers.notices.off"));
+  return privateReply(ctx.t(on ? "offers.notices.on" : "offers.notices.off"));
 }

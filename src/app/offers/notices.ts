@@ -1,5 +1,5 @@
 import { rankFits, subjectOfList, type FitSubject, type Ranked } from "../../core/offers/fit.js";
-import { resolveLocale, translator } from "../../i18n/index.js";
+import { memberTranslator } from "../../i18n/index.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
 import type { Store } from "../../store/repositories.js";
 import { respondButton, subjectOfPost } from "./card.js";
@@ -72,7 +72,7 @@ export async function sendFitNotices(deps: OffersJobDeps, { community, post, por
       await store.offers.recordNotice(community.id, post.id, item.memberId, now);
     }
     told++;
-    const t = translator(resolveLocale(item.locale, community.locale));
+    const t = memberTranslator(community, item);
     const via = item.post ? "post" : "intro";
     const message = {
       text: [

@@ -1,8 +1,8 @@
 import { subjectOf } from "../../core/offers/fit.js";
 import { MEMBER_LIMITS, expiryOf, type PostInput, type PostKind } from "../../core/offers/post.js";
-import type { CommandContext } from "../command.js";
+import { zoneOf, type CommandContext } from "../command.js";
 import { PlatformError, UserError } from "../errors.js";
-import type { Outcome } from "../reply.js";
+import { privateReply, type Outcome } from "../reply.js";
 import { postCard, postLine, respondButton } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
 import { fittingPosts } from "./notices.js";
@@ -49,14 +49,14 @@ export async function submitPost(ctx: CommandContext, kind: PostKind, input: Pos
     if (!(error instanceof PlatformError)) throw error;
     await store.offers.remove(community.id, post.id);
     ctx.log.warn({ err: error, channelId }, "offer card not posted");
-    return reply(t("offers.cardFailed", { channel }));
+    return privateReply(t("offers.cardFailed", { channel }));
   }
   ctx.log.info({ post: post.id, kind }, "offer posted");
   await scheduleOfferJobs(ctx.jobs, post, { notices: true });
 
   const fits = await fittingPosts(store, post, now, FITS_SHOWN);
-  const posted = t(`${kind}.posted`, { channel, time: port.formatTime(post.expiresAt, member.timeZone ?? community.timeZone) });
-  if (fits.length === 0) return reply(`${posted}\n${t(`${kind}.noFits`)}`);
+  const posted = t(`${kind}.posted`, { channel, time: port.formatTime(post.expiresAt, zoneOf(ctx)) });
+  if (fits.length === 0) return privateReply(`${posted}\n${t(`${kind}.noFits`)}`);
   const found = fits.map(({ item }) => item.post!);
   return {
     type: "reply",
@@ -67,5 +67,3 @@ export async function submitPost(ctx: CommandContext, kind: PostKind, input: Pos
     },
   };
 }
-
-const reply = (text: string): Outcome => ({ type: "reply", reply: { text, ephemeral: true } });

@@ -1,7 +1,7 @@
-import { resolveLocale, translator } from "../../i18n/index.js";
+import { communityTranslator, memberTranslator } from "../../i18n/index.js";
 import type { CommandContext } from "../command.js";
 import { PlatformError, UserError } from "../errors.js";
-import type { Outcome } from "../reply.js";
+import { privateReply, type Outcome } from "../reply.js";
 import { statusAt } from "./card.js";
 
 /**
@@ -14,8 +14,8 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
   const post = await store.offers.find(community.id, postId);
   if (!post) throw new UserError("common.unknownAction");
   const status = statusAt(post, ctx.now());
-  if (status !== "open") return reply(t(`offers.respond.${status}`));
-  if (post.memberId === member.id) return reply(t("offers.respond.own"));
+  if (status !== "open") return privateReply(t(`offers.respond.${status}`));
+  if (post.memberId === member.id) return privateReply(t("offers.respond.own"));
 
   const author = port.mentionUser(post.author.platformUserId);
   const responder = port.mentionUser(member.platformUserId);
@@ -23,12 +23,12 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
   const { exchange, created } = await store.offers.recordExchange(community.id, { postId: post.id, helperId, helpedId }, ctx.now());
   const spaceText = (ids: string[]) => (ids.length === 1 ? port.mentionChannel(ids[0]!) : t("offers.space.directMessages"));
   if (!created) {
-    return reply(exchange.spaceId
+    return privateReply(exchange.spaceId
       ? t("offers.respond.again.space", { space: spaceText(exchange.spaceId.split(",")) })
       : t("offers.respond.again.dm", { author }));
   }
 
-  const authorT = translator(resolveLocale(post.author.locale, community.locale));
+  const authorT = memberTranslator(community, post.author);
   let spaceIds: string[] = [];
   try {
     if (post.contact === "space") {
@@ -39,7 +39,7 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
         delivery: { idempotencyKey: `offer:exchange:${exchange.id}:space`, retrying: false },
       });
       // The space is shared by both: it speaks the community's language.
-      const communityT = translator(resolveLocale(null, community.locale));
+      const communityT = communityTranslator(community);
       for (const channelId of spaceIds) {
         await port.postMessage(channelId, { text: communityT(`offers.space.${post.kind}`, { author, responder, title: post.title }) });
       }
@@ -50,7 +50,7 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
     // Nothing happened for the two: the press may be tried again.
     await store.offers.removeExchange(community.id, exchange.id);
     ctx.log.warn({ err: error, post: post.id }, "offer space not opened");
-    return reply(t("offers.respond.failed"));
+    return privateReply(t("offers.respond.failed"));
   }
 
   const where = spaceIds.length > 0
@@ -66,9 +66,7 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
     ctx.log.info({ err: error, post: post.id }, "author not told by direct message");
   }
   ctx.log.info({ post: post.id, exchange: exchange.id }, "offer answered");
-  return reply(spaceIds.length > 0
+  return privateReply(spaceIds.length > 0
     ? t("offers.respond.done.space", { author, space: spaceText(spaceIds) })
     : t("offers.respond.done.dm", { author }));
 }
-
-const reply = (text: string): Outcome => ({ type: "reply", reply: { text, ephemeral: true } });

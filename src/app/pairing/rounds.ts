@@ -1,13 +1,14 @@
 import { z } from "zod";
 import type { Reason } from "../../core/matching/index.js";
 import { nextRound, type RoundSlot } from "../../core/pairing/rhythm.js";
-import { resolveLocale, translator } from "../../i18n/index.js";
+import { communityTranslator, memberTranslator, resolveLocale, translator } from "../../i18n/index.js";
 import type { ClaimedJob, JobHandler, NewJob } from "../../jobs/scheduler.js";
 import type { Outbox } from "../../jobs/outbox.js";
 import type { Logger } from "../../logger.js";
 import type { PairingSettingsRecord } from "../../store/pairing-repository.js";
 import type { CommunityRecord, Platform } from "../../store/records.js";
 import type { Store } from "../../store/repositories.js";
+import { communityOfJob } from "../job-community.js";
 import type { PlatformPort } from "../port.js";
 import { MESSAGE_TEXT_LIMIT } from "../reply.js";
 import { packLines } from "../../core/text.js";
@@ -89,11 +90,8 @@ interface Loaded {
 }
 
 async function load(deps: RoundDeps, job: ClaimedJob): Promise<Loaded | undefined> {
-  const community = job.communityId ? await deps.store.communities.find(job.communityId) : null;
-  if (!community) return undefined;
-  const port = deps.portFor(community.platform);
-  if (!port) throw new Error(`no ${community.platform} connection in this process`);
-  return { community, settings: await deps.store.pairing.settings(community.id), port };
+  const found = await communityOfJob(deps, job);
+  return found && { ...found, settings: await deps.store.pairing.settings(found.community.id) };
 }
 
 /** A weekly job still belongs to the rhythm: settings changed since it was planned make it void. */
@@ -110,7 +108,7 @@ async function headsUp(deps: RoundDeps, job: ClaimedJob): Promise<void> {
   const { community, settings, port } = loaded;
   const round = await deps.store.pairing.ensureRound(community.id, period, new Date(at));
   if (round.status !== "planned") return;
-  const t = translator(resolveLocale(null, community.locale));
+  const t = communityTranslator(community);
   const count = (await deps.store.pairing.pool(community.id, new Date(at))).length;
   const message = {
     text: t("round.headsUp", { time: port.formatTime(new Date(at), community.timeZone), count }),
@@ -139,7 +137,7 @@ async function tellAutoPaused(deps: RoundDeps, community: CommunityRecord, port:
       const member = await store.members.find(community.id, memberId);
       if (!member) continue;
       const key = `round:${roundId}:auto-paused:${memberId}`;
-      const memberT = translator(resolveLocale(member.locale, community.locale));
+      const memberT = memberTranslator(community, member);
       await outbox.deliver({
         key, communityId: community.id,
         send: (retrying) => port.sendDirectMessage(member.platformUserId, { text: memberT("round.autoPaused") }, { idempotencyKey: key, retrying }),

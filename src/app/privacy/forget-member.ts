@@ -1,5 +1,5 @@
 import type { MemberRecord } from "../../store/records.js";
-import { PlatformError } from "../errors.js";
+import { deleteCards } from "../cards.js";
 import { forgetOffers } from "../offers/forget.js";
 import { cancelRound, leaveRound, type RoundsContext } from "../rounds/service.js";
 
@@ -15,22 +15,14 @@ export interface ForgottenSummary {
 }
 
 export async function forgetMember(ctx: RoundsContext, member: MemberRecord): Promise<ForgottenSummary> {
-  const { store, community, port, log } = ctx;
+  const { store, community, log } = ctx;
   const seats = await store.rounds.roundsOf(community.id, member.id);
   for (const { round } of seats) await leaveRound(ctx, round, member);
   const organized = await store.rounds.organizedBy(community.id, member.id);
   for (const round of organized) await cancelRound(ctx, round);
   const posts = await forgetOffers(ctx, community.id, member.id);
-  const card = (await store.profiles.find(community.id, member.id))?.card;
-  if (card) {
-    try {
-      await port.deleteMessage(card);
-    } catch (error) {
-      // Already deleted by hand, or the channel is gone: the data goes all the same.
-      if (!(error instanceof PlatformError)) throw error;
-      log.warn({ code: error.code }, "intro card not deleted");
-    }
-  }
+  const introCard = (await store.profiles.find(community.id, member.id))?.card;
+  await deleteCards(ctx, introCard ? [introCard] : []);
   await store.members.remove(community.id, member.id);
   log.info({ roundsLeft: seats.length, roundsCancelled: organized.length, posts }, "member forgotten");
   return { roundsLeft: seats.length, roundsCancelled: organized.length, posts };

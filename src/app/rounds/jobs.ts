@@ -2,9 +2,11 @@ import { z } from "zod";
 import type { ClaimedJob, JobHandler } from "../../jobs/scheduler.js";
 import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { RoundDeps as JobDeps } from "../pairing/rounds.js";
-import { PlatformError } from "../errors.js";
+import { PlatformError, isPermanentRefusal } from "../errors.js";
+import { communityOfJob } from "../job-community.js";
 import type { Message } from "../reply.js";
-import { ROUND_JOBS, calendarEventOf, communityT, memberT, type RoundsContext } from "./service.js";
+import { ROUND_JOBS, calendarEventOf, type RoundsContext } from "./service.js";
+import { communityTranslator, memberTranslator, type Translate } from "../../i18n/index.js";
 import { ROUND_ACTION, placeOf, roundTitle, sessionLine } from "./view.js";
 
 // The timed side of rounds: reminders before each session, the attendance check after it, and
@@ -22,10 +24,9 @@ interface Loaded {
 }
 
 async function load(deps: JobDeps, job: ClaimedJob, roundId: string): Promise<Loaded | undefined> {
-  const community = job.communityId ? await deps.store.communities.find(job.communityId) : null;
-  if (!community) return undefined;
-  const port = deps.portFor(community.platform);
-  if (!port) throw new Error(`no ${community.platform} connection in this process`);
+  const found = await communityOfJob(deps, job);
+  if (!found) return undefined;
+  const { community, port } = found;
   const round = await deps.store.rounds.find(community.id, roundId);
   if (!round) return undefined;
   return { ctx: { store: deps.store, port, community, jobs: deps.jobs, log: deps.log.child({ round: round.id }), now: deps.now }, round };
@@ -39,24 +40,24 @@ async function plannedSession(loaded: Loaded, payload: z.infer<typeof sessionPay
 }
 
 /** A direct message on behalf of a job: once per key; a member who cannot be reached is skipped. */
-async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: ReturnType<typeof memberT>) => Message) {
+async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate) => Message) {
   const { ctx } = loaded;
   const member = await ctx.store.members.find(ctx.community.id, memberId);
   if (!member) return;
   try {
     await deps.outbox.deliver({
       key, communityId: ctx.community.id,
-      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(memberT(ctx.community, member)), { idempotencyKey: key, retrying }),
+      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(memberTranslator(ctx.community, member)), { idempotencyKey: key, retrying }),
     });
   } catch (error) {
     // Left the server, or closed their DMs: the others still hear from us.
-    if (!(error instanceof PlatformError) || (error.code !== "not_found" && error.code !== "forbidden")) throw error;
+    if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ member: member.id, code: error.code, key }, "direct message not delivered");
   }
 }
 
 /** "1 day", "2 hours", "30 minutes" before the start, in the member's language. */
-function leadText(t: ReturnType<typeof memberT>, minutes: number): string {
+function leadText(t: Translate, minutes: number): string {
   if (minutes % 1440 === 0) return t("rounds.lead.days", { count: minutes / 1440 });
   if (minutes % 60 === 0) return t("rounds.lead.hours", { count: minutes / 60 });
   return t("rounds.lead.minutes", { count: minutes });
@@ -70,7 +71,7 @@ async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
   if (!session) return;
   const { round, ctx } = loaded;
   const view = { round, people: new Map() };
-  const details = (t: ReturnType<typeof memberT>) => ({
+  const details = (t: Translate) => ({
     title: roundTitle(t, round),
     line: sessionLine(t, ctx.port, view, session),
     time: ctx.port.formatTime(session.startsAt, round.timeZone),
@@ -118,7 +119,7 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
   const loaded = await load(deps, job, payload.roundId);
   if (!loaded || !loaded.ctx.port.supportsCalendarEvents) return;
   const { ctx } = loaded;
-  const t = communityT(ctx.community);
+  const t = communityTranslator(ctx.community);
   const now = ctx.now().getTime();
   try {
     await syncSessions(loaded, t, now, job.attempts > 1);
@@ -129,7 +130,7 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
   }
 }
 
-async function syncSessions({ round, ctx }: Loaded, t: ReturnType<typeof communityT>, now: number, retrying: boolean): Promise<void> {
+async function syncSessions({ round, ctx }: Loaded, t: Translate, now: number, retrying: boolean): Promise<void> {
   const { store, community, port } = ctx;
   for (const session of await store.rounds.sessions(community.id, round.id)) {
     if (session.startsAt.getTime() <= now) continue;

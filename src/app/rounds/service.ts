@@ -9,14 +9,13 @@ import {
   roundCalendar,
   sessionStarts,
   type RoundDraft,
-  type Seat,
 } from "../../core/rounds/index.js";
-import { resolveLocale, translator, type Translate } from "../../i18n/index.js";
+import { communityTranslator, memberTranslator, type Translate } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import type { CommunityRecord, MemberRecord } from "../../store/records.js";
 import type { Store } from "../../store/repositories.js";
-import type { ParticipantRecord, RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import { PlatformError } from "../errors.js";
+import type { RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import { isPermanentRefusal } from "../errors.js";
 import type { JobQueue } from "../pairing/rounds.js";
 import type { PlatformPort } from "../port.js";
 import type { Message, ReplyFile } from "../reply.js";
@@ -42,11 +41,6 @@ export interface RoundsContext {
   now(): Date;
 }
 
-/** The community's language: the card and the thread are read by everyone. */
-export const communityT = (community: CommunityRecord) => translator(resolveLocale(null, community.locale));
-export const memberT = (community: CommunityRecord, member: { locale: string | null }) =>
-  translator(resolveLocale(member.locale, community.locale));
-
 export async function loadView(store: Store, community: CommunityRecord, round: RoundRecord): Promise<RoundView> {
   const [sessions, participants] = await Promise.all([
     store.rounds.sessions(community.id, round.id),
@@ -66,15 +60,12 @@ export async function refreshCard(ctx: RoundsContext, round: RoundRecord): Promi
   if (!round.cardChannelId || !round.cardMessageId) return;
   const view = await loadView(ctx.store, ctx.community, round);
   try {
-    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(communityT(ctx.community), ctx.port, view, ctx.now()));
+    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(communityTranslator(ctx.community), ctx.port, view, ctx.now()));
   } catch (error) {
-    if (!(error instanceof PlatformError && (error.code === "not_found" || error.code === "forbidden"))) throw error;
+    if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ round: round.id, code: error.code }, "round card could not be updated");
   }
 }
-
-const seatsOf = (participants: readonly ParticipantRecord[]): Seat[] =>
-  participants.map((p) => ({ memberId: p.memberId, status: p.status, joinedAt: p.joinedAt }));
 
 /** Facilitators of the sessions still to come, as the round's mode and its seated members give them. */
 async function reassignFacilitators(ctx: RoundsContext, round: RoundRecord): Promise<void> {
@@ -152,13 +143,13 @@ export async function createRound(ctx: RoundsContext, organizer: MemberRecord, d
   if (channelId) {
     try {
       const view = await loadView(store, community, round);
-      const card = await port.postMessage(channelId, roundCard(communityT(community), port, view, ctx.now()));
+      const card = await port.postMessage(channelId, roundCard(communityTranslator(community), port, view, ctx.now()));
       await store.rounds.setCard(community.id, round.id, card);
       cardPosted = true;
       const discussion = await port.openDiscussion(card, round.title);
       await store.rounds.setDiscussion(community.id, round.id, discussion);
     } catch (error) {
-      if (!(error instanceof PlatformError) || error.code === "rate_limited" || error.code === "unavailable") throw error;
+      if (!isPermanentRefusal(error)) throw error;
       ctx.log.warn({ round: round.id, code: error.code }, "round card or thread not posted");
     }
   }
@@ -179,7 +170,7 @@ export async function joinRound(ctx: RoundsContext, round: RoundRecord, member: 
   const result = await store.transaction(async (tx) => {
     await tx.rounds.lock(community.id, round.id);
     const before = await tx.rounds.participants(community.id, round.id);
-    const joined = takeSeat(seatsOf(before), member.id, round.capacity, ctx.now());
+    const joined = takeSeat(before, member.id, round.capacity, ctx.now());
     const mine = joined.seats.find((s) => s.memberId === member.id);
     if (mine && !before.some((p) => p.memberId === member.id)) {
       await tx.rounds.addParticipant(community.id, round.id, member.id, mine.status, mine.joinedAt);
@@ -208,7 +199,7 @@ export async function leaveRound(ctx: RoundsContext, round: RoundRecord, member:
   const change = await store.transaction(async (tx) => {
     await tx.rounds.lock(community.id, round.id);
     const before = await tx.rounds.participants(community.id, round.id);
-    const left = giveUpSeat(seatsOf(before), member.id, round.capacity);
+    const left = giveUpSeat(before, member.id, round.capacity);
     if (!left.left) return left;
     await tx.rounds.removeParticipant(community.id, round.id, member.id);
     for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, promoted, "seat");
@@ -226,7 +217,7 @@ async function tellPromoted(ctx: RoundsContext, round: RoundRecord, memberIds: r
   for (const memberId of memberIds) {
     const member = await ctx.store.members.find(ctx.community.id, memberId);
     if (!member) continue;
-    const t = memberT(ctx.community, member);
+    const t = memberTranslator(ctx.community, member);
     await tellMember(ctx, member, { text: t("rounds.promoted", { title: round.title, number: round.number }) });
   }
 }
@@ -236,7 +227,7 @@ export async function tellMember(ctx: Pick<RoundsContext, "port" | "log">, membe
   try {
     await ctx.port.sendDirectMessage(member.platformUserId, message);
   } catch (error) {
-    if (!(error instanceof PlatformError) || error.code === "rate_limited" || error.code === "unavailable") throw error;
+    if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ member: member.id, code: error.code }, "direct message not delivered");
   }
 }
@@ -245,7 +236,7 @@ export async function tellMember(ctx: Pick<RoundsContext, "port" | "log">, membe
 async function tellParticipants(ctx: RoundsContext, round: RoundRecord, message: (t: Translate) => Message): Promise<void> {
   for (const p of await ctx.store.rounds.participants(ctx.community.id, round.id)) {
     const member = await ctx.store.members.find(ctx.community.id, p.memberId);
-    if (member) await tellMember(ctx, member, message(memberT(ctx.community, member)));
+    if (member) await tellMember(ctx, member, message(memberTranslator(ctx.community, member)));
   }
 }
 
@@ -287,7 +278,7 @@ export async function editSeries(ctx: RoundsContext, round: RoundRecord, change:
     // The update takes the round's row, as lock() does for joins.
     const updated = await tx.rounds.update(community.id, round.id, change);
     if (change.capacity === undefined) return { updated, promoted: [] as string[] };
-    const seats = changeCapacity(seatsOf(await tx.rounds.participants(community.id, round.id)), change.capacity);
+    const seats = changeCapacity(await tx.rounds.participants(community.id, round.id), change.capacity);
     for (const memberId of seats.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, memberId, "seat");
     return { updated, promoted: seats.promoted };
   });
@@ -319,7 +310,7 @@ export async function cancelRound(ctx: RoundsContext, round: RoundRecord): Promi
 
 /** The round's iCalendar file: every session in the round's zone, cancelled ones marked so. */
 export async function calendarFile(ctx: Pick<RoundsContext, "store" | "community" | "now">, round: RoundRecord): Promise<ReplyFile> {
-  const t = communityT(ctx.community);
+  const t = communityTranslator(ctx.community);
   const sessions = await ctx.store.rounds.sessions(ctx.community.id, round.id);
   const content = roundCalendar({
     round: {

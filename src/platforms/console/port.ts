@@ -1,4 +1,4 @@
-import { PlatformError } from "../../app/errors.js";
+import { noCalendarEvents } from "../../app/errors.js";
 import type { PlatformPort } from "../../app/port.js";
 import type { Message } from "../../app/reply.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
@@ -44,12 +44,8 @@ export function consolePort(print: (line: string) => void): PlatformPort {
       return channelId;
     },
     supportsCalendarEvents: false,
-    upsertCalendarEvent: async () => {
-      throw new PlatformError("unsupported", "the console has no calendar events");
-    },
-    cancelCalendarEvent: async () => {
-      throw new PlatformError("unsupported", "the console has no calendar events");
-    },
+    upsertCalendarEvent: noCalendarEvents("the console"),
+    cancelCalendarEvent: noCalendarEvents("the console"),
     mentionUser: (userId) => `@${userId}`,
     mentionChannel: (channelId) => `#${channelId}`,
     mentionGroup: (groupId) => `@&${groupId}`,

@@ -2,7 +2,7 @@ import { webApi } from "@slack/bolt";
 import type { DeliveryOptions, PlatformPort } from "../../app/port.js";
 import type { ReplyFile } from "../../app/reply.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
-import { PlatformError, translatingErrors } from "../../app/errors.js";
+import { PlatformError, noCalendarEvents, translatingErrors } from "../../app/errors.js";
 import { renderMessage } from "./render.js";
 
 const NOT_FOUND = new Set(["channel_not_found", "message_not_found", "user_not_found", "user_not_visible", "is_archived"]);
@@ -64,10 +64,6 @@ export async function sendFilesByDirectMessage(client: webApi.WebClient, userId:
     file_uploads: files.map((f) => ({ file: Buffer.from(f.content, "utf8"), filename: f.name, title: f.name })),
   });
 }
-
-const noCalendar = async (): Promise<never> => {
-  throw new PlatformError("unsupported", "Slack has no calendar events");
-};
 
 export function slackPort(client: webApi.WebClient): PlatformPort {
   /** The ts of a message an earlier attempt posted, found by the delivery key in its metadata. */
@@ -133,8 +129,8 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
     openDiscussion: async (ref) =>
       conversationOf(ref.channelId).thread_ts ? ref.channelId : threadChannelId(ref.channelId, ref.messageId),
     supportsCalendarEvents: false,
-    upsertCalendarEvent: noCalendar,
-    cancelCalendarEvent: noCalendar,
+    upsertCalendarEvent: noCalendarEvents("Slack"),
+    cancelCalendarEvent: noCalendarEvents("Slack"),
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${conversationOf(channelId).channel}>`,
     // A real <!subteam^…> mention would notify the whole group; the id is enough to recognise it.
