@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Intro } from "../../src/core/profile.js";
-import { createDb } from "../../src/store/db.js";
 import type { NewOfferPost } from "../../src/store/offers-repository.js";
-import { createStore, type Store } from "../../src/store/repositories.js";
-import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+import type { Store } from "../../src/store/repositories.js";
+import { storeBackends, storesOn } from "../support/db.js";
 
 const defaults = { name: "Test community", locale: "ja", timeZone: "Asia/Tokyo" };
 const NOW = new Date("2026-11-26T01:00:00Z");
@@ -21,21 +20,8 @@ const intro: Intro = {
   languages: ["ja"], city: "", meetingPreference: "either", bio: "",
 };
 
-const pg = postgresUrl();
-const backends: [string, string | null][] = [["SQLite", freshSqliteUrl()], ["PostgreSQL", pg]];
-
-describe.each(backends)("offers store on %s", (backend, url) => {
-  const stores: Store[] = [];
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.disconnect()));
-  });
-  const open = () => {
-    const store = createStore(createDb(url!));
-    stores.push(store);
-    return store;
-  };
-  const skip = url === null;
-  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+describe.each(storeBackends())("offers store on %s", (backend, url) => {
+  const { open, skip } = storesOn(backend, url);
 
   async function community(store: Store) {
     const c = await store.communities.ensure("discord", randomUUID(), defaults);

@@ -1,9 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Intro } from "../../src/core/profile.js";
-import { createDb } from "../../src/store/db.js";
-import { createStore, type Store } from "../../src/store/repositories.js";
-import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+import { storeBackends, storesOn } from "../support/db.js";
 
 const intro: Intro = {
   industry: "it",
@@ -20,21 +18,8 @@ const intro: Intro = {
 
 const defaults = { name: "Test community", locale: "ja", timeZone: "Asia/Tokyo" };
 
-const pg = postgresUrl();
-const backends: [string, string | null][] = [["SQLite", freshSqliteUrl()], ["PostgreSQL", pg]];
-
-describe.each(backends)("store on %s", (backend, url) => {
-  const stores: Store[] = [];
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.disconnect()));
-  });
-  const open = () => {
-    const store = createStore(createDb(url!));
-    stores.push(store);
-    return store;
-  };
-  const skip = url === null;
-  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+describe.each(storeBackends())("store on %s", (backend, url) => {
+  const { open, skip } = storesOn(backend, url);
 
   it.skipIf(skip)("given a guild seen twice, then it is one community and keeps its settings", async () => {
     const store = open();

@@ -1,18 +1,15 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ROUND_JOBS, createRound, joinRound, leaveRound, type RoundsContext } from "../../src/app/rounds/service.js";
 import type { NewJob } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
-import { createDb } from "../../src/store/db.js";
-import { createStore, type Store } from "../../src/store/repositories.js";
 import type { RoundFields } from "../../src/store/rounds-repository.js";
-import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+import { storeBackends, storesOn } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
 
 // Seats of a round on both databases, with the real use cases: members pressing Join at the same
 // moment never take more seats than there are.
 
-const backends: [string, string | null][] = [["SQLite", freshSqliteUrl()], ["PostgreSQL", postgresUrl()]];
 const NOW = new Date("2026-11-26T01:00:00Z");
 const fields: RoundFields = {
   kind: "study", title: "TypeScript 勉強会", topic: "", description: "", timeZone: "Asia/Tokyo", cadence: "weekly",
@@ -20,17 +17,11 @@ const fields: RoundFields = {
   reminderMinutes: [1440, 60],
 };
 
-describe.each(backends)("rounds on %s", (backend, url) => {
-  const stores: Store[] = [];
-  afterAll(async () => {
-    await Promise.all(stores.map((s) => s.disconnect()));
-  });
-  const skip = url === null;
-  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+describe.each(storeBackends())("rounds on %s", (backend, url) => {
+  const { open, skip } = storesOn(backend, url);
 
   async function world() {
-    const store = createStore(createDb(url!));
-    stores.push(store);
+    const store = open();
     const community = await store.communities.ensure("console", randomUUID(), { name: "Rounds", locale: "ja", timeZone: "Asia/Tokyo" });
     const organizer = await store.members.ensure(community.id, { platformUserId: "organizer", displayName: "organizer" });
     const round = await store.transaction((tx) => tx.rounds.create(community.id, organizer.id, fields, [

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { inject } from "vitest";
+import { afterAll, inject, it } from "vitest";
 import { createDb } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 
@@ -19,4 +19,30 @@ export function sqliteStore(): Store {
 /** The shared PostgreSQL test database, or null when none is reachable outside CI. */
 export function postgresUrl(): string | null {
   return inject("postgresUrl");
+}
+
+/** The databases store tests run on: a fresh SQLite file, and PostgreSQL (null when not reachable). */
+export function storeBackends(): [string, string | null][] {
+  return [["SQLite", freshSqliteUrl()], ["PostgreSQL", postgresUrl()]];
+}
+
+/**
+ * Inside a describe block of one backend: opens stores on `url` and disconnects them all after
+ * the block, and skips the block, saying so, when the database is not reachable.
+ */
+export function storesOn(backend: string, url: string | null): { open(): Store; skip: boolean } {
+  const stores: Store[] = [];
+  afterAll(async () => {
+    await Promise.all(stores.map((s) => s.disconnect()));
+  });
+  const skip = url === null;
+  if (skip) it.skip(`${backend} is not reachable: skipped (CI provides it)`, () => undefined);
+  return {
+    skip,
+    open() {
+      const store = createStore(createDb(url!));
+      stores.push(store);
+      return store;
+    },
+  };
 }
