@@ -1,5 +1,5 @@
-import { form, handler, type CommandDefinition, type FieldDefinition } from "../src/app/command.js";
-import { saveIntro } from "../src/app/intro/save-intro.js";
+import { handler, type CommandDefinition } from "../src/app/command.js";
+import { currentIntroAnswers, saveIntro } from "../src/app/intro/save-intro.js";
 import {
   INDUSTRIES,
   MEETING_PREFERENCES,
@@ -8,6 +8,7 @@ import {
   SPOKEN_LANGUAGES,
   introFormSchema,
 } from "../src/core/profile.js";
+import { form, type FieldDefinition } from "../src/app/forms.js";
 
 const tagField = (id: "interests" | "canOffer" | "lookingFor", required: boolean): FieldDefinition => ({
   id,
@@ -21,6 +22,7 @@ const tagField = (id: "interests" | "canOffer" | "lookingFor", required: boolean
 /** Two pages of five: a Discord modal holds five fields. Slack and the console show them as one. */
 const introForm = form({
   id: "intro",
+  permission: "member",
   title: "intro.formTitle",
   pageTitle: "intro.formTitlePage",
   invalidMessage: "intro.invalid",
@@ -48,17 +50,7 @@ const introForm = form({
         placeholder: "intro.placeholder.bio" },
     ],
   ],
-  async initialValues(ctx) {
-    const profile = await ctx.store.profiles.find(ctx.community.id, ctx.member.id);
-    if (!profile) return {};
-    const { intro } = profile;
-    return {
-      ...intro,
-      interests: intro.interests.join(", "),
-      canOffer: intro.canOffer.join(", "),
-      lookingFor: intro.lookingFor.join(", "),
-    };
-  },
+  initialValues: currentIntroAnswers,
   submit: saveIntro,
 });
 

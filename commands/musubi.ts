@@ -1,16 +1,14 @@
 import { z } from "zod";
-import { handler, option, type CommandContext, type CommandDefinition } from "../src/app/command.js";
-import { UserError } from "../src/app/errors.js";
-import { renderReasons } from "../src/app/pairing/messages.js";
-import { pairPool } from "../src/app/pairing/pool.js";
-import { planNextRound, scheduleManualRound, upcomingRound } from "../src/app/pairing/rounds.js";
-import type { Reply } from "../src/app/reply.js";
+import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { changePairingSettings, previewPairing, runPairingNow } from "../src/app/pairing/organizer.js";
+import { setUpCommunity } from "../src/app/setup/community-settings.js";
 import { weightsSchema } from "../src/core/matching/index.js";
-import { CADENCES } from "../src/core/pairing/rhythm.js";
-import type { CommunitySettings } from "../src/store/repositories.js";
-import { ANNOUNCE_STYLES, type PairingSettingsRecord } from "../src/store/pairing-repository.js";
+import { PAIRING_CADENCES } from "../src/core/pairing/rhythm.js";
+import { ANNOUNCE_STYLES, type AnnounceStyle } from "../src/core/pairing/settings.js";
 import { isValidTimeZone } from "../src/core/time.js";
-import { LOCALES, localized, type MessageKey } from "../src/i18n/index.js";
+import { LOCALES, localized } from "../src/i18n/index.js";
+
+// /musubi: the organizers' settings of the community (setup) and of weekly pairing.
 
 const onOff = [{ value: "on", label: localized("pairing.on") }, { value: "off", label: localized("pairing.off") }] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -30,38 +28,6 @@ const weightsOption = z.string().trim().transform((text, ctx) => {
   }
   return weights;
 });
-
-async function pairingSummary(ctx: CommandContext, settings: PairingSettingsRecord, text: string): Promise<Reply> {
-  const { t, port, community } = ctx;
-  const next = upcomingRound(community, settings, ctx.now());
-  const pool = (await ctx.store.pairing.pool(community.id, ctx.now())).length;
-  return {
-    text,
-    ephemeral: true,
-    cards: [{
-      title: t("pairing.summary"),
-      fields: [
-        { name: t("pairing.field.state"), value: t(settings.enabled ? "pairing.on" : "pairing.off"), inline: true },
-        { name: t("pairing.field.channel"), value: settings.channelId ? port.mentionChannel(settings.channelId) : t("common.none"), inline: true },
-        { name: t("pairing.field.pool"), value: String(pool), inline: true },
-        {
-          name: t("pairing.field.when"),
-          value: t("pairing.field.when.value", {
-            cadence: t(`pairing.cadence.${settings.cadenceWeeks}` as MessageKey),
-            weekday: t(`pairing.weekday.${settings.weekday}` as MessageKey),
-            hour: String(settings.hour).padStart(2, "0"),
-            zone: community.timeZone,
-          }),
-        },
-        { name: t("pairing.field.groupSize"), value: String(settings.groupSize), inline: true },
-        { name: t("pairing.field.noRepeat"), value: t("pairing.field.noRepeat.value", { weeks: settings.noRepeatWeeks }), inline: true },
-        { name: t("pairing.field.announce"), value: t(`pairing.announce.${settings.announceStyle}`), inline: true },
-        { name: t("pairing.field.headsUp"), value: t(settings.headsUp ? "pairing.on" : "pairing.off"), inline: true },
-        { name: t("pairing.field.next"), value: next ? port.formatTime(next.at, community.timeZone) : t("common.none") },
-      ],
-    }],
-  };
-}
 
 /** Organizer settings of the community. */
 export const musubiCommand: CommandDefinition = {
@@ -87,42 +53,14 @@ export const musubiCommand: CommandDefinition = {
           schema: z.string().trim().refine(isValidTimeZone, { error: "error.timeZone" }).optional(),
         }),
       },
-      async run(ctx, input) {
-        const changes: CommunitySettings = {
-          ...(input.intro_channel ? { introChannelId: input.intro_channel } : {}),
-          ...(input.welcome_channel ? { welcomeChannelId: input.welcome_channel } : {}),
-          ...(input.offers_channel ? { offersChannelId: input.offers_channel } : {}),
-          ...(input.organizers ? { organizerGroupId: input.organizers } : {}),
-          ...(input.language ? { locale: input.language } : {}),
-          ...(input.time_zone ? { timeZone: input.time_zone } : {}),
-        };
-        const changed = Object.keys(changes).length > 0;
-        const community = changed ? await ctx.store.communities.updateSettings(ctx.community.id, changes) : ctx.community;
-        if (changed) ctx.log.info({ changes: Object.keys(changes) }, "settings changed");
-        const { t, port } = ctx;
-        const channel = (id: string | null, unset: string) => (id ? port.mentionChannel(id) : unset);
-        return {
-          type: "reply",
-          reply: {
-            text: changed ? t("setup.saved") : t("setup.summary"),
-            ephemeral: true,
-            cards: [{
-              title: t("setup.summary"),
-              fields: [
-                { name: t("setup.introChannel"), value: channel(community.introChannelId, t("setup.notSet")) },
-                { name: t("setup.welcomeChannel"), value: channel(community.welcomeChannelId, t("setup.notSetWelcome")) },
-                { name: t("offers.setup.channel"), value: channel(community.offersChannelId, t("offers.setup.notSet")) },
-                {
-                  name: t("setup.organizers"),
-                  value: community.organizerGroupId ? port.mentionGroup(community.organizerGroupId) : t("setup.notSetOrganizers"),
-                },
-                { name: t("setup.language"), value: t(`language.${community.locale === "en" ? "en" : "ja"}`), inline: true },
-                { name: t("setup.timeZone"), value: community.timeZone, inline: true },
-              ],
-            }],
-          },
-        };
-      },
+      run: (ctx, input) => setUpCommunity(ctx, {
+        ...(input.intro_channel ? { introChannelId: input.intro_channel } : {}),
+        ...(input.welcome_channel ? { welcomeChannelId: input.welcome_channel } : {}),
+        ...(input.offers_channel ? { offersChannelId: input.offers_channel } : {}),
+        ...(input.organizers ? { organizerGroupId: input.organizers } : {}),
+        ...(input.language ? { locale: input.language } : {}),
+        ...(input.time_zone ? { timeZone: input.time_zone } : {}),
+      }),
     }),
     "pairing settings": handler({
       description: "pairing.settings.description",
@@ -132,7 +70,7 @@ export const musubiCommand: CommandDefinition = {
         enabled: option.string({ description: "pairing.option.enabled", choices: onOff }),
         cadence: option.string({
           description: "pairing.option.cadence",
-          choices: CADENCES.map((weeks) => ({ value: String(weeks), label: localized(`pairing.cadence.${weeks}`) })),
+          choices: PAIRING_CADENCES.map((weeks) => ({ value: String(weeks), label: localized(`pairing.cadence.${weeks}`) })),
         }),
         weekday: option.string({
           description: "pairing.option.weekday",
@@ -151,68 +89,20 @@ export const musubiCommand: CommandDefinition = {
         heads_up: option.string({ description: "pairing.option.headsUp", choices: onOff }),
         weights: option.custom({ description: "pairing.option.weights", required: false, schema: weightsOption.optional() }),
       },
-      async run(ctx, input) {
-        const { store, community } = ctx;
-        const current = await store.pairing.settings(community.id);
-        const changes: Partial<PairingSettingsRecord> = {
-          ...(input.channel ? { channelId: input.channel } : {}),
-          ...(input.enabled ? { enabled: input.enabled === "on" } : {}),
-          ...(input.cadence ? { cadenceWeeks: Number(input.cadence) } : {}),
-          ...(input.weekday ? { weekday: Number(input.weekday) } : {}),
-          ...(input.hour !== undefined ? { hour: input.hour } : {}),
-          ...(input.group_size ? { groupSize: Number(input.group_size) } : {}),
-          ...(input.no_repeat_weeks !== undefined ? { noRepeatWeeks: input.no_repeat_weeks } : {}),
-          ...(input.announce ? { announceStyle: input.announce as PairingSettingsRecord["announceStyle"] } : {}),
-          ...(input.heads_up ? { headsUp: input.heads_up === "on" } : {}),
-          ...(input.weights ? { weights: { ...current.weights, ...input.weights } } : {}),
-        };
-        if ((changes.enabled ?? current.enabled) && !(changes.channelId ?? current.channelId)) throw new UserError("pairing.needsChannel");
-        const changed = Object.keys(changes).length > 0;
-        const settings = changed ? await store.pairing.updateSettings(community.id, changes) : current;
-        if (changed) {
-          ctx.log.info({ changes: Object.keys(changes) }, "pairing settings changed");
-          // Jobs planned under the old rhythm notice the change and do nothing (see rounds.ts).
-          await planNextRound(ctx, community, ctx.now());
-        }
-        return { type: "reply", reply: await pairingSummary(ctx, settings, ctx.t(changed ? "pairing.saved" : "pairing.summary")) };
-      },
+      run: (ctx, input) => changePairingSettings(ctx, {
+        ...(input.channel ? { channelId: input.channel } : {}),
+        ...(input.enabled ? { enabled: input.enabled === "on" } : {}),
+        ...(input.cadence ? { cadenceWeeks: Number(input.cadence) } : {}),
+        ...(input.weekday ? { weekday: Number(input.weekday) } : {}),
+        ...(input.hour !== undefined ? { hour: input.hour } : {}),
+        ...(input.group_size ? { groupSize: Number(input.group_size) } : {}),
+        ...(input.no_repeat_weeks !== undefined ? { noRepeatWeeks: input.no_repeat_weeks } : {}),
+        ...(input.announce ? { announceStyle: input.announce as AnnounceStyle } : {}),
+        ...(input.heads_up ? { headsUp: input.heads_up === "on" } : {}),
+        ...(input.weights ? { weights: input.weights } : {}),
+      }),
     }),
-    "pairing preview": handler({
-      description: "pairing.preview.description",
-      permission: "organizer",
-      options: {},
-      async run(ctx) {
-        const { store, community, t, port } = ctx;
-        const settings = await store.pairing.settings(community.id);
-        const at = upcomingRound(community, settings, ctx.now())?.at ?? ctx.now();
-        const round = await store.pairing.roundOfPeriod(community.id, upcomingRound(community, settings, ctx.now())?.period ?? "");
-        const { result, poolSize } = await pairPool(store, community, settings, at, round ? await store.pairing.skips(round.id) : new Set());
-        if (result.groups.length === 0) return { type: "reply", reply: { text: t("pairing.preview.empty", { members: poolSize }), ephemeral: true } };
-        const names = new Map<string, string>();
-        for (const id of result.groups.flatMap((g) => g.members)) {
-          const member = await store.members.find(community.id, id);
-          if (member) names.set(id, port.mentionUser(member.platformUserId));
-        }
-        const shown = 15;
-        const lines = result.groups.slice(0, shown).map((g) => `• ${g.members.map((id) => names.get(id) ?? id).join(" × ")} — ${renderReasons(g.reasons, t)}`);
-        if (result.groups.length > shown) lines.push(`… +${result.groups.length - shown}`);
-        return {
-          type: "reply",
-          reply: { text: `${t("pairing.preview.title", { groups: result.groups.length, members: poolSize })}\n${lines.join("\n")}`, ephemeral: true },
-        };
-      },
-    }),
-    "pairing run-now": handler({
-      description: "pairing.runNow.description",
-      permission: "organizer",
-      options: {},
-      async run(ctx) {
-        const settings = await ctx.store.pairing.settings(ctx.community.id);
-        if (!settings.channelId) throw new UserError("pairing.needsChannel");
-        await scheduleManualRound(ctx, ctx.community, ctx.now());
-        ctx.jobs.runSoon();
-        return { type: "reply", reply: { text: ctx.t("pairing.runNow.started", { channel: ctx.port.mentionChannel(settings.channelId) }), ephemeral: true } };
-      },
-    }),
+    "pairing preview": handler({ description: "pairing.preview.description", permission: "organizer", options: {}, run: previewPairing }),
+    "pairing run-now": handler({ description: "pairing.runNow.description", permission: "organizer", options: {}, run: runPairingNow }),
   },
 };

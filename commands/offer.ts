@@ -1,6 +1,8 @@
-import { form, handler, option, type CommandDefinition, type FormDefinition } from "../src/app/command.js";
-import { UserError } from "../src/app/errors.js";
-import { closePost, extendPost, listOwnPosts, searchPosts, switchNotices } from "../src/app/offers/manage.js";
+import { onAction } from "../src/app/actions.js";
+import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { form, type FormDefinition } from "../src/app/forms.js";
+import { offerActions } from "../src/app/offers/actions.js";
+import { browsePosts, closePost, extendPost } from "../src/app/offers/manage.js";
 import { requireCanPost, submitPost } from "../src/app/offers/post.js";
 import { respondToPost } from "../src/app/offers/respond.js";
 import { CONTACT_WAYS, POST_LIMITS, postFormSchema, type PostKind } from "../src/core/offers/post.js";
@@ -13,6 +15,7 @@ import { CONTACT_WAYS, POST_LIMITS, postFormSchema, type PostKind } from "../src
 function postForm(kind: PostKind): FormDefinition {
   return form({
     id: kind,
+    permission: "member",
     title: `${kind}.formTitle`,
     pageTitle: `${kind}.formTitle`,
     invalidMessage: `${kind}.invalid`,
@@ -53,24 +56,14 @@ function postCommand(kind: PostKind): CommandDefinition {
 
 export const offerCommand: CommandDefinition = {
   ...postCommand("offer"),
-  actions: [{
-    // offer:respond:<postId> (card, search, notices) · offer:close:<postId> · offer:extend:<postId> (/offers mine)
-    id: "offer",
-    async run(ctx, argument) {
-      const [verb, postId = ""] = (argument ?? "").split(":");
-      if (verb === "respond") return respondToPost(ctx, postId);
-      if (verb === "close") return closePost(ctx, postId);
-      if (verb === "extend") return extendPost(ctx, postId);
-      throw new UserError("common.unknownAction");
-    },
-  }],
+  actions: [
+    onAction(offerActions.respond, (ctx, { postId }) => respondToPost(ctx, postId)),
+    onAction(offerActions.close, (ctx, { postId }) => closePost(ctx, postId)),
+    onAction(offerActions.extend, (ctx, { postId }) => extendPost(ctx, postId)),
+  ],
 };
 
 export const askCommand: CommandDefinition = postCommand("ask");
-
-/** `mine`, `notices on|off`, else words or a tag to search for (Japanese keywords too). */
-const MINE = new Set(["mine", "自分"]);
-const NOTICES = /^(?:notices|通知)\s+(on|off|オン|オフ)$/i;
 
 export const offersCommand: CommandDefinition = {
   name: "offers",
@@ -81,12 +74,6 @@ export const offersCommand: CommandDefinition = {
     options: {
       query: option.string({ description: "offers.option.query", maxLength: 100, rest: true }),
     },
-    async run(ctx, input) {
-      const query = input.query?.replace(/\s+/g, " ") ?? "";
-      if (MINE.has(query.toLowerCase())) return listOwnPosts(ctx);
-      const notices = NOTICES.exec(query);
-      if (notices) return switchNotices(ctx, ["on", "オン"].includes(notices[1]!.toLowerCase()));
-      return searchPosts(ctx, query);
-    },
+    run: (ctx, input) => browsePosts(ctx, input.query ?? ""),
   }),
 };

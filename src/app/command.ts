@@ -1,55 +1,12 @@
 import { z } from "zod";
-import type { Logger } from "../logger.js";
-import type { Locale, Localized, MessageKey, Translate } from "../i18n/index.js";
-import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
-import type { DraftValues, Store } from "../store/repositories.js";
-import type { JobQueue } from "./pairing/rounds.js";
-import type { PlatformPort } from "./port.js";
+import type { Localized, MessageKey } from "../i18n/index.js";
 import type { Outcome } from "./reply.js";
+import type { ActionDefinition } from "./actions.js";
+import type { CommandContext, Permission } from "./context.js";
+import type { FormDefinition } from "./forms.js";
 
 // The shape of a command as data: commands/ holds one definition per command, and every
 // platform (Discord slash commands, Slack slash commands, the console) is generated from it.
-
-/** Who is acting, as the adapter saw them. */
-export interface Actor {
-  platform: Platform;
-  community: { externalId: string; name: string };
-  userId: string;
-  displayName: string;
-  /** The platform's locale for this member ("ja", "en-US"), when it tells. */
-  locale?: string | undefined;
-  /** Holds the organizer right on this platform (Discord Manage Server, Slack admin, console organizer). */
-  isOrganizer: boolean;
-  /**
-   * Whether the member belongs to a Discord role or Slack user group: asked only when the
-   * community names one as its organizers.
-   */
-  inGroup?: ((groupId: string) => Promise<boolean>) | undefined;
-  /** Where the member acted, when that was a channel. */
-  channelId?: string | undefined;
-}
-
-export interface CommandContext {
-  actor: Actor;
-  community: CommunityRecord;
-  member: MemberRecord;
-  locale: Locale;
-  t: Translate;
-  store: Store;
-  port: PlatformPort;
-  log: Logger;
-  now(): Date;
-  /** The durable scheduler, for work that happens later (rounds, reminders). */
-  jobs: JobQueue;
-  commands: readonly CommandDefinition[];
-  /** Shows a form (prefilled with the member's current answers) as the answer to this invocation. */
-  openForm(formId: string, page?: number): Promise<Outcome>;
-}
-
-/** The zone a time is written in where a platform cannot show each reader's own: the member's, else the community's. */
-export const zoneOf = (ctx: Pick<CommandContext, "member" | "community">): string => ctx.member.timeZone ?? ctx.community.timeZone;
-
-export type Permission = "member" | "organizer";
 
 export type OptionKind = "string" | "integer" | "user" | "channel" | "group";
 
@@ -125,54 +82,13 @@ export function handler<O extends OptionSpecs>(definition: CommandHandler<O>): C
   return definition as unknown as CommandHandler;
 }
 
-export type FieldKind = "text" | "paragraph" | "select" | "multiselect";
-
-export interface FieldDefinition {
-  id: string;
-  label: MessageKey;
-  kind: FieldKind;
-  required: boolean;
-  maxLength?: number;
-  placeholder?: MessageKey;
-  choices?: readonly { value: string; label: MessageKey }[];
-}
-
-export interface FormDefinition<S extends z.ZodObject = z.ZodObject, V = z.output<S>> {
-  id: string;
-  title: MessageKey;
-  /** Title of one page of several, with {page} and {pages}. */
-  pageTitle: MessageKey;
-  /** Shown with the problems where a platform cannot mark fields inline: {problems}. */
-  invalidMessage: MessageKey;
-  /** A page holds at most 5 fields (a Discord modal's limit). */
-  pages: readonly (readonly FieldDefinition[])[];
-  /** Each field's own checks: a page of a longer form is checked with its fields' part of it. */
-  schema: S;
-  /**
-   * The whole form once every page is in, where it has rules across fields or depends on the
-   * moment (a date that must be ahead): `schema` otherwise.
-   */
-  wholeSchema?(ctx: CommandContext): z.ZodType<V>;
-  initialValues(ctx: CommandContext): Promise<DraftValues>;
-  submit(ctx: CommandContext, value: V): Promise<Outcome>;
-}
-
-export function form<S extends z.ZodObject, V = z.output<S>>(definition: FormDefinition<S, V>): FormDefinition {
-  return definition as unknown as FormDefinition;
-}
-
-/** A button. Its action id is `id` or `id:argument`. */
-export interface ActionDefinition {
-  id: string;
-  run(ctx: CommandContext, argument: string | undefined): Promise<Outcome>;
-}
-
 interface CommandBase {
   name: string;
   description: MessageKey;
   /** Descriptions of subcommand groups ("pairing" of "pairing settings"), which Discord lists. */
   groups?: Record<string, MessageKey>;
   forms?: readonly FormDefinition[];
+  /** The buttons this command's messages carry, each bound to its use case. */
   actions?: readonly ActionDefinition[];
 }
 
@@ -193,5 +109,3 @@ export function handlersOf(command: CommandDefinition): { path: string; subcomma
   }));
 }
 
-/** Action ids of the form pages: `form:<formId>:<page>` opens that page (Discord's "Continue"). */
-export const FORM_ACTION_PREFIX = "form";

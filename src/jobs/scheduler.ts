@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { PlatformError } from "../app/errors.js";
 import type { Logger } from "../logger.js";
 import type { Db } from "../store/db.js";
+import { PlatformError } from "../port/errors.js";
+import type { ClaimedJob, JobHandler, NewJob } from "./queue.js";
 
 // The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job
 // is claimed with one conditional update (status and lease checked in its WHERE), so exactly one
@@ -11,30 +12,12 @@ import type { Db } from "../store/db.js";
 // handler runs its lease is renewed, so a long job (a rate limit waited out, a large round) is not
 // taken over by another process; one that has lost its process `maxAttempts` times is given up.
 
-export interface NewJob {
-  kind: string;
-  /** Scheduling the same key again changes nothing: a job is planned once. */
-  dedupeKey: string;
-  dueAt: Date;
-  communityId?: string | undefined;
-  payload?: Record<string, unknown>;
-}
-
-export interface ClaimedJob {
-  id: string;
-  kind: string;
-  dedupeKey: string;
-  communityId: string | null;
-  payload: Record<string, unknown>;
-  dueAt: Date;
-  attempts: number;
-}
-
-export type JobHandler = (job: ClaimedJob) => Promise<void>;
-
 export interface SchedulerOptions {
   db: Db;
-  handlers: Record<string, JobHandler>;
+  /** Each handler is given its payload parsed with its kind's schema in `payloads` (so each has its own type). */
+  handlers: Record<string, JobHandler<any>>;
+  /** The payload schema of each kind (JOB_PAYLOADS): checked when a job is scheduled and when it runs. */
+  payloads?: Record<string, z.ZodType>;
   log: Logger;
   now?: () => Date;
   /** How long a claim holds before another process may take the job over. */
@@ -56,7 +39,11 @@ export function createScheduler(options: SchedulerOptions) {
   const maxAttempts = options.maxAttempts ?? 8;
   const workerId = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
 
+  const payloadOf = (kind: string, payload: unknown): Record<string, unknown> =>
+    payloadSchema.parse(options.payloads?.[kind]?.parse(payload) ?? payload);
+
   async function schedule(job: NewJob): Promise<void> {
+    const payload = payloadOf(job.kind, job.payload ?? {});
     await db.job.upsert({
       where: { dedupeKey: job.dedupeKey },
       create: {
@@ -64,7 +51,7 @@ export function createScheduler(options: SchedulerOptions) {
         dedupeKey: job.dedupeKey,
         dueAt: job.dueAt,
         communityId: job.communityId ?? null,
-        payload: (job.payload ?? {}) as object,
+        payload: payload as object,
       },
       update: {},
     });
@@ -99,7 +86,7 @@ export function createScheduler(options: SchedulerOptions) {
           kind: candidate.kind,
           dedupeKey: candidate.dedupeKey,
           communityId: candidate.communityId,
-          payload: payloadSchema.parse(candidate.payload),
+          payload: candidate.payload as Record<string, unknown>,
           dueAt: candidate.dueAt,
           attempts: candidate.attempts + 1,
         };
@@ -166,7 +153,7 @@ export function createScheduler(options: SchedulerOptions) {
       try {
         if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
         jobLog.info({ attempt: job.attempts }, "job started");
-        await handler(job);
+        await handler({ ...job, payload: payloadOf(job.kind, job.payload) });
         release();
         await finish(job);
         jobLog.info("job done");

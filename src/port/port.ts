@@ -1,5 +1,5 @@
 import type { MessageRef, Platform } from "../store/records.js";
-import type { Message } from "./reply.js";
+import type { Message } from "./message.js";
 
 /** How a message is sent on behalf of a job (see src/jobs/outbox.ts). */
 export interface DeliveryOptions {

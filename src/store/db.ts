@@ -16,3 +16,7 @@ export function createDb(url: string): Db {
   }
   return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url }) });
 }
+
+/** The client inside `$transaction`: repositories take either. */
+export type DbTransaction = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type DbClient = Db | DbTransaction;

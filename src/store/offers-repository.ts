@@ -1,13 +1,11 @@
 import { z } from "zod";
 import { CONTACT_WAYS, POST_KINDS, POST_STATUSES, type ContactWay, type PostKind, type PostStatus } from "../core/offers/post.js";
-import type { Db } from "./db.js";
+import type { DbClient } from "./db.js";
 import type { MessageRef } from "./records.js";
 
 // Offers and asks, the exchanges they led to, fit notices and the members' notice switch. Every
 // method is scoped by community.
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Client = Db | Tx;
 
 const stringsSchema = z.array(z.string());
 
@@ -81,30 +79,30 @@ function toPost(row: PostRow): OfferPostRecord {
 /** Prisma's "unique constraint failed" (a second press of the same button). */
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
-export function offersRepository(db: Client) {
+export function offersRepository(db: DbClient, communityId: string) {
   /** Open and not yet past its expiry at `now`. */
   const live = (now: Date) => ({ status: "open", expiresAt: { gt: now } });
 
   return {
-    async create(communityId: string, memberId: string, post: NewOfferPost): Promise<OfferPostRecord> {
+    async create(memberId: string, post: NewOfferPost): Promise<OfferPostRecord> {
       return toPost(await db.offerPost.create({ data: { communityId, memberId, ...post }, include }));
     },
-    async find(communityId: string, postId: string): Promise<OfferPostRecord | null> {
+    async find(postId: string): Promise<OfferPostRecord | null> {
       const row = await db.offerPost.findFirst({ where: { communityId, id: postId }, include });
       return row && toPost(row);
     },
-    async setCard(communityId: string, postId: string, card: MessageRef): Promise<void> {
+    async setCard(postId: string, card: MessageRef): Promise<void> {
       await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { cardChannelId: card.channelId, cardMessageId: card.messageId } });
     },
     /** The member's posts open at `now`. */
-    async countLive(communityId: string, memberId: string, now: Date): Promise<number> {
+    async countLive(memberId: string, now: Date): Promise<number> {
       return db.offerPost.count({ where: { communityId, memberId, ...live(now) } });
     },
-    async countCreatedSince(communityId: string, memberId: string, since: Date): Promise<number> {
+    async countCreatedSince(memberId: string, since: Date): Promise<number> {
       return db.offerPost.count({ where: { communityId, memberId, createdAt: { gte: since } } });
     },
     /** Posts open at `now`, newest first. */
-    async live(communityId: string, now: Date, options: { kind?: PostKind; limit: number }): Promise<OfferPostRecord[]> {
+    async live(now: Date, options: { kind?: PostKind; limit: number }): Promise<OfferPostRecord[]> {
       const rows = await db.offerPost.findMany({
         where: { communityId, ...live(now), ...(options.kind ? { kind: options.kind } : {}) },
         include, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: options.limit,
@@ -112,32 +110,32 @@ export function offersRepository(db: Client) {
       return rows.map(toPost);
     },
     /** A member's own posts, newest first. */
-    async ofMember(communityId: string, memberId: string, limit: number): Promise<OfferPostRecord[]> {
+    async ofMember(memberId: string, limit: number): Promise<OfferPostRecord[]> {
       const rows = await db.offerPost.findMany({
         where: { communityId, memberId }, include, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: limit,
       });
       return rows.map(toPost);
     },
-    async close(communityId: string, postId: string, at: Date): Promise<void> {
+    async close(postId: string, at: Date): Promise<void> {
       await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "closed", closedAt: at } });
     },
     /** Open again (also an expired one) until `expiresAt`. */
-    async extend(communityId: string, postId: string, expiresAt: Date): Promise<void> {
+    async extend(postId: string, expiresAt: Date): Promise<void> {
       await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "open", expiresAt, closedAt: null } });
     },
     /** Marks the post expired if it is open and past its expiry at `now`: whether it was. */
-    async expire(communityId: string, postId: string, now: Date): Promise<boolean> {
+    async expire(postId: string, now: Date): Promise<boolean> {
       const { count } = await db.offerPost.updateMany({
         where: { communityId, id: postId, status: "open", expiresAt: { lte: now } },
         data: { status: "expired" },
       });
       return count === 1;
     },
-    async remove(communityId: string, postId: string): Promise<void> {
+    async remove(postId: string): Promise<void> {
       await db.offerPost.deleteMany({ where: { communityId, id: postId } });
     },
     /** The cards of a member's posts. */
-    async cardsOfMember(communityId: string, memberId: string): Promise<MessageRef[]> {
+    async cardsOfMember(memberId: string): Promise<MessageRef[]> {
       const rows = await db.offerPost.findMany({
         where: { communityId, memberId, cardChannelId: { not: null }, cardMessageId: { not: null } },
         select: { cardChannelId: true, cardMessageId: true },
@@ -149,7 +147,7 @@ export function offersRepository(db: Client) {
      * exchanges and notices of those posts), the exchanges they took part in, the notices they
      * were sent and their notice switch. Returns how many posts were deleted.
      */
-    async removeOfMember(communityId: string, memberId: string): Promise<number> {
+    async removeOfMember(memberId: string): Promise<number> {
       const { count } = await db.offerPost.deleteMany({ where: { communityId, memberId } });
       await db.offerExchange.deleteMany({ where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] } });
       await db.offerNotice.deleteMany({ where: { communityId, memberId } });
@@ -162,7 +160,6 @@ export function offersRepository(db: Client) {
      * gives the first one back with `created: false`.
      */
     async recordExchange(
-      communityId: string,
       exchange: { postId: string; helperId: string; helpedId: string },
       at: Date,
     ): Promise<{ exchange: ExchangeRecord; created: boolean }> {
@@ -176,14 +173,14 @@ export function offersRepository(db: Client) {
         return { exchange: await db.offerExchange.findUniqueOrThrow({ where: key }), created: false };
       }
     },
-    async setExchangeSpace(communityId: string, exchangeId: string, spaceId: string): Promise<void> {
+    async setExchangeSpace(exchangeId: string, spaceId: string): Promise<void> {
       await db.offerExchange.updateMany({ where: { communityId, id: exchangeId }, data: { spaceId } });
     },
-    async removeExchange(communityId: string, exchangeId: string): Promise<void> {
+    async removeExchange(exchangeId: string): Promise<void> {
       await db.offerExchange.deleteMany({ where: { communityId, id: exchangeId } });
     },
     /** Exchanges a member took part in, as helper or helped, newest first. */
-    async exchangesOf(communityId: string, memberId: string): Promise<(ExchangeRecord & { title: string; kind: PostKind })[]> {
+    async exchangesOf(memberId: string): Promise<(ExchangeRecord & { title: string; kind: PostKind })[]> {
       const rows = await db.offerExchange.findMany({
         where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] },
         include: { post: { select: { title: true, kind: true } } },
@@ -192,24 +189,24 @@ export function offersRepository(db: Client) {
       return rows.map(({ post, ...exchange }) => ({ ...exchange, title: post.title, kind: z.enum(POST_KINDS).parse(post.kind) }));
     },
 
-    async noticeSent(communityId: string, postId: string, memberId: string): Promise<boolean> {
+    async noticeSent(postId: string, memberId: string): Promise<boolean> {
       return (await db.offerNotice.count({ where: { communityId, postId, memberId } })) > 0;
     },
-    async countNoticesSince(communityId: string, memberId: string, since: Date): Promise<number> {
+    async countNoticesSince(memberId: string, since: Date): Promise<number> {
       return db.offerNotice.count({ where: { communityId, memberId, createdAt: { gte: since } } });
     },
-    async recordNotice(communityId: string, postId: string, memberId: string, at: Date): Promise<void> {
+    async recordNotice(postId: string, memberId: string, at: Date): Promise<void> {
       await db.offerNotice.upsert({
         where: { postId_memberId: { postId, memberId } },
         create: { communityId, postId, memberId, createdAt: at },
         update: {},
       });
     },
-    async noticesOn(communityId: string, memberId: string): Promise<boolean> {
+    async noticesOn(memberId: string): Promise<boolean> {
       const row = await db.offerPreference.findFirst({ where: { communityId, memberId }, select: { notices: true } });
       return row?.notices ?? true;
     },
-    async setNotices(communityId: string, memberId: string, notices: boolean): Promise<void> {
+    async setNotices(memberId: string, notices: boolean): Promise<void> {
       await db.offerPreference.upsert({
         where: { memberId, communityId },
         create: { communityId, memberId, notices },
@@ -218,7 +215,7 @@ export function offersRepository(db: Client) {
     },
 
     /** Intros with their "can offer" and "looking for" lists, for fit. */
-    async introLists(communityId: string): Promise<IntroListsRecord[]> {
+    async introLists(): Promise<IntroListsRecord[]> {
       const rows = await db.profile.findMany({
         where: { communityId },
         select: { memberId: true, canOffer: true, lookingFor: true, updatedAt: true, member: { select: { platformUserId: true, displayName: true, locale: true } } },

@@ -1,37 +1,15 @@
 import { z } from "zod";
-import type { Db } from "./db.js";
+import type { Reason } from "../core/matching/index.js";
+import { isFollowUpAnswer, DEFAULT_PAIRING_SETTINGS, type FollowUpAnswer, type PairingSettings } from "../core/pairing/settings.js";
+import type { Intro } from "../core/profile.js";
+import type { DbClient } from "./db.js";
+import { storedIntroSchema } from "./stored-intro.js";
 
-// Pairing rows: settings, opt-ins, blocks, rounds and their groups. Every method is scoped by
-// community.
-
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Client = Db | Tx;
-
-export const ANNOUNCE_STYLES = ["names", "count"] as const;
-export const FOLLOW_UP_ANSWERS = ["in_person", "online", "scheduled", "not_met"] as const;
-export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
-
-export interface PairingSettingsRecord {
-  enabled: boolean;
-  channelId: string | null;
-  cadenceWeeks: number;
-  weekday: number;
-  hour: number;
-  groupSize: number;
-  noRepeatWeeks: number;
-  announceStyle: (typeof ANNOUNCE_STYLES)[number];
-  headsUp: boolean;
-  headsUpHours: number;
-  followUpDays: number;
-  weights: Record<string, number>;
-}
+// Pairing rows: settings, opt-ins, blocks, pairing rounds and their groups, of one community.
 
 const weightsSchema = z.record(z.string(), z.number());
-
-export const DEFAULT_PAIRING_SETTINGS: PairingSettingsRecord = {
-  enabled: false, channelId: null, cadenceWeeks: 1, weekday: 1, hour: 9, groupSize: 2, noRepeatWeeks: 8,
-  announceStyle: "names", headsUp: true, headsUpHours: 24, followUpDays: 3, weights: {},
-};
+/** Reasons are stored as the engine gave them and read back as its type. */
+const reasonsSchema = z.array(z.object({ kind: z.string() }).loose()).transform((reasons) => reasons as unknown as Reason[]);
 
 export interface PairingParticipant {
   memberId: string;
@@ -41,12 +19,20 @@ export interface PairingParticipant {
   missedFollowUps: number;
 }
 
+/** A member in the pairing pool, with their intro. */
+export interface PoolMember {
+  memberId: string;
+  displayName: string;
+  timeZone: string | null;
+  intro: Intro;
+}
+
 export interface GroupMemberRecord {
   memberId: string;
   platformUserId: string;
   displayName: string;
   locale: string | null;
-  answer: string | null;
+  answer: FollowUpAnswer | null;
 }
 
 export interface GroupRecord {
@@ -54,12 +40,12 @@ export interface GroupRecord {
   roundId: string;
   position: number;
   score: number;
-  reasons: unknown;
+  reasons: Reason[];
   spaceId: string | null;
   members: GroupMemberRecord[];
 }
 
-export interface RoundRecord {
+export interface PairingRoundRecord {
   id: string;
   communityId: string;
   period: string;
@@ -67,21 +53,21 @@ export interface RoundRecord {
   status: string;
 }
 
-export function pairingRepository(db: Client) {
+export function pairingRepository(db: DbClient, communityId: string) {
   const groupInclude = { members: { include: { member: true }, orderBy: { memberId: "asc" as const } } };
   const toGroup = (row: {
     id: string; roundId: string; position: number; score: number; reasons: unknown; spaceId: string | null;
     members: { memberId: string; answer: string | null; member: { platformUserId: string; displayName: string; locale: string | null } }[];
   }): GroupRecord => ({
-    id: row.id, roundId: row.roundId, position: row.position, score: row.score, reasons: row.reasons, spaceId: row.spaceId,
+    id: row.id, roundId: row.roundId, position: row.position, score: row.score, reasons: reasonsSchema.parse(row.reasons), spaceId: row.spaceId,
     members: row.members.map((m) => ({
       memberId: m.memberId, platformUserId: m.member.platformUserId, displayName: m.member.displayName,
-      locale: m.member.locale, answer: m.answer,
+      locale: m.member.locale, answer: m.answer !== null && isFollowUpAnswer(m.answer) ? m.answer : null,
     })),
   });
 
   return {
-    async settings(communityId: string): Promise<PairingSettingsRecord> {
+    async settings(): Promise<PairingSettings> {
       const row = await db.pairingSettings.findUnique({ where: { communityId } });
       if (!row) return DEFAULT_PAIRING_SETTINGS;
       const { communityId: _c, updatedAt: _u, ...rest } = row;
@@ -91,27 +77,22 @@ export function pairingRepository(db: Client) {
         weights: weightsSchema.parse(rest.weights),
       };
     },
-    async updateSettings(communityId: string, changes: Partial<PairingSettingsRecord>): Promise<PairingSettingsRecord> {
+    async updateSettings(changes: Partial<PairingSettings>): Promise<PairingSettings> {
       await db.pairingSettings.upsert({
         where: { communityId },
         create: { ...DEFAULT_PAIRING_SETTINGS, ...changes, communityId },
         update: changes,
       });
-      return this.settings(communityId);
+      return this.settings();
     },
 
-    /** Communities with pairing turned on: the scheduler plans their next rounds at start. */
-    async enabledCommunityIds(): Promise<string[]> {
-      const rows = await db.pairingSettings.findMany({ where: { enabled: true }, select: { communityId: true } });
-      return rows.map((r) => r.communityId);
-    },
-    async participant(communityId: string, memberId: string): Promise<PairingParticipant | null> {
+    async participant(memberId: string): Promise<PairingParticipant | null> {
       return db.pairingMember.findFirst({
         where: { communityId, memberId },
         select: { memberId: true, active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true },
       });
     },
-    async setParticipation(communityId: string, memberId: string, changes: Partial<Omit<PairingParticipant, "memberId">>): Promise<void> {
+    async setParticipation(memberId: string, changes: Partial<Omit<PairingParticipant, "memberId">>): Promise<void> {
       await db.pairingMember.upsert({
         where: { memberId, communityId },
         create: { communityId, memberId, ...changes },
@@ -119,8 +100,8 @@ export function pairingRepository(db: Client) {
       });
     },
     /** Opted-in members with an intro who are not paused at `at`. */
-    async pool(communityId: string, at: Date) {
-      return db.pairingMember.findMany({
+    async pool(at: Date): Promise<PoolMember[]> {
+      const rows = await db.pairingMember.findMany({
         where: {
           communityId, active: true, autoPaused: false,
           OR: [{ pausedUntil: null }, { pausedUntil: { lte: at } }],
@@ -129,57 +110,60 @@ export function pairingRepository(db: Client) {
         include: { member: { include: { profile: true } } },
         orderBy: { memberId: "asc" },
       });
+      return rows.flatMap(({ member }) => member.profile
+        ? [{ memberId: member.id, displayName: member.displayName, timeZone: member.timeZone, intro: storedIntroSchema.parse(member.profile) }]
+        : []);
     },
 
-    async block(communityId: string, memberId: string, blockedMemberId: string): Promise<void> {
+    async block(memberId: string, blockedMemberId: string): Promise<void> {
       await db.pairingBlock.upsert({
         where: { memberId_blockedMemberId: { memberId, blockedMemberId }, communityId },
         create: { communityId, memberId, blockedMemberId },
         update: {},
       });
     },
-    async unblock(communityId: string, memberId: string, blockedMemberId: string): Promise<boolean> {
+    async unblock(memberId: string, blockedMemberId: string): Promise<boolean> {
       const { count } = await db.pairingBlock.deleteMany({ where: { communityId, memberId, blockedMemberId } });
       return count > 0;
     },
-    async blocks(communityId: string) {
+    async blocks() {
       return db.pairingBlock.findMany({ where: { communityId }, select: { memberId: true, blockedMemberId: true } });
     },
 
     /** The round of a period, created the first time it is asked for: one per community and period. */
-    async ensureRound(communityId: string, period: string, scheduledAt: Date): Promise<RoundRecord> {
+    async ensureRound(period: string, scheduledAt: Date): Promise<PairingRoundRecord> {
       return db.pairingRound.upsert({
         where: { communityId_period: { communityId, period } },
         create: { communityId, period, scheduledAt },
         update: {},
       });
     },
-    async round(communityId: string, roundId: string): Promise<RoundRecord | null> {
+    async round(roundId: string): Promise<PairingRoundRecord | null> {
       return db.pairingRound.findFirst({ where: { communityId, id: roundId } });
     },
-    async roundOfPeriod(communityId: string, period: string): Promise<RoundRecord | null> {
+    async roundOfPeriod(period: string): Promise<PairingRoundRecord | null> {
       return db.pairingRound.findFirst({ where: { communityId, period } });
     },
-    async previousRound(communityId: string, before: Date): Promise<RoundRecord | null> {
+    async previousRound(before: Date): Promise<PairingRoundRecord | null> {
       return db.pairingRound.findFirst({
         where: { communityId, scheduledAt: { lt: before }, status: { not: "planned" } },
         orderBy: { scheduledAt: "desc" },
       });
     },
-    async setRoundStatus(communityId: string, roundId: string, status: string): Promise<void> {
+    async setRoundStatus(roundId: string, status: string): Promise<void> {
       await db.pairingRound.updateMany({ where: { communityId, id: roundId }, data: { status } });
     },
-    async skip(communityId: string, roundId: string, memberId: string): Promise<void> {
+    async skip(roundId: string, memberId: string): Promise<void> {
       const round = await db.pairingRound.findFirst({ where: { communityId, id: roundId }, select: { id: true } });
       if (!round) return;
       await db.pairingSkip.upsert({ where: { roundId_memberId: { roundId, memberId } }, create: { roundId, memberId }, update: {} });
     },
     async skips(roundId: string): Promise<Set<string>> {
-      const rows = await db.pairingSkip.findMany({ where: { roundId }, select: { memberId: true } });
+      const rows = await db.pairingSkip.findMany({ where: { roundId, round: { communityId } }, select: { memberId: true } });
       return new Set(rows.map((r) => r.memberId));
     },
 
-    async saveGroups(communityId: string, roundId: string, groups: { memberIds: string[]; score: number; reasons: unknown }[]): Promise<void> {
+    async saveGroups(roundId: string, groups: { memberIds: string[]; score: number; reasons: unknown }[]): Promise<void> {
       for (const [position, group] of groups.entries()) {
         await db.pairingGroup.create({
           data: {
@@ -189,18 +173,18 @@ export function pairingRepository(db: Client) {
         });
       }
     },
-    async groups(communityId: string, roundId: string): Promise<GroupRecord[]> {
+    async groups(roundId: string): Promise<GroupRecord[]> {
       const rows = await db.pairingGroup.findMany({ where: { communityId, roundId }, include: groupInclude, orderBy: { position: "asc" } });
       return rows.map(toGroup);
     },
-    async group(communityId: string, groupId: string): Promise<GroupRecord | null> {
+    async group(groupId: string): Promise<GroupRecord | null> {
       const row = await db.pairingGroup.findFirst({ where: { communityId, id: groupId }, include: groupInclude });
       return row && toGroup(row);
     },
-    async setGroupSpace(communityId: string, groupId: string, spaceId: string): Promise<void> {
+    async setGroupSpace(groupId: string, spaceId: string): Promise<void> {
       await db.pairingGroup.updateMany({ where: { communityId, id: groupId }, data: { spaceId } });
     },
-    async answer(communityId: string, groupId: string, memberId: string, answer: FollowUpAnswer, at: Date): Promise<boolean> {
+    async answer(groupId: string, memberId: string, answer: FollowUpAnswer, at: Date): Promise<boolean> {
       const group = await db.pairingGroup.findFirst({ where: { communityId, id: groupId }, select: { id: true } });
       if (!group) return false;
       const { count } = await db.pairingGroupMember.updateMany({ where: { groupId, memberId }, data: { answer, answeredAt: at } });
@@ -208,7 +192,7 @@ export function pairingRepository(db: Client) {
     },
 
     /** Every pair that met in a group, with the round's date: the engine's history. */
-    async history(communityId: string) {
+    async history() {
       const groups = await db.pairingGroup.findMany({
         where: { communityId, round: { status: { not: "planned" } } },
         select: { members: { select: { memberId: true } }, round: { select: { scheduledAt: true } } },
@@ -219,7 +203,7 @@ export function pairingRepository(db: Client) {
       });
     },
     /** The member's partners in their latest rounds, newest first. */
-    async lastPartners(communityId: string, memberId: string, rounds = 3) {
+    async lastPartners(memberId: string, rounds = 3) {
       const groups = await db.pairingGroup.findMany({
         where: { communityId, members: { some: { memberId } } },
         include: { members: { include: { member: true } }, round: true },

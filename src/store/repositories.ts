@@ -1,23 +1,16 @@
 import { z } from "zod";
-import { introFormSchema, storedTagsSchema, type Intro } from "../core/profile.js";
-import type { Db } from "./db.js";
+import type { Intro } from "../core/profile.js";
+import type { Db, DbClient } from "./db.js";
+import { storedIntroSchema } from "./stored-intro.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
 import { roundsRepository } from "./rounds-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 
-// Every method that reads or writes community data takes the community id and filters by it,
-// so a member can never reach another community's rows.
+// Repositories of one community's rows are made for that community (`store.forCommunity(id)`)
+// and filter every query by it, so no use case can reach another community's rows.
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Client = Db | Tx;
 
-const storedIntroSchema = introFormSchema.extend({
-  interests: storedTagsSchema,
-  canOffer: storedTagsSchema,
-  lookingFor: storedTagsSchema,
-  languages: introFormSchema.shape.languages.out,
-});
 
 const draftValuesSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 export type DraftValues = z.infer<typeof draftValuesSchema>;
@@ -40,11 +33,14 @@ export type CommunitySettings = Partial<
   Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "offersChannelId" | "locale" | "timeZone">
 >;
 
-export function communityRepository(db: Client) {
-  const select = {
-    id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
-    introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true,
-  } as const;
+const communitySelect = {
+  id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
+  introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true,
+} as const;
+
+/** Communities themselves: the only repository not bound to one community. */
+export function communityRepository(db: DbClient) {
+  const select = communitySelect;
   return {
     /** The community of a guild or workspace, created with the defaults the first time it is seen. */
     async ensure(platform: Platform, externalId: string, defaults: CommunityDefaults): Promise<CommunityRecord> {
@@ -60,8 +56,19 @@ export function communityRepository(db: Client) {
       const row = await db.community.findUnique({ where: { id: communityId }, select });
       return row && toCommunity(row);
     },
-    async updateSettings(communityId: string, settings: CommunitySettings): Promise<CommunityRecord> {
-      return toCommunity(await db.community.update({ where: { id: communityId }, data: settings, select }));
+    /** Communities with pairing turned on: their next rounds are planned at start. */
+    async withPairingEnabled(): Promise<string[]> {
+      const rows = await db.pairingSettings.findMany({ where: { enabled: true }, select: { communityId: true } });
+      return rows.map((r) => r.communityId);
+    },
+  };
+}
+
+/** The community's own row, as its organizers change it. */
+export function communitySettingsRepository(db: DbClient, communityId: string) {
+  return {
+    async update(settings: CommunitySettings): Promise<CommunityRecord> {
+      return toCommunity(await db.community.update({ where: { id: communityId }, data: settings, select: communitySelect }));
     },
   };
 }
@@ -72,13 +79,13 @@ export interface MemberSeen {
   locale?: string | undefined;
 }
 
-export function memberRepository(db: Client) {
+export function memberRepository(db: DbClient, communityId: string) {
   const select = {
     id: true, communityId: true, platformUserId: true, displayName: true, locale: true, timeZone: true,
   } as const;
   return {
     /** Records a member as last seen on the platform (name and locale follow the platform's). */
-    async ensure(communityId: string, seen: MemberSeen): Promise<MemberRecord> {
+    async ensure(seen: MemberSeen): Promise<MemberRecord> {
       const known = { displayName: seen.displayName, ...(seen.locale ? { locale: seen.locale } : {}) };
       return db.member.upsert({
         where: { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } },
@@ -88,7 +95,7 @@ export function memberRepository(db: Client) {
       });
     },
     /** A member named in a command (a mention) who may never have used the bot yet. */
-    async ensureKnown(communityId: string, platformUserId: string): Promise<MemberRecord> {
+    async ensureKnown(platformUserId: string): Promise<MemberRecord> {
       return db.member.upsert({
         where: { communityId_platformUserId: { communityId, platformUserId } },
         create: { communityId, platformUserId, displayName: platformUserId },
@@ -96,23 +103,23 @@ export function memberRepository(db: Client) {
         select,
       });
     },
-    async find(communityId: string, memberId: string): Promise<MemberRecord | null> {
+    async find(memberId: string): Promise<MemberRecord | null> {
       return db.member.findFirst({ where: { communityId, id: memberId }, select });
     },
-    async findByPlatformUser(communityId: string, platformUserId: string): Promise<MemberRecord | null> {
+    async findByPlatformUser(platformUserId: string): Promise<MemberRecord | null> {
       return db.member.findUnique({
         where: { communityId_platformUserId: { communityId, platformUserId } },
         select,
       });
     },
     /** Deletes the member and, by the schema's cascades, every row that is theirs. */
-    async remove(communityId: string, memberId: string): Promise<void> {
+    async remove(memberId: string): Promise<void> {
       await db.member.deleteMany({ where: { communityId, id: memberId } });
     },
   };
 }
 
-export function profileRepository(db: Client) {
+export function profileRepository(db: DbClient, communityId: string) {
   function toProfile(row: {
     memberId: string; industry: string; role: string; seniority: string; interests: unknown;
     canOffer: unknown; lookingFor: unknown; languages: unknown; city: string; meetingPreference: string;
@@ -125,11 +132,11 @@ export function profileRepository(db: Client) {
     return { memberId: row.memberId, intro, card, updatedAt: row.updatedAt };
   }
   return {
-    async find(communityId: string, memberId: string): Promise<ProfileRecord | null> {
+    async find(memberId: string): Promise<ProfileRecord | null> {
       const row = await db.profile.findFirst({ where: { communityId, memberId } });
       return row && toProfile(row);
     },
-    async save(communityId: string, memberId: string, intro: Intro): Promise<ProfileRecord> {
+    async save(memberId: string, intro: Intro): Promise<ProfileRecord> {
       const row = await db.profile.upsert({
         where: { memberId, communityId },
         create: { communityId, memberId, ...intro },
@@ -137,7 +144,7 @@ export function profileRepository(db: Client) {
       });
       return toProfile(row);
     },
-    async setCard(communityId: string, memberId: string, card: MessageRef): Promise<void> {
+    async setCard(memberId: string, card: MessageRef): Promise<void> {
       await db.profile.update({
         where: { memberId, communityId },
         data: { cardChannelId: card.channelId, cardMessageId: card.messageId },
@@ -146,48 +153,62 @@ export function profileRepository(db: Client) {
   };
 }
 
-export function formDraftRepository(db: Client) {
+export function formDraftRepository(db: DbClient, communityId: string) {
   return {
     /** Answers kept so far, or nothing when none were kept within `maxAgeMs`. */
-    async find(communityId: string, memberId: string, formId: string, notBefore: Date): Promise<DraftValues | null> {
+    async find(memberId: string, formId: string, notBefore: Date): Promise<DraftValues | null> {
       const row = await db.formDraft.findFirst({
         where: { communityId, memberId, formId, updatedAt: { gte: notBefore } },
       });
       return row && draftValuesSchema.parse(row.values);
     },
     /** `savedAt` is the caller's clock (a simulated one on the console), against which `find` ages drafts. */
-    async save(communityId: string, memberId: string, formId: string, values: DraftValues, savedAt: Date): Promise<void> {
+    async save(memberId: string, formId: string, values: DraftValues, savedAt: Date): Promise<void> {
       await db.formDraft.upsert({
         where: { memberId_formId: { memberId, formId }, communityId },
         create: { communityId, memberId, formId, values, updatedAt: savedAt },
         update: { values, updatedAt: savedAt },
       });
     },
-    async remove(communityId: string, memberId: string, formId: string): Promise<void> {
+    async remove(memberId: string, formId: string): Promise<void> {
       await db.formDraft.deleteMany({ where: { communityId, memberId, formId } });
     },
   };
 }
 
-export function createStore(db: Db) {
-  const bind = (client: Client) => ({
-    communities: communityRepository(client),
-    members: memberRepository(client),
-    profiles: profileRepository(client),
-    formDrafts: formDraftRepository(client),
-    pairing: pairingRepository(client),
-    offers: offersRepository(client),
-    rounds: roundsRepository(client),
-  });
+function communityRepositories(client: DbClient, communityId: string) {
   return {
-    ...bind(db),
-    /** Runs `work` with repositories bound to one transaction: all of its writes land, or none. */
-    transaction<T>(work: (store: ReturnType<typeof bind>) => Promise<T>): Promise<T> {
-      return db.$transaction((tx) => work(bind(tx)));
+    communityId,
+    settings: communitySettingsRepository(client, communityId),
+    members: memberRepository(client, communityId),
+    profiles: profileRepository(client, communityId),
+    formDrafts: formDraftRepository(client, communityId),
+    pairing: pairingRepository(client, communityId),
+    offers: offersRepository(client, communityId),
+    rounds: roundsRepository(client, communityId),
+  };
+}
+
+/** One community's repositories, inside a transaction or not. */
+export type CommunityRepositories = ReturnType<typeof communityRepositories>;
+
+export interface CommunityStore extends CommunityRepositories {
+  /** Runs `work` with repositories bound to one transaction: all of its writes land, or none. */
+  transaction<T>(work: (tx: CommunityRepositories) => Promise<T>): Promise<T>;
+}
+
+export function createStore(db: Db) {
+  return {
+    communities: communityRepository(db),
+    /** The repositories of one community: every query they make is scoped by it. */
+    forCommunity(communityId: string): CommunityStore {
+      return {
+        ...communityRepositories(db, communityId),
+        transaction: (work) => db.$transaction((tx) => work(communityRepositories(tx, communityId))),
+      };
     },
     disconnect: () => db.$disconnect(),
   };
 }
 
 export type Store = ReturnType<typeof createStore>;
-export type StoreRepositories = Omit<Store, "transaction" | "disconnect">;

@@ -1,13 +1,11 @@
 import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
 import { z } from "zod";
-import type { Db } from "./db.js";
+import type { DbClient } from "./db.js";
 import type { MessageRef } from "./records.js";
 
 // Rounds (reading clubs, study sessions): the series, its sessions, who has a seat or waits, and
 // attendance. Every method is scoped by community.
 
-type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
-type Client = Db | Tx;
 
 export interface RoundFields {
   kind: RoundKind;
@@ -87,10 +85,10 @@ const toSession = (row: Omit<SessionRecord, "status"> & { status: string }): Ses
 
 const sessionOrder = { position: "asc" } as const;
 
-export function roundsRepository(db: Client) {
+export function roundsRepository(db: DbClient, communityId: string) {
   return {
     /** A new round and its sessions; its number is the community's next. Call inside a transaction. */
-    async create(communityId: string, organizerId: string, fields: RoundFields, sessions: readonly NewSession[]): Promise<RoundRecord> {
+    async create(organizerId: string, fields: RoundFields, sessions: readonly NewSession[]): Promise<RoundRecord> {
       const last = await db.round.findFirst({ where: { communityId }, orderBy: { number: "desc" }, select: { number: true } });
       const row = await db.round.create({
         data: {
@@ -100,16 +98,16 @@ export function roundsRepository(db: Client) {
       });
       return toRound(row);
     },
-    async find(communityId: string, roundId: string): Promise<RoundRecord | null> {
+    async find(roundId: string): Promise<RoundRecord | null> {
       const row = await db.round.findFirst({ where: { id: roundId, communityId } });
       return row && toRound(row);
     },
-    async findByNumber(communityId: string, number: number): Promise<RoundRecord | null> {
+    async findByNumber(number: number): Promise<RoundRecord | null> {
       const row = await db.round.findUnique({ where: { communityId_number: { communityId, number } } });
       return row && toRound(row);
     },
     /** Open rounds with a session still to come, soonest first. */
-    async upcoming(communityId: string, now: Date): Promise<{ round: RoundRecord; next: SessionRecord }[]> {
+    async upcoming(now: Date): Promise<{ round: RoundRecord; next: SessionRecord }[]> {
       const rows = await db.round.findMany({
         where: { communityId, status: "open", sessions: { some: { status: "scheduled", startsAt: { gt: now } } } },
         include: { sessions: { where: { status: "scheduled", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 1 } },
@@ -118,7 +116,7 @@ export function roundsRepository(db: Client) {
         .map(({ sessions, ...round }) => ({ round: toRound(round), next: toSession(sessions[0]!) }))
         .sort((a, b) => a.next.startsAt.getTime() - b.next.startsAt.getTime());
     },
-    async update(communityId: string, roundId: string, changes: Partial<RoundFields & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
+    async update(roundId: string, changes: Partial<RoundFields & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
       const { reminderMinutes, ...rest } = changes;
       await db.round.updateMany({
         where: { id: roundId, communityId },
@@ -131,42 +129,41 @@ export function roundsRepository(db: Client) {
      * Takes the round's row for the rest of the transaction (a write does, on both databases), so
      * that two members taking the last seat at the same moment are seated one after the other.
      */
-    async lock(communityId: string, roundId: string): Promise<void> {
+    async lock(roundId: string): Promise<void> {
       await db.round.updateMany({ where: { id: roundId, communityId }, data: { updatedAt: new Date() } });
     },
-    async setCard(communityId: string, roundId: string, card: MessageRef): Promise<void> {
+    async setCard(roundId: string, card: MessageRef): Promise<void> {
       await db.round.updateMany({ where: { id: roundId, communityId }, data: { cardChannelId: card.channelId, cardMessageId: card.messageId } });
     },
-    async setDiscussion(communityId: string, roundId: string, discussionId: string): Promise<void> {
+    async setDiscussion(roundId: string, discussionId: string): Promise<void> {
       await db.round.updateMany({ where: { id: roundId, communityId }, data: { discussionId } });
     },
 
-    async sessions(communityId: string, roundId: string): Promise<SessionRecord[]> {
+    async sessions(roundId: string): Promise<SessionRecord[]> {
       const rows = await db.roundSession.findMany({ where: { roundId, communityId }, orderBy: sessionOrder });
       return rows.map(toSession);
     },
-    async session(communityId: string, sessionId: string): Promise<SessionRecord | null> {
+    async session(sessionId: string): Promise<SessionRecord | null> {
       const row = await db.roundSession.findFirst({ where: { id: sessionId, communityId } });
       return row && toSession(row);
     },
     /** Changes one session; a change of time, label or status counts as a new revision. */
     async updateSession(
-      communityId: string,
       sessionId: string,
       changes: Partial<Pick<SessionRecord, "startsAt" | "label" | "status" | "facilitatorId">>,
     ): Promise<SessionRecord> {
       await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { ...changes, revision: { increment: 1 } } });
       return toSession(await db.roundSession.findFirstOrThrow({ where: { id: sessionId, communityId } }));
     },
-    async setFacilitator(communityId: string, sessionId: string, facilitatorId: string | null): Promise<void> {
+    async setFacilitator(sessionId: string, facilitatorId: string | null): Promise<void> {
       await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { facilitatorId } });
     },
-    async setCalendarEvent(communityId: string, sessionId: string, calendarEventId: string | null): Promise<void> {
+    async setCalendarEvent(sessionId: string, calendarEventId: string | null): Promise<void> {
       await db.roundSession.updateMany({ where: { id: sessionId, communityId }, data: { calendarEventId } });
     },
 
     /** Seats and waitlist in join order. */
-    async participants(communityId: string, roundId: string): Promise<ParticipantRecord[]> {
+    async participants(roundId: string): Promise<ParticipantRecord[]> {
       const rows = await db.roundParticipant.findMany({
         where: { roundId, communityId },
         orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
@@ -177,23 +174,23 @@ export function roundsRepository(db: Client) {
         status: r.status as SeatStatus, joinedAt: r.joinedAt,
       }));
     },
-    async addParticipant(communityId: string, roundId: string, memberId: string, status: SeatStatus, joinedAt: Date): Promise<void> {
+    async addParticipant(roundId: string, memberId: string, status: SeatStatus, joinedAt: Date): Promise<void> {
       await db.roundParticipant.create({ data: { communityId, roundId, memberId, status, joinedAt } });
     },
-    async setParticipantStatus(communityId: string, roundId: string, memberId: string, status: SeatStatus): Promise<void> {
+    async setParticipantStatus(roundId: string, memberId: string, status: SeatStatus): Promise<void> {
       await db.roundParticipant.updateMany({ where: { communityId, roundId, memberId }, data: { status } });
     },
-    async removeParticipant(communityId: string, roundId: string, memberId: string): Promise<boolean> {
+    async removeParticipant(roundId: string, memberId: string): Promise<boolean> {
       const { count } = await db.roundParticipant.deleteMany({ where: { communityId, roundId, memberId } });
       return count > 0;
     },
     /** Open rounds the member organizes. */
-    async organizedBy(communityId: string, memberId: string): Promise<RoundRecord[]> {
+    async organizedBy(memberId: string): Promise<RoundRecord[]> {
       const rows = await db.round.findMany({ where: { communityId, organizerId: memberId, status: "open" }, orderBy: { number: "asc" } });
       return rows.map(toRound);
     },
     /** Rounds the member has a seat in or waits for. */
-    async roundsOf(communityId: string, memberId: string): Promise<{ round: RoundRecord; status: SeatStatus }[]> {
+    async roundsOf(memberId: string): Promise<{ round: RoundRecord; status: SeatStatus }[]> {
       const rows = await db.roundParticipant.findMany({
         where: { communityId, memberId, round: { status: "open" } },
         include: { round: true },
@@ -202,14 +199,14 @@ export function roundsRepository(db: Client) {
       return rows.map((r) => ({ round: toRound(r.round), status: r.status as SeatStatus }));
     },
 
-    async recordAttendance(communityId: string, sessionId: string, memberId: string, answer: { attended?: boolean; takeaway?: string }): Promise<void> {
+    async recordAttendance(sessionId: string, memberId: string, answer: { attended?: boolean; takeaway?: string }): Promise<void> {
       await db.sessionAttendance.upsert({
         where: { sessionId_memberId: { sessionId, memberId } },
         create: { communityId, sessionId, memberId, ...answer },
         update: answer,
       });
     },
-    async attendance(communityId: string, sessionId: string): Promise<{ memberId: string; attended: boolean | null; takeaway: string | null }[]> {
+    async attendance(sessionId: string): Promise<{ memberId: string; attended: boolean | null; takeaway: string | null }[]> {
       return db.sessionAttendance.findMany({ where: { communityId, sessionId }, select: { memberId: true, attended: true, takeaway: true } });
     },
   };

@@ -2,15 +2,15 @@
 // was sent and deleted: after a member confirms, nothing of theirs is left in any table, their
 // cards are deleted, and what others had with them moves on (a freed seat goes to the waitlist).
 import { afterEach, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/app/command.js";
 import type { Outcome } from "../../src/app/reply.js";
-import { createPairingBot, expectNoProblems, type PairingBot } from "../e2e/pairing-support.js";
+import { createTestBot, expectNoProblems, type TestBot } from "../support/bot.js";
 import { recordingPort } from "../support/recording-port.js";
+import type { Actor } from "../../src/app/context.js";
 
 const START = "2026-11-26T00:00:00Z";
 const COMMUNITY = { externalId: "forget-app", name: "Forget" };
 
-const bots: PairingBot[] = [];
+const bots: TestBot[] = [];
 afterEach(async () => {
   for (const bot of bots.splice(0)) {
     expectNoProblems(bot);
@@ -30,7 +30,7 @@ const roundAnswers = {
 
 describe("/forget-me", () => {
   it("given a member with an intro, an offer, a seat and pairing, then after confirming nothing of theirs is left and the waitlist moves up", async () => {
-    const bot = createPairingBot(START);
+    const bot = createTestBot(START);
     bots.push(bot);
     const { port, sent, deletedRefs } = recordingPort();
     bot.connect(port);
@@ -65,19 +65,19 @@ describe("/forget-me", () => {
       .toEqual([expect.stringMatching(/^A seat freed up in TypeScript study/)]);
     const { db } = bot;
     const community = await bot.store.communities.ensure("console", COMMUNITY.externalId, { name: "", locale: "ja", timeZone: "Asia/Tokyo" });
-    expect(await bot.store.members.findByPlatformUser(community.id, "aiko")).toBeNull();
+    expect(await bot.store.forCommunity(community.id).members.findByPlatformUser("aiko")).toBeNull();
     const left = await Promise.all([
       db.profile.count(), db.offerPost.count(), db.pairingMember.count(), db.pairingBlock.count(),
       db.roundParticipant.count({ where: { status: "seat" } }), db.formDraft.count(),
     ]);
     // What is left belongs to others: ken's seat (promoted), nobody's profile, post, pairing or block.
     expect(left).toEqual([0, 0, 0, 0, 1, 0]);
-    const ken = await bot.store.members.findByPlatformUser(community.id, "ken");
+    const ken = await bot.store.forCommunity(community.id).members.findByPlatformUser("ken");
     expect((await db.roundParticipant.findFirstOrThrow()).memberId).toBe(ken!.id);
   });
 
   it("given an organizer of a round forgets themselves, then the round is cancelled and its participants are told", async () => {
-    const bot = createPairingBot(START);
+    const bot = createTestBot(START);
     bots.push(bot);
     const { port, sent } = recordingPort();
     bot.connect(port);

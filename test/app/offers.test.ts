@@ -2,19 +2,19 @@
 // port that records what was sent: limits, the daily cap and switch of fit notices, expiry and
 // extension, and deleting a member's offers.
 import { afterEach, describe, expect, it } from "vitest";
-import type { Actor } from "../../src/app/command.js";
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import { NOTICES_PER_DAY } from "../../src/app/offers/notices.js";
 import type { Outcome } from "../../src/app/reply.js";
 import { MEMBER_LIMITS } from "../../src/core/offers/post.js";
-import { createPairingBot, type PairingBot } from "../e2e/pairing-support.js";
+import { createTestBot, type TestBot } from "../support/bot.js";
 import { recordingPort } from "../support/recording-port.js";
 import { describeProblems } from "../e2e/support.js";
+import type { Actor } from "../../src/app/context.js";
 
 const START = "2026-11-26T00:00:00Z";
 const COMMUNITY = { externalId: "offers-app", name: "Offers" };
 
-const bots: PairingBot[] = [];
+const bots: TestBot[] = [];
 afterEach(async () => {
   for (const bot of bots.splice(0)) {
     const problems = bot.problems.splice(0);
@@ -24,7 +24,7 @@ afterEach(async () => {
 });
 
 async function world() {
-  const bot = createPairingBot(START);
+  const bot = createTestBot(START);
   bots.push(bot);
   const recorder = recordingPort();
   bot.connect(recorder.port);
@@ -40,8 +40,8 @@ async function world() {
   await run("organizer", "musubi", { offers_channel: "offers" }, "setup");
   const community = (await bot.store.communities.ensure("console", COMMUNITY.externalId, { name: "", locale: "ja", timeZone: "Asia/Tokyo" }));
   const postsOf = async (userId: string) => {
-    const member = await bot.store.members.findByPlatformUser(community.id, userId);
-    return member ? bot.store.offers.ofMember(community.id, member.id, 20) : [];
+    const member = await bot.store.forCommunity(community.id).members.findByPlatformUser(userId);
+    return member ? bot.store.forCommunity(community.id).offers.ofMember(member.id, 20) : [];
   };
   const noticesTo = (userId: string) => recorder.sent.filter((s) => s.kind === "dm" && s.channelId === `dm-${userId}`);
   return { bot, recorder, run, post, press, community, postsOf, noticesTo };
@@ -117,8 +117,8 @@ describe("offers and asks: rules", () => {
     await w.post("aiko", "offer", excelOffer);
     await w.post("aiko", "ask", excelAsk(1));
     const cards = (await w.postsOf("aiko")).map((p) => p.card);
-    const aiko = await w.bot.store.members.findByPlatformUser(w.community.id, "aiko");
-    expect(await forgetOffers({ store: w.bot.store, port: w.recorder.port, log: w.bot.log }, w.community.id, aiko!.id)).toBe(2);
+    const aiko = await w.bot.store.forCommunity(w.community.id).members.findByPlatformUser("aiko");
+    expect(await forgetOffers({ store: w.bot.store.forCommunity(w.community.id), port: w.recorder.port, log: w.bot.log }, aiko!.id)).toBe(2);
     expect(w.recorder.deletedRefs).toEqual(expect.arrayContaining(cards));
     expect(w.recorder.deletedRefs).toHaveLength(2);
     expect(await w.postsOf("aiko")).toEqual([]);

@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { JOB_KINDS, pairingJobHandlers, planNextRound, scheduleManualRound, type RoundDeps } from "../../src/app/pairing/rounds.js";
+import { PAIRING_JOBS, pairingJobHandlers, planNextPairingRound, scheduleManualPairingRound } from "../../src/app/pairing/pairing-round.js";
 import { manualClock } from "../../src/clock.js";
 import type { Intro } from "../../src/core/profile.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { createScheduler, type JobHandler } from "../../src/jobs/scheduler.js";
+import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDb, type Db } from "../../src/store/db.js";
 import type { CommunityRecord } from "../../src/store/records.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 import { freshSqliteUrl } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
+import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 
 const intro = (overrides: Partial<Intro>): Intro => ({
   industry: "it", role: "Engineer", seniority: "3-7", interests: [], canOffer: ["code review"], lookingFor: ["mentoring"],
@@ -30,21 +31,22 @@ async function world(timeZone = "Asia/Tokyo", start = "2026-11-26T00:00:00Z") {
   const log = createLogger({ level: "silent", secrets: [] });
   const handlers: Record<string, JobHandler> = {};
   const scheduler = createScheduler({ db, handlers, log, now: clock.now });
-  const deps: RoundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: () => port, log, now: clock.now };
+  const deps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: () => port, log, now: clock.now };
   Object.assign(handlers, pairingJobHandlers(deps));
   const community = await store.communities.ensure("console", `c-${Math.random()}`, { name: "Test", locale: "en", timeZone });
   const addMember = async (name: string, overrides: Partial<Intro> = {}) => {
-    const member = await store.members.ensure(community.id, { platformUserId: name, displayName: name });
-    await store.profiles.save(community.id, member.id, intro(overrides));
-    await store.pairing.setParticipation(community.id, member.id, { active: true });
+    const member = await store.forCommunity(community.id).members.ensure({ platformUserId: name, displayName: name });
+    await store.forCommunity(community.id).profiles.save(member.id, intro(overrides));
+    await store.forCommunity(community.id).pairing.setParticipation(member.id, { active: true });
     return member;
   };
-  await store.pairing.updateSettings(community.id, { enabled: true, channelId: "pairing", weekday: 1, hour: 9 });
+  await store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: "pairing", weekday: 1, hour: 9 });
   const at = (iso: string) => {
     clock.set(new Date(iso));
     return scheduler.runDue();
   };
-  return { db, store, community, clock, scheduler, deps, sent, addMember, at };
+  const planning = { community, store: store.forCommunity(community.id), jobs: scheduler };
+  return { db, store, community, clock, scheduler, deps, planning, sent, addMember, at };
 }
 
 const jobsOf = (db: Db, communityId: CommunityRecord["id"]) =>
@@ -56,10 +58,10 @@ describe("pairing rounds as jobs", () => {
     for (const [name, industry] of [["aiko", "it"], ["ken", "design"], ["yui", "medical"], ["sho", "finance"]] as const) {
       await w.addMember(name, { industry });
     }
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
     expect(await jobsOf(w.db, w.community.id)).toEqual([
-      { kind: JOB_KINDS.headsUp, dueAt: new Date("2026-11-29T00:00:00Z"), status: "pending" },
-      { kind: JOB_KINDS.round, dueAt: new Date("2026-11-30T00:00:00Z"), status: "pending" },
+      { kind: PAIRING_JOBS.headsUp, dueAt: new Date("2026-11-29T00:00:00Z"), status: "pending" },
+      { kind: PAIRING_JOBS.round, dueAt: new Date("2026-11-30T00:00:00Z"), status: "pending" },
     ]);
     expect(await w.at("2026-11-28T23:59:00Z")).toBe(0);
     expect(await w.at("2026-11-29T00:00:00Z")).toBe(1);
@@ -75,7 +77,7 @@ describe("pairing rounds as jobs", () => {
 
     // Running the same jobs again (a second process, a retry) sends nothing more.
     const round = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id } });
-    await w.db.job.updateMany({ where: { communityId: w.community.id, kind: JOB_KINDS.round }, data: { status: "pending" } });
+    await w.db.job.updateMany({ where: { communityId: w.community.id, kind: PAIRING_JOBS.round }, data: { status: "pending" } });
     await w.at("2026-11-30T00:01:00Z");
     expect(w.sent).toHaveLength(4);
     expect(round.status).toBe("announced");
@@ -94,9 +96,9 @@ describe("pairing rounds as jobs", () => {
     const w = await world();
     await w.addMember("aiko");
     await w.addMember("ken", { industry: "design" });
-    await planNextRound(w.deps, w.community, w.clock.now());
-    await w.store.pairing.updateSettings(w.community.id, { weekday: 3 });
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ weekday: 3 });
+    await planNextPairingRound(w.planning, w.clock.now());
     await w.at("2026-11-30T00:00:00Z");
     expect(w.sent).toEqual([]);
     await w.at("2026-12-02T00:00:00Z");
@@ -105,38 +107,38 @@ describe("pairing rounds as jobs", () => {
 
   it("given a community in New York, then its 09:00 round stays at 09:00 local across the end of daylight saving", async () => {
     const w = await world("America/New_York", "2026-10-24T00:00:00Z");
-    await w.store.pairing.updateSettings(w.community.id, { headsUp: false });
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false });
     await w.addMember("aiko");
     await w.addMember("ken", { industry: "design" });
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
     await w.at("2026-10-26T13:00:00Z");
-    const pending = (await jobsOf(w.db, w.community.id)).filter((j) => j.status === "pending" && j.kind === JOB_KINDS.round);
+    const pending = (await jobsOf(w.db, w.community.id)).filter((j) => j.status === "pending" && j.kind === PAIRING_JOBS.round);
     expect(pending.map((j) => j.dueAt)).toEqual([new Date("2026-11-02T14:00:00Z")]);
   });
 
   it("given a member who left three follow-ups unanswered, then they are paused and told how to resume", async () => {
     const w = await world();
-    await w.store.pairing.updateSettings(w.community.id, { headsUp: false, noRepeatWeeks: 0 });
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false, noRepeatWeeks: 0 });
     const aiko = await w.addMember("aiko");
     const ken = await w.addMember("ken", { industry: "design" });
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
     for (const week of ["2026-11-30", "2026-12-07", "2026-12-14", "2026-12-21"]) await w.at(`${week}T00:00:00Z`);
     // The fourth round starts by counting the third miss: both are paused and get a direct message.
-    expect(await w.store.pairing.participant(w.community.id, aiko.id)).toMatchObject({ autoPaused: true, missedFollowUps: 3 });
-    expect(await w.store.pairing.participant(w.community.id, ken.id)).toMatchObject({ autoPaused: true });
+    expect(await w.store.forCommunity(w.community.id).pairing.participant(aiko.id)).toMatchObject({ autoPaused: true, missedFollowUps: 3 });
+    expect(await w.store.forCommunity(w.community.id).pairing.participant(ken.id)).toMatchObject({ autoPaused: true });
     const notices = w.sent.filter((s) => s.kind === "dm");
     expect(notices.map((s) => s.channelId).sort()).toEqual(["dm-aiko", "dm-ken"]);
     expect(notices[0]!.message.text).toContain("/match join");
     const lastRound = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period: "2026-12-21" } });
-    expect(await w.store.pairing.groups(w.community.id, lastRound.id)).toEqual([]);
+    expect(await w.store.forCommunity(w.community.id).pairing.groups(lastRound.id)).toEqual([]);
   });
 
   it("given the round stopped after pausing members but before telling them, then its re-run tells each of them once", async () => {
     const w = await world();
-    await w.store.pairing.updateSettings(w.community.id, { headsUp: false, noRepeatWeeks: 0 });
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false, noRepeatWeeks: 0 });
     await w.addMember("aiko");
     await w.addMember("ken", { industry: "design" });
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
     for (const week of ["2026-11-30", "2026-12-07", "2026-12-14"]) await w.at(`${week}T00:00:00Z`);
     const port = w.deps.portFor("console")!;
     let failures = 1;
@@ -157,29 +159,29 @@ describe("pairing rounds as jobs", () => {
 
   it("given a member who answers the follow-up, then their count of misses starts again", async () => {
     const w = await world();
-    await w.store.pairing.updateSettings(w.community.id, { headsUp: false, noRepeatWeeks: 0 });
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false, noRepeatWeeks: 0 });
     const aiko = await w.addMember("aiko");
     await w.addMember("ken", { industry: "design" });
-    await planNextRound(w.deps, w.community, w.clock.now());
+    await planNextPairingRound(w.planning, w.clock.now());
     await w.at("2026-11-30T00:00:00Z");
     await w.at("2026-12-07T00:00:00Z");
-    expect(await w.store.pairing.participant(w.community.id, aiko.id)).toMatchObject({ missedFollowUps: 1 });
+    expect(await w.store.forCommunity(w.community.id).pairing.participant(aiko.id)).toMatchObject({ missedFollowUps: 1 });
     const round = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period: "2026-12-07" } });
-    const [group] = await w.store.pairing.groups(w.community.id, round.id);
-    await w.store.pairing.answer(w.community.id, group!.id, aiko.id, "online", w.clock.now());
+    const [group] = await w.store.forCommunity(w.community.id).pairing.groups(round.id);
+    await w.store.forCommunity(w.community.id).pairing.answer(group!.id, aiko.id, "online", w.clock.now());
     await w.at("2026-12-14T00:00:00Z");
-    expect(await w.store.pairing.participant(w.community.id, aiko.id)).toMatchObject({ missedFollowUps: 0, autoPaused: false });
+    expect(await w.store.forCommunity(w.community.id).pairing.participant(aiko.id)).toMatchObject({ missedFollowUps: 0, autoPaused: false });
   });
 
   it("given a manual round, then it runs now under its own period and does not move the weekly rhythm", async () => {
     const w = await world();
     await w.addMember("aiko");
     await w.addMember("ken", { industry: "design" });
-    const period = await scheduleManualRound(w.deps, w.community, w.clock.now());
+    const period = await scheduleManualPairingRound(w.planning, w.clock.now());
     expect(await w.scheduler.runDue()).toBe(1);
     const round = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period } });
     expect(round.status).toBe("announced");
     expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
-    expect((await jobsOf(w.db, w.community.id)).map((j) => j.kind)).toEqual([JOB_KINDS.round, JOB_KINDS.followUp]);
+    expect((await jobsOf(w.db, w.community.id)).map((j) => j.kind)).toEqual([PAIRING_JOBS.round, PAIRING_JOBS.followUp]);
   });
 });

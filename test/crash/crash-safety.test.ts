@@ -11,7 +11,7 @@ import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { JOB_KINDS, scheduleManualRound } from "../../src/app/pairing/rounds.js";
+import { PAIRING_JOBS, scheduleManualPairingRound } from "../../src/app/pairing/pairing-round.js";
 import { INDUSTRIES, SENIORITY_LEVELS, MEETING_PREFERENCES, type Intro, type SpokenLanguage } from "../../src/core/profile.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
@@ -198,16 +198,16 @@ describe("crash safety of a pairing round", () => {
     const store: Store = createStore(db);
     cleanup.push(() => store.disconnect());
     const community = await store.communities.ensure("discord", GUILD, { name: "Meetup", locale: "en", timeZone: "Asia/Tokyo" });
-    await store.transaction(async (tx) => {
+    await store.forCommunity(community.id).transaction(async (tx) => {
       for (const [i, user] of members.entries()) {
-        const member = await tx.members.ensure(community.id, { platformUserId: user.id, displayName: `Member ${i + 1}` });
-        await tx.profiles.save(community.id, member.id, introOf(i));
-        await tx.pairing.setParticipation(community.id, member.id, { active: true });
+        const member = await tx.members.ensure({ platformUserId: user.id, displayName: `Member ${i + 1}` });
+        await tx.profiles.save(member.id, introOf(i));
+        await tx.pairing.setParticipation(member.id, { active: true });
       }
     });
-    await store.pairing.updateSettings(community.id, { enabled: true, channelId: PAIRING, headsUp: false });
+    await store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: PAIRING, headsUp: false });
     const log = createLogger({ level: "silent", secrets: [] });
-    await scheduleManualRound({ jobs: createScheduler({ db, handlers: {}, log }) }, community, new Date());
+    await scheduleManualPairingRound({ community, jobs: createScheduler({ db, handlers: {}, log }) }, new Date());
 
     // ---- kill, restart, kill …: first at log lines (before matching, after it), then after a
     // varying number of requests so the kills land all over the round; then a run to the end.
@@ -240,7 +240,7 @@ describe("crash safety of a pairing round", () => {
 
     // ---- what happened, from the fake's records and the database
     const round = await db.pairingRound.findFirstOrThrow({ where: { communityId: community.id } });
-    const groups = await store.pairing.groups(community.id, round.id);
+    const groups = await store.forCommunity(community.id).pairing.groups(round.id);
     const threadsAnswer = await fetch(`${fake.apiUrl}/v10/guilds/${GUILD}/threads/active`);
     const threads = ((await threadsAnswer.json()) as { threads: { id: string; name: string; parent_id: string }[] }).threads;
     const created = (channelId: string) => fake.messages.get(channelId)?.length ?? 0;
@@ -281,10 +281,10 @@ describe("crash safety of a pairing round", () => {
     const orphans = threads.filter((t) => !groupOfThread.has(t.id));
     duplicates += orphans.length;
     if (orphans.length) problems.push(`${orphans.length} threads of no group`);
-    const followUps = await db.job.count({ where: { kind: JOB_KINDS.followUp } });
+    const followUps = await db.job.count({ where: { kind: PAIRING_JOBS.followUp } });
     duplicates += Math.max(0, followUps - 1);
     if (followUps !== 1) problems.push(`${followUps} follow-up jobs`);
-    const roundJob = await db.job.findFirstOrThrow({ where: { kind: JOB_KINDS.round } });
+    const roundJob = await db.job.findFirstOrThrow({ where: { kind: PAIRING_JOBS.round } });
     const unsent = await db.delivery.count({ where: { status: { not: "sent" } } });
     if (unsent) problems.push(`${unsent} deliveries not marked sent`);
 

@@ -5,13 +5,14 @@
 // env: DATABASE_URL (a migrated SQLite file), DISCORD_API_URL (the fake's `apiUrl`), LOG_LEVEL,
 // WAIT_FOR_GO (see below).
 import { Client } from "discord.js";
-import { pairingJobHandlers, type RoundDeps } from "../../src/app/pairing/rounds.js";
+import { pairingJobHandlers } from "../../src/app/pairing/pairing-round.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
-import { createScheduler, type JobHandler } from "../../src/jobs/scheduler.js";
+import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { discordPort } from "../../src/platforms/discord/port.js";
 import { createDb } from "../../src/store/db.js";
 import { createStore } from "../../src/store/repositories.js";
+import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 
 const databaseUrl = process.env.DATABASE_URL;
 const apiUrl = process.env.DISCORD_API_URL;
@@ -30,7 +31,7 @@ const handlers: Record<string, JobHandler> = {};
 // that the killed one held. The round is killed on purpose far more often than the scheduler's
 // default 8 attempts allow before it gives a job up.
 const scheduler = createScheduler({ db, handlers, log, leaseMs: 1, maxAttempts: 1_000 });
-const deps: RoundDeps = {
+const deps: JobDeps = {
   store, outbox: createOutbox(db), jobs: scheduler,
   portFor: (platform) => (platform === "discord" ? port : undefined),
   log, now: () => new Date(),

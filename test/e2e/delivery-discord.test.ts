@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "discord.js";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
 import { discordPort } from "../../src/platforms/discord/port.js";
-import type { PlatformPort } from "../../src/app/port.js";
+import type { PlatformPort } from "../../src/port/port.js";
 
 const GUILD = "951000000000000001";
 const CHANNEL = "951000000000000010";

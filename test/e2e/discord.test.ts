@@ -14,7 +14,8 @@ import {
   type UserInput,
 } from "../fakes/discord-payloads.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf, createTestBot, describeProblems, profileOf, type TestBot } from "./support.js";
+import { communityOf, describeProblems, profileOf } from "./support.js";
+import { createTestBot, type TestBot } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

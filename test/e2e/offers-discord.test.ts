@@ -9,7 +9,7 @@ import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type UserIn
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import type { RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { communityOf } from "./support.js";
-import { type DiscordBot, type PairingBot, expectNoProblems, giveIntro, startDiscordBot } from "./pairing-support.js";
+import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, startDiscordBot } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -30,7 +30,7 @@ const BOB = { id: "851000000000000003", username: "bob" };
 const CAROL = { id: "851000000000000004", username: "carol" };
 
 let fake: FakeDiscord;
-let bot: PairingBot;
+let bot: TestBot;
 let discord: RunningDiscord;
 
 let running: DiscordBot | undefined;
@@ -79,7 +79,7 @@ const dmPosts = (r: RecordedRequest) => r.method === "POST" && /^\/channels\/\d+
 
 async function stored() {
   const community = await communityOf(bot.store, "discord", GUILD);
-  const memberOf = async (user: { id: string }) => (await bot.store.members.findByPlatformUser(community.id, user.id))!;
+  const memberOf = async (user: { id: string }) => (await bot.store.forCommunity(community.id).members.findByPlatformUser(user.id))!;
   return { community, memberOf };
 }
 
@@ -123,7 +123,7 @@ describe("offers and asks on Discord", () => {
     ].join("\n"));
     expect(since(from, postsTo(OFFERS))).toEqual([]);
     const { community, memberOf } = await stored();
-    expect(await bot.store.offers.ofMember(community.id, (await memberOf(ALICE)).id, 10)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(ALICE)).id, 10)).toEqual([]);
   });
 
   it("given a member submits an offer then its card is posted in the offers channel with an 'I'm interested' button", async () => {
@@ -138,7 +138,7 @@ describe("offers and asks on Discord", () => {
     const cards = since(from, postsTo(OFFERS));
     expect(cards).toHaveLength(1);
     const { community, memberOf } = await stored();
-    const [post] = await bot.store.offers.ofMember(community.id, (await memberOf(ALICE)).id, 10);
+    const [post] = await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(ALICE)).id, 10);
     offerId = post!.id;
     expect(post).toMatchObject({ kind: "offer", tags: ["excel", "vba"], contact: "space", status: "open", card: { channelId: OFFERS } });
     offerCard = { id: post!.card!.messageId, ...cards[0]!.body };
@@ -164,7 +164,7 @@ describe("offers and asks on Discord", () => {
     expect(notices).toHaveLength(1);
     expect(notices[0]!.body.content).toContain(`<@${BOB.id}> さんが、あなたの提供「Excel の関数とマクロを教えます」で力になれそうなことを探しています:「エクセルで家計簿を作りたい」`);
     const { community, memberOf } = await stored();
-    const [ask] = await bot.store.offers.ofMember(community.id, (await memberOf(BOB)).id, 10);
+    const [ask] = await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(BOB)).id, 10);
     expect(buttonsOf(notices[0]!.body)).toEqual([{ custom_id: `offer:respond:${ask!.id}`, label: "力になれます" }]);
     expect(await bot.scheduler.runDue()).toBe(0);
   });
@@ -194,7 +194,7 @@ describe("offers and asks on Discord", () => {
     const { community, memberOf } = await stored();
     const alice = await memberOf(ALICE);
     const bob = await memberOf(BOB);
-    expect(await bot.store.offers.exchangesOf(community.id, bob.id)).toEqual([
+    expect(await bot.store.forCommunity(community.id).offers.exchangesOf(bob.id)).toEqual([
       expect.objectContaining({ postId: offerId, helperId: alice.id, helpedId: bob.id, spaceId: threadId, title: "Excel の関数とマクロを教えます" }),
     ]);
 
@@ -245,14 +245,14 @@ describe("offers and asks on Discord", () => {
   it("given the author's data is forgotten then their card is deleted from the channel and their posts are gone", async () => {
     const { community, memberOf } = await stored();
     const bob = await memberOf(BOB);
-    const cards = await bot.store.offers.cardsOfMember(community.id, bob.id);
+    const cards = await bot.store.forCommunity(community.id).offers.cardsOfMember(bob.id);
     expect(cards).toHaveLength(2);
     const from = fake.requests.length;
-    expect(await forgetOffers({ store: bot.store, port: discord.port, log: bot.log }, community.id, bob.id)).toBe(2);
+    expect(await forgetOffers({ store: bot.store.forCommunity(community.id), port: discord.port, log: bot.log }, bob.id)).toBe(2);
     const deletes = since(from, (r) => r.method === "DELETE").map((r) => r.path);
     expect(deletes.sort()).toEqual(cards.map((c) => `/channels/${c.channelId}/messages/${c.messageId}`).sort());
-    expect(await bot.store.offers.ofMember(community.id, bob.id, 10)).toEqual([]);
-    expect(await bot.store.offers.exchangesOf(community.id, bob.id)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.ofMember(bob.id, 10)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.exchangesOf(bob.id)).toEqual([]);
     const search = await command(CAROL, "offers");
     expect(search.body.data.content).toBe("募集中の提供や募集はまだありません。/offer で最初の一件をどうぞ。");
   });

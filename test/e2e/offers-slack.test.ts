@@ -9,7 +9,7 @@ import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import type { RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { communityOf } from "./support.js";
-import { type PairingBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "./pairing-support.js";
+import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -25,7 +25,7 @@ const AKI = { id: "U0AKI0001", name: "aki", locale: "ja-JP" };
 const BEN = { id: "U0BEN0001", name: "ben", locale: "en-US" };
 
 let fake: FakeSlack;
-let bot: PairingBot;
+let bot: TestBot;
 let slack: RunningSlack;
 let appUrl = "";
 let triggers = 0;
@@ -96,7 +96,7 @@ const ephemeralTo = (user: { id: string }) => (c: SlackCall) => c.method === "ch
 
 async function stored() {
   const community = await communityOf(bot.store, "slack", TEAM);
-  const memberOf = async (user: { id: string }) => (await bot.store.members.findByPlatformUser(community.id, user.id))!;
+  const memberOf = async (user: { id: string }) => (await bot.store.forCommunity(community.id).members.findByPlatformUser(user.id))!;
   return { community, memberOf };
 }
 
@@ -134,7 +134,7 @@ describe("offers and asks on Slack", () => {
     });
     expect(since(from, postsTo(OFFERS))).toEqual([]);
     const { community, memberOf } = await stored();
-    expect(await bot.store.offers.ofMember(community.id, (await memberOf(AKI)).id, 10)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(AKI)).id, 10)).toEqual([]);
   });
 
   it("given a Japanese member offers then the card goes to the offers channel and they are told privately", async () => {
@@ -147,7 +147,7 @@ describe("offers and asks on Slack", () => {
     const confirm = await fake.waitFor(ephemeralTo(AKI));
     expect(confirm.args.text).toContain(`提供を <#${OFFERS}> に投稿しました。`);
     const { community, memberOf } = await stored();
-    const [post] = await bot.store.offers.ofMember(community.id, (await memberOf(AKI)).id, 10);
+    const [post] = await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(AKI)).id, 10);
     offerId = post!.id;
     expect(post!.card).toEqual({ channelId: OFFERS, messageId: card.response.ts });
     expect(card.args.text).toBe(`🎁 <@${AKI.id}> さんが提供しています:`);
@@ -186,7 +186,7 @@ describe("offers and asks on Slack", () => {
       `<@${BEN.id}> さんがあなたの提供「営業からプロダクトマネージャーへの転職体験を話します」に興味を持っています。\n<#${groupDm}> で挨拶してみましょう。`,
     ]);
     const { community, memberOf } = await stored();
-    expect(await bot.store.offers.exchangesOf(community.id, (await memberOf(AKI)).id)).toEqual([expect.objectContaining({
+    expect(await bot.store.forCommunity(community.id).offers.exchangesOf((await memberOf(AKI)).id)).toEqual([expect.objectContaining({
       postId: offerId, helperId: (await memberOf(AKI)).id, helpedId: (await memberOf(BEN)).id, spaceId: groupDm,
     })]);
   });
@@ -216,9 +216,9 @@ describe("offers and asks on Slack", () => {
     const { community, memberOf } = await stored();
     const aki = await memberOf(AKI);
     const from = fake.calls.length;
-    expect(await forgetOffers({ store: bot.store, port: slack.port, log: bot.log }, community.id, aki.id)).toBe(1);
+    expect(await forgetOffers({ store: bot.store.forCommunity(community.id), port: slack.port, log: bot.log }, aki.id)).toBe(1);
     expect(since(from, (c) => c.method === "chat.delete").map((c) => [c.args.channel, c.args.ts])).toEqual([[OFFERS, card.response.ts]]);
-    expect(await bot.store.offers.ofMember(community.id, aki.id, 10)).toEqual([]);
-    expect(await bot.store.offers.exchangesOf(community.id, (await memberOf(BEN)).id)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.ofMember(aki.id, 10)).toEqual([]);
+    expect(await bot.store.forCommunity(community.id).offers.exchangesOf((await memberOf(BEN)).id)).toEqual([]);
   });
 });

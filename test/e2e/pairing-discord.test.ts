@@ -9,7 +9,7 @@ import { PermissionFlagsBits } from "discord.js";
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, buttonPress, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
 import { communityOf } from "./support.js";
-import { type DiscordBot, type PairingBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "./pairing-support.js";
+import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -45,7 +45,7 @@ const everyone = [OWNER, ALICE, BOB, CAROL, DAVE, ERIN, FRANK, GINA, HANA, IKU, 
 const name = (u: { username: string }) => u.username;
 
 let fake: FakeDiscord;
-let bot: PairingBot;
+let bot: TestBot;
 
 let running: DiscordBot | undefined;
 
@@ -119,7 +119,7 @@ const mentionsIn = (text: string) => [...text.matchAll(/<@(\d+)>/g)].map((m) => 
 describe("weekly pairing on Discord", () => {
   it("given a member without an intro runs /match join then it is refused with a button that opens the intro form", async () => {
     const { pairing } = channels(guildIds.join);
-    await bot.store.pairing.updateSettings((await communityOf(bot.store, "discord", guildIds.join)).id, { enabled: true, channelId: pairing });
+    await bot.store.forCommunity((await communityOf(bot.store, "discord", guildIds.join)).id).pairing.updateSettings({ enabled: true, channelId: pairing });
 
     const cb = await matchJoin({ guildId: guildIds.join, user: MEI });
     expect(cb.body.type).toBe(4);
@@ -127,8 +127,8 @@ describe("weekly pairing on Discord", () => {
     expect(cb.body.data.content).toBe("先に自己紹介をお願いします。マッチングは自己紹介をもとに相手を探します。");
     expect(buttonsOf(cb.body.data)).toEqual([{ custom_id: "form:intro:0", label: "自己紹介する" }]);
     const community = await communityOf(bot.store, "discord", guildIds.join);
-    const member = await bot.store.members.findByPlatformUser(community.id, MEI.id);
-    expect(await bot.store.pairing.participant(community.id, member!.id)).toBeNull();
+    const member = await bot.store.forCommunity(community.id).members.findByPlatformUser(MEI.id);
+    expect(await bot.store.forCommunity(community.id).pairing.participant(member!.id)).toBeNull();
   });
 
   it("given a member with an intro runs /match join then they are in and told the next round as a Discord timestamp", async () => {
@@ -138,7 +138,7 @@ describe("weekly pairing on Discord", () => {
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.content).toBe(`毎週のマッチングに参加しました。次の回は <t:${unix(ROUND)}:F> です。`);
     const community = await communityOf(bot.store, "discord", guildIds.join);
-    expect(await bot.store.pairing.participant(community.id, member.id)).toMatchObject({ active: true, autoPaused: false });
+    expect(await bot.store.forCommunity(community.id).pairing.participant(member.id)).toMatchObject({ active: true, autoPaused: false });
   });
 
   it("given the owner names an organizer role then a member with that role may preview, and one without it is still refused", async () => {
@@ -171,7 +171,7 @@ describe("weekly pairing on Discord", () => {
       expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(cb.body.data.content).toBe("/musubi pairing settings はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
       const community = await communityOf(bot.store, "discord", guildId);
-      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: false, channelId: null });
+      expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: false, channelId: null });
     });
 
     it("given an organizer turns pairing on with a channel then it is saved and members who join are told the round's time", async () => {
@@ -182,7 +182,7 @@ describe("weekly pairing on Discord", () => {
       expect(fields).toContainEqual(expect.objectContaining({ name: "チャンネル", value: `<#${ch.pairing}>` }));
       expect(fields).toContainEqual(expect.objectContaining({ name: "次の回", value: `<t:${unix(ROUND)}:F>` }));
       const community = await communityOf(bot.store, "discord", guildId);
-      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: true, channelId: ch.pairing });
+      expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: true, channelId: ch.pairing });
 
       const industries = ["it", "design", "medical", "finance", "education"] as const;
       for (const [i, user] of members.entries()) {
@@ -213,13 +213,13 @@ describe("weekly pairing on Discord", () => {
       expect(cb.body.type).toBe(4);
       expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
       expect(cb.body.data.content).toBe("この回はお休みします。次の回から戻ります。");
-      const erin = await bot.store.members.findByPlatformUser(community.id, ERIN.id);
-      expect([...(await bot.store.pairing.skips(planned.id))]).toEqual([erin!.id]);
+      const erin = await bot.store.forCommunity(community.id).members.findByPlatformUser(ERIN.id);
+      expect([...(await bot.store.forCommunity(planned.communityId).pairing.skips(planned.id))]).toEqual([erin!.id]);
       expect(since(from, postsTo(ch.pairing))).toHaveLength(1); // the press posts nothing in public
 
       const outsider = await press({ guildId, user: FRANK, channelId: ch.pairing }, `match:skip:${planned.id}`, headsUp.body);
       expect(outsider.body.data.content).toBe("毎週のマッチングに参加していません。/match join で参加できます。");
-      expect([...(await bot.store.pairing.skips(planned.id))]).toEqual([erin!.id]);
+      expect([...(await bot.store.forCommunity(planned.communityId).pairing.skips(planned.id))]).toEqual([erin!.id]);
     });
 
     it("given the clock reaches the round then it is announced and each group gets a private thread of its own members with its intro", async () => {

@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
 import { communityOf, describeProblems } from "./support.js";
-import { type PairingBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "./pairing-support.js";
+import { type TestBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -40,7 +40,7 @@ const HIRO = { id: "U0HIRO001", name: "hiro", locale: "ja-JP" };
 const MEI = { id: "U0MEI0001", name: "mei", locale: "ja-JP" };
 
 let fake: FakeSlack;
-let bot: PairingBot;
+let bot: TestBot;
 let appUrl = "";
 
 let running: SlackBot | undefined;
@@ -103,14 +103,14 @@ describe("weekly pairing on Slack", () => {
 
   it("given a member without an intro runs /match join then it is refused with a button that opens the intro form", async () => {
     const community = await communityOf(bot.store, "slack", teams.join);
-    await bot.store.pairing.updateSettings(community.id, { enabled: true, channelId: PAIRING });
+    await bot.store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: PAIRING });
 
     const answer = await slash(MEI, teams.join, "/match", "join");
     expect(answer.args.response_type).toBe("ephemeral");
     expect(answer.args.text).toBe("先に自己紹介をお願いします。マッチングは自己紹介をもとに相手を探します。");
     expect(buttonsIn(answer.args.blocks)).toEqual([{ action_id: "form:intro:0", text: "自己紹介する" }]);
-    const member = await bot.store.members.findByPlatformUser(community.id, MEI.id);
-    expect(await bot.store.pairing.participant(community.id, member!.id)).toBeNull();
+    const member = await bot.store.forCommunity(community.id).members.findByPlatformUser(MEI.id);
+    expect(await bot.store.forCommunity(community.id).pairing.participant(member!.id)).toBeNull();
   });
 
   it("given a member with an intro runs /match join then they are in and told the next round as a Slack date", async () => {
@@ -121,7 +121,7 @@ describe("weekly pairing on Slack", () => {
     expect(answer.args.text).toBe(`毎週のマッチングに参加しました。次の回は ${ROUND_DATE} です。`);
     expect(JSON.stringify(answer.args.blocks)).toContain(JSON.stringify(ROUND_DATE).slice(1, -1));
     const community = await communityOf(bot.store, "slack", teams.join);
-    expect(await bot.store.pairing.participant(community.id, member.id)).toMatchObject({ active: true, autoPaused: false });
+    expect(await bot.store.forCommunity(community.id).pairing.participant(member.id)).toMatchObject({ active: true, autoPaused: false });
   });
 
   describe("a weekly round", () => {
@@ -134,7 +134,7 @@ describe("weekly pairing on Slack", () => {
       expect(answer.args.response_type).toBe("ephemeral");
       expect(answer.args.text).toBe("/musubi pairing settings はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
       const community = await communityOf(bot.store, "slack", team);
-      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: false, channelId: null });
+      expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: false, channelId: null });
     });
 
     it("given an admin turns pairing on with a channel then it is saved and members who join are told the round's time", async () => {
@@ -145,7 +145,7 @@ describe("weekly pairing on Slack", () => {
       expect(blocks).toContain(`*チャンネル*\\n<#${PAIRING}>`);
       expect(blocks).toContain(`*次の回*\\n${JSON.stringify(ROUND_DATE).slice(1, -1)}`);
       const community = await communityOf(bot.store, "slack", team);
-      expect(await bot.store.pairing.settings(community.id)).toMatchObject({ enabled: true, channelId: PAIRING });
+      expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: true, channelId: PAIRING });
 
       const industries = ["it", "design", "medical", "finance", "education"] as const;
       for (const [i, user] of members.entries()) {
@@ -176,8 +176,8 @@ describe("weekly pairing on Slack", () => {
       expect(answer.args.response_type).toBe("ephemeral");
       expect(answer.args.replace_original).toBe(false); // the heads-up stays for everyone else
       expect(answer.args.text).toBe("この回はお休みします。次の回から戻ります。");
-      const emi = await bot.store.members.findByPlatformUser(community.id, EMI.id);
-      expect([...(await bot.store.pairing.skips(round.id))]).toEqual([emi!.id]);
+      const emi = await bot.store.forCommunity(community.id).members.findByPlatformUser(EMI.id);
+      expect([...(await bot.store.forCommunity(round.communityId).pairing.skips(round.id))]).toEqual([emi!.id]);
       expect(since(from, postsTo(PAIRING))).toHaveLength(1);
     });
 

@@ -4,9 +4,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, slashCommand } from "../fakes/discord-payloads.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import type { CalendarEvent } from "../../src/app/port.js";
-import { createTestBot, describeProblems, type TestBot } from "./support.js";
+import type { CalendarEvent } from "../../src/port/port.js";
+import { describeProblems } from "./support.js";
 import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
+import { createTestBot, type TestBot } from "../support/bot.js";
 
 const GUILD = "941000000000000001";
 const OTHER_GUILD = "942000000000000001";

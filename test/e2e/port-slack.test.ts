@@ -4,10 +4,11 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { sendSlashCommand } from "../fakes/slack-payloads.js";
-import { PlatformError } from "../../src/app/errors.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { createTestBot, describeProblems, type TestBot } from "./support.js";
+import { describeProblems } from "./support.js";
 import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
+import { PlatformError } from "../../src/port/errors.js";
+import { createTestBot, type TestBot } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -9,7 +9,7 @@ import { PermissionFlagsBits } from "discord.js";
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
 import { communityOf } from "./support.js";
-import { type DiscordBot, type PairingBot, expectNoProblems, startDiscordBot, unix } from "./pairing-support.js";
+import { type DiscordBot, type TestBot, expectNoProblems, startDiscordBot, unix } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -31,7 +31,7 @@ const BOB = { id: "861000000000000003", username: "bob" };
 const CAROL = { id: "861000000000000004", username: "carol" };
 
 let fake: FakeDiscord;
-let bot: PairingBot;
+let bot: TestBot;
 
 let running: DiscordBot | undefined;
 
@@ -83,8 +83,8 @@ const dmsTo = async (user: UserInput) => (fake.messages.get(await dmChannelOf(us
 
 const sessionsOf = async () => {
   const community = await communityOf(bot.store, "discord", GUILD);
-  const stored = await bot.store.rounds.findByNumber(community.id, 1);
-  return { community, round: stored!, sessions: stored ? await bot.store.rounds.sessions(community.id, stored.id) : [] };
+  const stored = await bot.store.forCommunity(community.id).rounds.findByNumber(1);
+  return { community, round: stored!, sessions: stored ? await bot.store.forCommunity(community.id).rounds.sessions(stored.id) : [] };
 };
 
 // ---------------------------------------------------------------- the story
@@ -168,7 +168,7 @@ describe("a reading club on Discord", () => {
       "チームトポロジー輪読会 に空きが出たので、あなたの席を確保しました。日程は /round show 1、参加できなくなったら /round leave 1 でどうぞ。",
     ]);
     const { community, round: stored } = await sessionsOf();
-    const participants = await bot.store.rounds.participants(community.id, stored.id);
+    const participants = await bot.store.forCommunity(community.id).rounds.participants(stored.id);
     expect(participants.map((p) => [p.platformUserId, p.status])).toEqual([[BOB.id, "seat"], [CAROL.id, "seat"]]);
   });
 
@@ -217,7 +217,7 @@ describe("a reading club on Discord", () => {
       ["attended", "missed", "takeaway"].map((verb) => `rounds:${verb}:${sessions[0]!.id}`));
     const answer = await press({ user: BOB }, `rounds:attended:${sessions[0]!.id}`, question);
     expect(answer.body.data.content).toBe("ありがとうございます。参加を記録しました。");
-    expect(await bot.store.rounds.attendance(community.id, sessions[0]!.id)).toEqual([
+    expect(await bot.store.forCommunity(community.id).rounds.attendance(sessions[0]!.id)).toEqual([
       expect.objectContaining({ attended: true, takeaway: null }),
     ]);
     const outsider = await press({ user: ALICE }, `rounds:attended:${sessions[0]!.id}`, question);

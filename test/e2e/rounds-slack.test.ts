@@ -11,7 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/slack-payloads.js";
 import { communityOf } from "./support.js";
-import { type PairingBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "./pairing-support.js";
+import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -49,7 +49,7 @@ const NOT_ORGANIZER = (command: string) =>
   `${command} はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。`;
 
 let fake: FakeSlack;
-let bot: PairingBot;
+let bot: TestBot;
 let appUrl = "";
 
 let running: SlackBot | undefined;
@@ -152,12 +152,12 @@ const dmCallsTo = (user: User, from: number) => since(from, (c) => c.method === 
 
 async function roundOf(team: string, number = 1) {
   const community = await communityOf(bot.store, "slack", team);
-  const round = await bot.store.rounds.findByNumber(community.id, number);
+  const round = await bot.store.forCommunity(community.id).rounds.findByNumber(number);
   return {
     community,
     round: round!,
-    sessions: round ? await bot.store.rounds.sessions(community.id, round.id) : [],
-    participants: round ? await bot.store.rounds.participants(community.id, round.id) : [],
+    sessions: round ? await bot.store.forCommunity(community.id).rounds.sessions(round.id) : [],
+    participants: round ? await bot.store.forCommunity(community.id).rounds.participants(round.id) : [],
   };
 }
 
@@ -425,13 +425,13 @@ describe("a reading club on Slack", () => {
     const answer = await press(BEN, team, { channel: dmOf(BEN)!, ts: benQuestion.ts, text: benQuestion.text, blocks: benQuestion.blocks }, `rounds:attended:${first.id}`);
     expect(answer.args.response_type).toBe("ephemeral");
     expect(answer.args.text).toBe("ありがとうございます。参加を記録しました。");
-    const ben = await bot.store.members.findByPlatformUser(community.id, BEN.id);
-    expect(await bot.store.rounds.attendance(community.id, first.id)).toEqual([{ memberId: ben!.id, attended: true, takeaway: null }]);
+    const ben = await bot.store.forCommunity(community.id).members.findByPlatformUser(BEN.id);
+    expect(await bot.store.forCommunity(community.id).rounds.attendance(first.id)).toEqual([{ memberId: ben!.id, attended: true, takeaway: null }]);
 
     // Someone who left before the session is not asked, and may not answer.
     const outsider = await press(AKI, team, { channel: dmOf(BEN)!, ts: benQuestion.ts, text: benQuestion.text, blocks: benQuestion.blocks }, `rounds:attended:${first.id}`);
     expect(outsider.args.text).toBe("この質問はその会の参加者向けです。");
-    expect(await bot.store.rounds.attendance(community.id, first.id)).toHaveLength(1);
+    expect(await bot.store.forCommunity(community.id).rounds.attendance(first.id)).toHaveLength(1);
   });
 
   it("given a participant shares a takeaway from the DM then it is posted in the card's thread and stored", async () => {
@@ -451,8 +451,8 @@ describe("a reading club on Slack", () => {
     expect(thanks.args.text).toBe("ありがとうございます！学びを会のスレッドに投稿しました。");
     const inThread = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === ROUNDS);
     expect(inThread.map((c) => [c.args.thread_ts, c.args.text])).toEqual([[card.ts, `💬 <@${CHI.id}> さんの第1回の学び:\n${takeaway}`]]);
-    const chi = await bot.store.members.findByPlatformUser(community.id, CHI.id);
-    expect(await bot.store.rounds.attendance(community.id, first.id)).toContainEqual({ memberId: chi!.id, attended: true, takeaway });
+    const chi = await bot.store.forCommunity(community.id).members.findByPlatformUser(CHI.id);
+    expect(await bot.store.forCommunity(community.id).rounds.attendance(first.id)).toContainEqual({ memberId: chi!.id, attended: true, takeaway });
   });
 
   it("given the clock reaches the moved session's reminders then they come at its new time, and none at its old one", async () => {

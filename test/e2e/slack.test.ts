@@ -15,7 +15,8 @@ import {
   teamJoinEvent,
 } from "../fakes/slack-payloads.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { communityOf, createTestBot, describeProblems, profileOf, type TestBot } from "./support.js";
+import { communityOf, describeProblems, profileOf } from "./support.js";
+import { createTestBot, type TestBot } from "../support/bot.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

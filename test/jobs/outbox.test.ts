@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { PlatformError } from "../../src/app/errors.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
 import type { MessageRef } from "../../src/store/records.js";
 import { backends, jobDatabase, uniquePrefix } from "./support.js";
+import { PlatformError } from "../../src/port/errors.js";
 
 const community = "community-1";
 

@@ -25,7 +25,7 @@ describe.each(storeBackends())("store on %s", (backend, url) => {
     const store = open();
     const externalId = randomUUID();
     const first = await store.communities.ensure("discord", externalId, defaults);
-    await store.communities.updateSettings(first.id, { introChannelId: "123", locale: "en" });
+    await store.forCommunity(first.id).settings.update({ introChannelId: "123", locale: "en" });
     const again = await store.communities.ensure("discord", externalId, { ...defaults, locale: "ja" });
     expect(again.id).toBe(first.id);
     expect(again.locale).toBe("en");
@@ -36,26 +36,26 @@ describe.each(storeBackends())("store on %s", (backend, url) => {
     const store = open();
     const a = await store.communities.ensure("slack", randomUUID(), defaults);
     const b = await store.communities.ensure("slack", randomUUID(), defaults);
-    const inA = await store.members.ensure(a.id, { platformUserId: "U1", displayName: "Aiko" });
-    const inB = await store.members.ensure(b.id, { platformUserId: "U1", displayName: "Aiko B" });
+    const inA = await store.forCommunity(a.id).members.ensure({ platformUserId: "U1", displayName: "Aiko" });
+    const inB = await store.forCommunity(b.id).members.ensure({ platformUserId: "U1", displayName: "Aiko B" });
     expect(inA.id).not.toBe(inB.id);
-    await store.profiles.save(a.id, inA.id, intro);
-    expect(await store.profiles.find(a.id, inA.id)).toMatchObject({ intro });
-    expect(await store.profiles.find(b.id, inB.id)).toBeNull();
+    await store.forCommunity(a.id).profiles.save(inA.id, intro);
+    expect(await store.forCommunity(a.id).profiles.find(inA.id)).toMatchObject({ intro });
+    expect(await store.forCommunity(b.id).profiles.find(inB.id)).toBeNull();
     // Another community's id never reaches a member's profile.
-    expect(await store.profiles.find(b.id, inA.id)).toBeNull();
-    expect(await store.members.findByPlatformUser(b.id, "U1")).toMatchObject({ displayName: "Aiko B" });
+    expect(await store.forCommunity(b.id).profiles.find(inA.id)).toBeNull();
+    expect(await store.forCommunity(b.id).members.findByPlatformUser("U1")).toMatchObject({ displayName: "Aiko B" });
   });
 
   it.skipIf(skip)("given a saved intro, when it is saved again, then it is updated and keeps its card", async () => {
     const store = open();
     const community = await store.communities.ensure("discord", randomUUID(), defaults);
-    const member = await store.members.ensure(community.id, { platformUserId: "42", displayName: "Ken", locale: "en-US" });
+    const member = await store.forCommunity(community.id).members.ensure({ platformUserId: "42", displayName: "Ken", locale: "en-US" });
     expect(member.locale).toBe("en-US");
-    await store.profiles.save(community.id, member.id, intro);
-    await store.profiles.setCard(community.id, member.id, { channelId: "c1", messageId: "m1" });
-    await store.profiles.save(community.id, member.id, { ...intro, role: "CTO", languages: ["en"] });
-    const profile = await store.profiles.find(community.id, member.id);
+    await store.forCommunity(community.id).profiles.save(member.id, intro);
+    await store.forCommunity(community.id).profiles.setCard(member.id, { channelId: "c1", messageId: "m1" });
+    await store.forCommunity(community.id).profiles.save(member.id, { ...intro, role: "CTO", languages: ["en"] });
+    const profile = await store.forCommunity(community.id).profiles.find(member.id);
     expect(profile?.intro.role).toBe("CTO");
     expect(profile?.intro.languages).toEqual(["en"]);
     expect(profile?.intro.interests).toEqual(["Rust", "登山"]);
@@ -65,25 +65,25 @@ describe.each(storeBackends())("store on %s", (backend, url) => {
   it.skipIf(skip)("given a form draft, then it is found until it is older than asked and is gone once removed", async () => {
     const store = open();
     const community = await store.communities.ensure("discord", randomUUID(), defaults);
-    const member = await store.members.ensure(community.id, { platformUserId: "7", displayName: "Yui" });
+    const member = await store.forCommunity(community.id).members.ensure({ platformUserId: "7", displayName: "Yui" });
     // Saved at a simulated time far from the machine's clock, as on the console: aged by that time.
     const savedAt = new Date("2030-01-01T00:00:00Z");
-    await store.formDrafts.save(community.id, member.id, "intro", { role: "PM", languages: ["ja"] }, savedAt);
+    await store.forCommunity(community.id).formDrafts.save(member.id, "intro", { role: "PM", languages: ["ja"] }, savedAt);
     const hourBefore = new Date(savedAt.getTime() - 3600_000);
-    expect(await store.formDrafts.find(community.id, member.id, "intro", hourBefore)).toEqual({ role: "PM", languages: ["ja"] });
-    expect(await store.formDrafts.find(community.id, member.id, "intro", new Date(savedAt.getTime() + 60_000))).toBeNull();
-    await store.formDrafts.remove(community.id, member.id, "intro");
-    expect(await store.formDrafts.find(community.id, member.id, "intro", hourBefore)).toBeNull();
+    expect(await store.forCommunity(community.id).formDrafts.find(member.id, "intro", hourBefore)).toEqual({ role: "PM", languages: ["ja"] });
+    expect(await store.forCommunity(community.id).formDrafts.find(member.id, "intro", new Date(savedAt.getTime() + 60_000))).toBeNull();
+    await store.forCommunity(community.id).formDrafts.remove(member.id, "intro");
+    expect(await store.forCommunity(community.id).formDrafts.find(member.id, "intro", hourBefore)).toBeNull();
   });
 
   it.skipIf(skip)("given a failing transaction, then none of its writes land", async () => {
     const store = open();
     const community = await store.communities.ensure("discord", randomUUID(), defaults);
-    const member = await store.members.ensure(community.id, { platformUserId: "9", displayName: "Sho" });
-    await expect(store.transaction(async (tx) => {
-      await tx.profiles.save(community.id, member.id, intro);
+    const member = await store.forCommunity(community.id).members.ensure({ platformUserId: "9", displayName: "Sho" });
+    await expect(store.forCommunity(community.id).transaction(async (tx) => {
+      await tx.profiles.save(member.id, intro);
       throw new Error("card could not be recorded");
     })).rejects.toThrow("card could not be recorded");
-    expect(await store.profiles.find(community.id, member.id)).toBeNull();
+    expect(await store.forCommunity(community.id).profiles.find(member.id)).toBeNull();
   });
 });

@@ -1,51 +1,48 @@
-// Set-up of the end-to-end tests of weekly pairing: wired like src/main.ts (real SQLite store,
-// durable scheduler, delivery outbox, round job handlers, the dispatcher with `jobs` = the
-// scheduler), but on a manual clock. Tests move the clock with `at(...)`, which runs the jobs due
-// then: no timers, no sleeps. The platform adapter's port is plugged in with `connect`.
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { expect } from "vitest";
-import { commands } from "../../commands/index.js";
-import { createMusubi, type Musubi } from "../../src/app/dispatcher.js";
-import { offersJobHandlers } from "../../src/app/offers/jobs.js";
-import { pairingJobHandlers } from "../../src/app/pairing/rounds.js";
-import { roundsJobHandlers } from "../../src/app/rounds/jobs.js";
-import type { PlatformPort } from "../../src/app/port.js";
+import type { Musubi } from "../../src/app/dispatcher.js";
+import { createBot } from "../../src/bot.js";
 import { manualClock } from "../../src/clock.js";
 import type { Intro } from "../../src/core/profile.js";
-import { createOutbox } from "../../src/jobs/outbox.js";
-import { createScheduler, type JobHandler, type Scheduler } from "../../src/jobs/scheduler.js";
+import type { JobDeps } from "../../src/jobs/queue.js";
+import type { Scheduler } from "../../src/jobs/scheduler.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import type { PlatformPort } from "../../src/port/port.js";
 import { createDb, type Db } from "../../src/store/db.js";
-import type { GroupRecord, RoundRecord } from "../../src/store/pairing-repository.js";
+import type { GroupRecord, PairingRoundRecord } from "../../src/store/pairing-repository.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../../src/store/records.js";
-import { createStore, type Store } from "../../src/store/repositories.js";
+import type { Store } from "../../src/store/repositories.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord.js";
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from "../fakes/slack.js";
-import { freshSqliteUrl } from "../support/db.js";
-import { DEFAULTS, communityOf, describeProblems } from "./support.js";
+import { DEFAULTS, communityOf, describeProblems } from "../e2e/support.js";
+import { freshSqliteUrl } from "./db.js";
 
-export interface PairingBot {
+export interface TestBot {
   db: Db;
   store: Store;
   musubi: Musubi;
   log: Logger;
   scheduler: Scheduler;
+  /** What job handlers are given, for tests that drive use cases or jobs directly. */
+  jobDeps: JobDeps;
   clock: ReturnType<typeof manualClock>;
   /** Every log line at warn level or above (parsed): a test fails on any it did not expect. */
   problems: Array<Record<string, unknown>>;
-  /** Plugs in the port of a started adapter (as main.ts fills its `ports`). */
+  /** Plugs in the port of a started adapter (as main.ts does). */
   connect(port: PlatformPort): void;
   /** Moves the clock to `iso` and runs every job due then; resolves with how many ran. */
   at(iso: string): Promise<number>;
   disconnect(): Promise<void>;
 }
 
-export function createPairingBot(start: string): PairingBot {
-  const db = createDb(freshSqliteUrl());
-  const store = createStore(db);
+/**
+ * The bot as src/main.ts builds it (createBot) on a fresh SQLite file and a manual clock that
+ * starts at `start`. Jobs run only when a test moves the clock with `at(...)`: no timers, no sleeps.
+ */
+export function createTestBot(start = new Date().toISOString()): TestBot {
   const problems: Array<Record<string, unknown>> = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -55,27 +52,17 @@ export function createPairingBot(start: string): PairingBot {
   });
   const log = createLogger({ level: "warn", secrets: [], destination });
   const clock = manualClock(new Date(start));
-  const ports: Partial<Record<Platform, PlatformPort>> = {};
-  const handlers: Record<string, JobHandler> = {};
-  const scheduler = createScheduler({ db, handlers, log, now: clock.now });
-  const roundDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (p: Platform) => ports[p], log, now: clock.now };
-  Object.assign(handlers, pairingJobHandlers(roundDeps), offersJobHandlers(roundDeps), roundsJobHandlers(roundDeps));
-  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now: clock.now, defaults: { ...DEFAULTS } });
+  const bot = createBot({ db: createDb(freshSqliteUrl()), log, now: clock.now, defaults: { ...DEFAULTS } });
   return {
-    db, store, musubi, log, scheduler, clock, problems,
-    connect(port) {
-      ports[port.platform] = port;
-    },
+    db: bot.db, store: bot.store, musubi: bot.musubi, scheduler: bot.scheduler, jobDeps: bot.jobDeps, log, clock, problems,
+    connect: bot.connect,
     async at(iso) {
       const to = new Date(iso);
       if (to < clock.now()) throw new Error(`the clock only moves forward: ${iso} is before ${clock.now().toISOString()}`);
       clock.set(to);
-      return scheduler.runDue();
+      return bot.scheduler.runDue();
     },
-    async disconnect() {
-      await scheduler.stop();
-      await store.disconnect();
-    },
+    disconnect: bot.stop,
   };
 }
 
@@ -94,20 +81,21 @@ export async function giveIntro(
   overrides: Partial<Intro> = {},
 ): Promise<MemberRecord> {
   const community = await communityOf(store, platform, externalId);
-  const member = await store.members.ensure(community.id, { platformUserId: user.id, displayName: user.name });
-  await store.profiles.save(community.id, member.id, intro(overrides));
+  const scoped = store.forCommunity(community.id);
+  const member = await scoped.members.ensure({ platformUserId: user.id, displayName: user.name });
+  await scoped.profiles.save(member.id, intro(overrides));
   return member;
 }
 
 /** A member who has joined pairing (as /match join would leave them), for scenarios about something else. */
 export async function joinDirectly(store: Store, platform: Platform, externalId: string, member: MemberRecord): Promise<void> {
   const community = await communityOf(store, platform, externalId);
-  await store.pairing.setParticipation(community.id, member.id, { active: true });
+  await store.forCommunity(community.id).pairing.setParticipation(member.id, { active: true });
 }
 
 export interface StoredRound {
   community: CommunityRecord;
-  round: RoundRecord;
+  round: PairingRoundRecord;
   groups: GroupRecord[];
 }
 
@@ -116,14 +104,14 @@ export async function storedRound(store: Store, platform: Platform, externalId: 
   const community = await communityOf(store, platform, externalId);
   const round = period === undefined
     ? await latestRound(store, community.id)
-    : await store.pairing.roundOfPeriod(community.id, period);
+    : await store.forCommunity(community.id).pairing.roundOfPeriod(period);
   if (!round) throw new Error(`no round ${period ?? "at all"} in ${platform}:${externalId}`);
-  return { community, round, groups: await store.pairing.groups(community.id, round.id) };
+  return { community, round, groups: await store.forCommunity(community.id).pairing.groups(round.id) };
 }
 
-async function latestRound(store: Store, communityId: string): Promise<RoundRecord | null> {
+async function latestRound(store: Store, communityId: string): Promise<PairingRoundRecord | null> {
   // previousRound(before) finds the latest round that is no longer "planned" before an instant.
-  return store.pairing.previousRound(communityId, new Date("9999-12-31T00:00:00Z"));
+  return store.forCommunity(communityId).pairing.previousRound(new Date("9999-12-31T00:00:00Z"));
 }
 
 /** Platform user ids of a group, sorted (groups are compared as sets). */
@@ -133,14 +121,14 @@ export const userIdsOf = (group: GroupRecord) => group.members.map((m) => m.plat
 export const unix = (iso: string) => Math.floor(new Date(iso).getTime() / 1000);
 
 /** The adapter logs and swallows a failed interaction, the scheduler a failed job: both are failures in a test. */
-export function expectNoProblems(bot: PairingBot): void {
+export function expectNoProblems(bot: TestBot): void {
   const problems = bot.problems.splice(0);
   expect(problems, describeProblems(problems)).toEqual([]);
 }
 
 export interface DiscordBot {
   fake: FakeDiscord;
-  bot: PairingBot;
+  bot: TestBot;
   discord: RunningDiscord;
   stop(): Promise<void>;
 }
@@ -148,7 +136,7 @@ export interface DiscordBot {
 /** The bot on the real discord.js client, against a fake of its own, on a manual clock from `start`. */
 export async function startDiscordBot(start: string, fakeOptions: FakeDiscordOptions): Promise<DiscordBot> {
   const fake = await startFakeDiscord(fakeOptions);
-  const bot = createPairingBot(start);
+  const bot = createTestBot(start);
   const discord = await startDiscord({
     config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     musubi: bot.musubi,
@@ -167,7 +155,7 @@ export async function startDiscordBot(start: string, fakeOptions: FakeDiscordOpt
 
 export interface SlackBot {
   fake: FakeSlack;
-  bot: PairingBot;
+  bot: TestBot;
   slack: RunningSlack;
   /** Where signed requests go (Bolt's HTTP receiver). */
   appUrl: string;
@@ -177,7 +165,7 @@ export interface SlackBot {
 /** The bot as a real Bolt app (HTTP receiver) against a fake Web API of its own, on a manual clock. */
 export async function startSlackBot(start: string, signingSecret: string, fakeOptions: FakeSlackOptions): Promise<SlackBot> {
   const fake = await startFakeSlack(fakeOptions);
-  const bot = createPairingBot(start);
+  const bot = createTestBot(start);
   const slack = await startSlack({
     config: { botToken: "xoxb-e2e-token", signingSecret, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
     musubi: bot.musubi,

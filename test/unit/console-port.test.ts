@@ -3,8 +3,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createConsoleAdapter } from "../../src/platforms/console/adapter.js";
 import { consolePort } from "../../src/platforms/console/port.js";
-import { createTestBot } from "../e2e/support.js";
 import { ROUND_ICS, calendarCommand, musubiWith } from "../e2e/port-support.js";
+import { createTestBot } from "../support/bot.js";
 
 const bot = createTestBot();
 afterAll(() => bot.store.disconnect());

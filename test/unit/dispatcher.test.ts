@@ -1,13 +1,14 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
-import type { Actor, CommandDefinition } from "../../src/app/command.js";
+import type { CommandDefinition } from "../../src/app/command.js";
 import { createMusubi } from "../../src/app/dispatcher.js";
 import type { Outcome } from "../../src/app/reply.js";
 import { createLogger } from "../../src/logger.js";
 import type { Store } from "../../src/store/repositories.js";
 import { sqliteStore } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
+import type { Actor } from "../../src/app/context.js";
 
 const page0 = { industry: "it", role: "Backend engineer", seniority: "3-7", canOffer: "面接練習, code review", lookingFor: "デザインのメンター" };
 const page1 = { interests: "Rust、登山", languages: ["ja", "en"], city: "大阪", meetingPreference: "in_person", bio: "" };
@@ -123,8 +124,8 @@ describe("the intro form across pages", () => {
       { name: "興味・関心", value: "Rust, 登山" },
     ]));
     const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
-    const member = await store.members.findByPlatformUser(community.id, "aiko");
-    const profile = await store.profiles.find(community.id, member!.id);
+    const member = await store.forCommunity(community.id).members.findByPlatformUser("aiko");
+    const profile = await store.forCommunity(community.id).profiles.find(member!.id);
     expect(profile?.intro).toMatchObject({ role: "Backend engineer", languages: ["ja", "en"], interests: ["Rust", "登山"] });
     expect(profile?.card).toEqual({ channelId: "general", messageId: "m1" });
   });
@@ -142,8 +143,8 @@ describe("the intro form across pages", () => {
     });
     expect(result.outcome.type === "reply" && result.outcome.reply.buttons?.[0]?.actionId).toBe("form:intro:0");
     const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
-    const member = await store.members.findByPlatformUser(community.id, "ken");
-    expect(await store.profiles.find(community.id, member!.id)).toBeNull();
+    const member = await store.forCommunity(community.id).members.findByPlatformUser("ken");
+    expect(await store.forCommunity(community.id).profiles.find(member!.id)).toBeNull();
     expect(sent).toHaveLength(0);
     const reopened = await musubi.action(port, ken, "form:intro:0");
     const role = reopened.type === "form" ? reopened.form.pages[0]!.find((f) => f.id === "role") : undefined;

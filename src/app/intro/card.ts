@@ -1,6 +1,6 @@
 import type { Intro } from "../../core/profile.js";
 import { translator, type Locale } from "../../i18n/index.js";
-import type { Card } from "../reply.js";
+import type { Card } from "../../port/message.js";
 
 /** The introduction card, in one language (the community's when posted, the reader's when shown). */
 export function introCard(intro: Intro, name: string, locale: Locale): Card {

@@ -1,9 +1,10 @@
 import type { Intro } from "../../core/profile.js";
-import { communityTranslator, resolveLocale } from "../../i18n/index.js";
-import type { CommandContext } from "../command.js";
-import { PlatformError } from "../errors.js";
-import { privateReply, type Message, type Outcome } from "../reply.js";
+import type { DraftValues } from "../../store/repositories.js";
+import { privateReply, type Outcome } from "../reply.js";
 import { introCard } from "./card.js";
+import { PlatformError } from "../../port/errors.js";
+import type { Message } from "../../port/message.js";
+import type { CommandContext } from "../context.js";
 
 /**
  * Saves a member's introduction and posts its card in the intro channel (the channel where
@@ -12,8 +13,8 @@ import { introCard } from "./card.js";
 export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outcome> {
   const { community, member, port, store, t } = ctx;
   const previous = await store.transaction(async (tx) => {
-    const before = await tx.profiles.find(community.id, member.id);
-    await tx.profiles.save(community.id, member.id, intro);
+    const before = await tx.profiles.find(member.id);
+    await tx.profiles.save(member.id, intro);
     return before;
   });
   ctx.log.info({ updated: previous !== null }, "intro saved");
@@ -21,10 +22,9 @@ export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outc
   const channelId = community.introChannelId ?? ctx.actor.channelId;
   if (!channelId) return privateReply(t("intro.noChannel"));
 
-  const communityT = communityTranslator(community);
   const card: Message = {
-    text: communityT("intro.cardText", { mention: port.mentionUser(member.platformUserId) }),
-    cards: [introCard(intro, member.displayName, resolveLocale(null, community.locale))],
+    text: ctx.communityT("intro.cardText", { mention: port.mentionUser(member.platformUserId) }),
+    cards: [introCard(intro, member.displayName, ctx.communityLocale)],
   };
   const channel = port.mentionChannel(channelId);
   try {
@@ -38,11 +38,24 @@ export async function saveIntro(ctx: CommandContext, intro: Intro): Promise<Outc
       }
     }
     const posted = await port.postMessage(channelId, card);
-    await store.profiles.setCard(community.id, member.id, posted);
+    await store.profiles.setCard(member.id, posted);
     return privateReply(previous ? t("intro.updated", { channel }) : t("intro.saved", { name: member.displayName, channel }));
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     ctx.log.warn({ err: error, channelId }, "intro card not posted");
     return privateReply(t("intro.cardFailed", { channel }));
   }
+}
+
+/** The form prefilled with the member's intro, lists written back as they are typed. */
+export async function currentIntroAnswers(ctx: CommandContext): Promise<DraftValues> {
+  const profile = await ctx.store.profiles.find(ctx.member.id);
+  if (!profile) return {};
+  const { intro } = profile;
+  return {
+    ...intro,
+    interests: intro.interests.join(", "),
+    canOffer: intro.canOffer.join(", "),
+    lookingFor: intro.lookingFor.join(", "),
+  };
 }

@@ -1,13 +1,13 @@
 import { tagKeysOf } from "../../core/offers/terms.js";
 import type { FitSubject } from "../../core/offers/fit.js";
 import type { PostStatus } from "../../core/offers/post.js";
-import { resolveLocale, translator, type Locale, type Translate } from "../../i18n/index.js";
+import type { Translate } from "../../i18n/index.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
-import type { CommunityRecord } from "../../store/records.js";
-import { PlatformError } from "../errors.js";
-import type { Logger } from "../../logger.js";
-import type { PlatformPort } from "../port.js";
-import type { Button, Message } from "../reply.js";
+import type { PlatformPort } from "../../port/port.js";
+import type { CommunityContext } from "../context.js";
+import { offerActions } from "./actions.js";
+import { PlatformError } from "../../port/errors.js";
+import type { Button, Message } from "../../port/message.js";
 
 /** What a post is at `now`: an open post past its expiry is expired even before its job has run. */
 export function statusAt(post: OfferPostRecord, now: Date): PostStatus {
@@ -21,7 +21,7 @@ export function subjectOfPost(post: OfferPostRecord): FitSubject {
 
 /** The button that answers a post: "I'm interested" under an offer, "I can help" under an ask. */
 export function respondButton(post: OfferPostRecord, t: Translate, label?: string): Button {
-  return { actionId: `offer:respond:${post.id}`, label: label ?? t(`${post.kind}.respond`), style: "primary" };
+  return { actionId: offerActions.respond.id(post.id), label: label ?? t(`${post.kind}.respond`), style: "primary" };
 }
 
 /** A post's one-line summary in lists: kind, title, author. */
@@ -33,9 +33,8 @@ export function postLine(post: OfferPostRecord, t: Translate, port: PlatformPort
  * The card in the offers channel, in the community's language: read by everyone. Only an open
  * card carries the button.
  */
-export function postCard(post: OfferPostRecord, community: CommunityRecord, port: PlatformPort, now: Date): Message {
-  const locale: Locale = resolveLocale(null, community.locale);
-  const t = translator(locale);
+export function postCard(ctx: Pick<CommunityContext, "community" | "communityT" | "port">, post: OfferPostRecord, now: Date): Message {
+  const { community, port, communityT: t } = ctx;
   const status = statusAt(post, now);
   const statusText = status === "open"
     ? t("offers.status.openUntil", { time: port.formatTime(post.expiresAt, community.timeZone) })
@@ -60,12 +59,12 @@ export function postCard(post: OfferPostRecord, community: CommunityRecord, port
  * Shows the post's current state on its card. A card deleted by hand or a channel the bot lost
  * access to leaves the post as it is: the member's action has happened either way.
  */
-export async function refreshCard(post: OfferPostRecord, community: CommunityRecord, port: PlatformPort, now: Date, log: Logger): Promise<void> {
+export async function refreshCard(ctx: CommunityContext, post: OfferPostRecord): Promise<void> {
   if (!post.card) return;
   try {
-    await port.editMessage(post.card, postCard(post, community, port, now));
+    await ctx.port.editMessage(post.card, postCard(ctx, post, ctx.now()));
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
-    log.info({ err: error, post: post.id }, "offer card not updated");
+    ctx.log.info({ err: error, post: post.id }, "offer card not updated");
   }
 }

@@ -1,13 +1,5 @@
-import type { Logger } from "../../logger.js";
-import type { Store } from "../../store/repositories.js";
 import { deleteCards } from "../cards.js";
-import type { PlatformPort } from "../port.js";
-
-export interface ForgetOffersDeps {
-  store: Store;
-  port: PlatformPort;
-  log: Logger;
-}
+import type { CommunityContext } from "../context.js";
 
 /**
  * Deletes a member's offers and asks with their cards, the exchanges they took part in, the
@@ -15,10 +7,10 @@ export interface ForgetOffersDeps {
  * where they are; a card the platform will not delete (already gone, access lost) does not keep
  * the member's data. Returns how many posts were deleted.
  */
-export async function forgetOffers(deps: ForgetOffersDeps, communityId: string, memberId: string): Promise<number> {
-  const { store, log } = deps;
-  await deleteCards(deps, await store.offers.cardsOfMember(communityId, memberId));
-  const removed = await store.transaction((tx) => tx.offers.removeOfMember(communityId, memberId));
-  log.info({ community: communityId, posts: removed }, "offers forgotten");
+export async function forgetOffers(ctx: Pick<CommunityContext, "store" | "port" | "log">, memberId: string): Promise<number> {
+  const { store, log } = ctx;
+  await deleteCards(ctx, await store.offers.cardsOfMember(memberId));
+  const removed = await store.transaction((tx) => tx.offers.removeOfMember(memberId));
+  log.info({ posts: removed }, "offers forgotten");
   return removed;
 }

@@ -1,76 +1,52 @@
-import { z } from "zod";
-import type { ClaimedJob, JobHandler } from "../../jobs/scheduler.js";
-import type { Outbox } from "../../jobs/outbox.js";
-import type { Logger } from "../../logger.js";
+import type { ClaimedJob, JobDeps, JobHandlers, JobPayload, JobQueue } from "../../jobs/queue.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
-import type { CommunityRecord, Platform } from "../../store/records.js";
-import type { Store } from "../../store/repositories.js";
-import type { JobQueue } from "../pairing/rounds.js";
-import type { PlatformPort } from "../port.js";
-import { communityOfJob } from "../job-community.js";
+import { communityOfJob, type CommunityContext } from "../context.js";
 import { refreshCard } from "./card.js";
 import { sendFitNotices } from "./notices.js";
 
 // Work that follows a post outside the member's 3 seconds: the fit notices right after it is
 // posted, and marking its card expired when its time is up.
 
-export const OFFER_JOB_KINDS = { notices: "offers.notices", expire: "offers.expire" } as const;
-
-export interface OffersJobDeps {
-  store: Store;
-  outbox: Outbox;
-  portFor(platform: Platform): PlatformPort | undefined;
-  log: Logger;
-  now(): Date;
-}
-
-const postPayload = z.object({ postId: z.string() });
+export const OFFER_JOBS = { notices: "offers.notices", expire: "offers.expire" } as const;
 
 /** Notices now; expiry at the post's end (an extended post gets a job for its new end). */
 export async function scheduleOfferJobs(jobs: JobQueue, post: OfferPostRecord, options: { notices: boolean }): Promise<void> {
   if (options.notices) {
     await jobs.schedule({
-      kind: OFFER_JOB_KINDS.notices, dedupeKey: `offers:notices:${post.id}`, dueAt: post.createdAt,
+      kind: OFFER_JOBS.notices, dedupeKey: `offers:notices:${post.id}`, dueAt: post.createdAt,
       communityId: post.communityId, payload: { postId: post.id },
     });
   }
   await jobs.schedule({
-    kind: OFFER_JOB_KINDS.expire, dedupeKey: `offers:expire:${post.id}:${post.expiresAt.toISOString()}`, dueAt: post.expiresAt,
+    kind: OFFER_JOBS.expire, dedupeKey: `offers:expire:${post.id}:${post.expiresAt.toISOString()}`, dueAt: post.expiresAt,
     communityId: post.communityId, payload: { postId: post.id },
   });
   jobs.runSoon();
 }
 
-export interface LoadedPost {
-  community: CommunityRecord;
-  post: OfferPostRecord;
-  port: PlatformPort;
-}
-
-async function load(deps: OffersJobDeps, job: ClaimedJob): Promise<LoadedPost | undefined> {
-  const { postId } = postPayload.parse(job.payload);
-  const found = await communityOfJob(deps, job);
+async function load(deps: JobDeps, job: ClaimedJob<JobPayload<"offers.expire">>): Promise<{ ctx: CommunityContext; post: OfferPostRecord } | undefined> {
+  const ctx = await communityOfJob(deps, job.communityId);
   // A post deleted meanwhile (its author's data forgotten) needs nothing more.
-  const post = found && (await deps.store.offers.find(found.community.id, postId));
-  return found && post ? { ...found, post } : undefined;
+  const post = ctx && (await ctx.store.offers.find(job.payload.postId));
+  return ctx && post ? { ctx, post } : undefined;
 }
 
-async function expire(deps: OffersJobDeps, job: ClaimedJob): Promise<void> {
+async function expire(deps: JobDeps, job: ClaimedJob<JobPayload<"offers.expire">>): Promise<void> {
   const loaded = await load(deps, job);
   if (!loaded) return;
-  const { community, post, port } = loaded;
+  const { ctx, post } = loaded;
   // An extended post is not due yet: its own later job handles it.
-  if (!(await deps.store.offers.expire(community.id, post.id, deps.now()))) return;
-  await refreshCard({ ...post, status: "expired" }, community, port, deps.now(), deps.log);
-  deps.log.info({ community: community.id, post: post.id }, "offer expired");
+  if (!(await ctx.store.offers.expire(post.id, ctx.now()))) return;
+  await refreshCard(ctx, { ...post, status: "expired" });
+  ctx.log.info({ post: post.id }, "offer expired");
 }
 
-export function offersJobHandlers(deps: OffersJobDeps): Record<string, JobHandler> {
+export function offersJobHandlers(deps: JobDeps): JobHandlers<(typeof OFFER_JOBS)[keyof typeof OFFER_JOBS]> {
   return {
-    [OFFER_JOB_KINDS.notices]: async (job) => {
+    [OFFER_JOBS.notices]: async (job) => {
       const loaded = await load(deps, job);
-      if (loaded) await sendFitNotices(deps, loaded);
+      if (loaded) await sendFitNotices(deps.outbox, loaded.ctx, loaded.post);
     },
-    [OFFER_JOB_KINDS.expire]: (job) => expire(deps, job),
+    [OFFER_JOBS.expire]: (job) => expire(deps, job),
   };
 }

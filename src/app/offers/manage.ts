@@ -1,11 +1,13 @@
 import { rankSearch } from "../../core/offers/fit.js";
 import { POST_LIMITS, expiryOf } from "../../core/offers/post.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
-import { zoneOf, type CommandContext } from "../command.js";
 import { UserError } from "../errors.js";
-import { privateReply, type Button, type Outcome } from "../reply.js";
+import { privateReply, type Outcome } from "../reply.js";
 import { postLine, refreshCard, respondButton, statusAt, subjectOfPost } from "./card.js";
+import { offerActions } from "./actions.js";
 import { scheduleOfferJobs } from "./jobs.js";
+import type { Button } from "../../port/message.js";
+import { zoneOf, type CommandContext } from "../context.js";
 
 // A member's own posts (close, extend), search, and the notice switch.
 
@@ -16,7 +18,7 @@ export const OWN_POSTS_LISTED = 10;
 const SEARCHED_POSTS = 500;
 
 async function ownPost(ctx: CommandContext, postId: string): Promise<OfferPostRecord> {
-  const post = await ctx.store.offers.find(ctx.community.id, postId);
+  const post = await ctx.store.offers.find(postId);
   if (!post) throw new UserError("common.unknownAction");
   if (post.memberId !== ctx.member.id) throw new UserError("offers.notYours");
   return post;
@@ -25,8 +27,8 @@ async function ownPost(ctx: CommandContext, postId: string): Promise<OfferPostRe
 export async function closePost(ctx: CommandContext, postId: string): Promise<Outcome> {
   const post = await ownPost(ctx, postId);
   if (post.status === "closed") return privateReply(ctx.t("offers.alreadyClosed", { title: post.title }));
-  await ctx.store.offers.close(ctx.community.id, post.id, ctx.now());
-  await refreshCard({ ...post, status: "closed" }, ctx.community, ctx.port, ctx.now(), ctx.log);
+  await ctx.store.offers.close(post.id, ctx.now());
+  await refreshCard(ctx, { ...post, status: "closed" });
   return privateReply(ctx.t("offers.closed", { title: post.title }));
 }
 
@@ -40,9 +42,9 @@ export async function extendPost(ctx: CommandContext, postId: string): Promise<O
   if (statusAt(post, now) === "open" && expiresAt.getTime() <= post.expiresAt.getTime()) {
     return privateReply(ctx.t("offers.extendedMax", { title: post.title, time: ctx.port.formatTime(post.expiresAt, zoneOf(ctx)) }));
   }
-  await ctx.store.offers.extend(ctx.community.id, post.id, expiresAt);
+  await ctx.store.offers.extend(post.id, expiresAt);
   const extended = { ...post, status: "open" as const, expiresAt };
-  await refreshCard(extended, ctx.community, ctx.port, now, ctx.log);
+  await refreshCard(ctx, extended);
   await scheduleOfferJobs(ctx.jobs, extended, { notices: false });
   return privateReply(ctx.t("offers.extended", { title: post.title, time: ctx.port.formatTime(expiresAt, zoneOf(ctx)) }));
 }
@@ -50,7 +52,7 @@ export async function extendPost(ctx: CommandContext, postId: string): Promise<O
 /** The member's posts, newest first, with buttons to close or extend each. */
 export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
   const { t, port } = ctx;
-  const posts = await ctx.store.offers.ofMember(ctx.community.id, ctx.member.id, OWN_POSTS_LISTED);
+  const posts = await ctx.store.offers.ofMember(ctx.member.id, OWN_POSTS_LISTED);
   if (posts.length === 0) return privateReply(t("offers.mine.none"));
   const now = ctx.now();
   const lines = posts.map((post, i) => {
@@ -61,8 +63,8 @@ export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
     return `${i + 1}. ${t(`${post.kind}.mark`)} ${post.title} — ${state}`;
   });
   const buttons = posts.flatMap((post, i): Button[] => [
-    ...(statusAt(post, now) === "open" ? [{ actionId: `offer:close:${post.id}`, label: t("offers.mine.close", { n: i + 1 }), style: "danger" as const }] : []),
-    { actionId: `offer:extend:${post.id}`, label: t("offers.mine.extend", { n: i + 1 }) },
+    ...(statusAt(post, now) === "open" ? [{ actionId: offerActions.close.id(post.id), label: t("offers.mine.close", { n: i + 1 }), style: "danger" as const }] : []),
+    { actionId: offerActions.extend.id(post.id), label: t("offers.mine.extend", { n: i + 1 }) },
   ]);
   return privateReply([t("offers.mine.title"), ...lines].join("\n"), buttons.length > 0 ? { buttons } : {});
 }
@@ -70,7 +72,7 @@ export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
 /** Open offers and asks matching the query (words or a tag), best-fitting then newest first. */
 export async function searchPosts(ctx: CommandContext, query: string): Promise<Outcome> {
   const { t, port } = ctx;
-  const posts = await ctx.store.offers.live(ctx.community.id, ctx.now(), { limit: SEARCHED_POSTS });
+  const posts = await ctx.store.offers.live(ctx.now(), { limit: SEARCHED_POSTS });
   const found = rankSearch(query, posts.map((post) => ({ post, subject: subjectOfPost(post), createdAt: post.createdAt })), SEARCH_RESULTS)
     .map((r) => r.post);
   if (found.length === 0) return privateReply(query ? t("offers.search.none", { query }) : t("offers.search.empty"));
@@ -82,6 +84,19 @@ export async function searchPosts(ctx: CommandContext, query: string): Promise<O
 }
 
 export async function switchNotices(ctx: CommandContext, on: boolean): Promise<Outcome> {
-  await ctx.store.offers.setNotices(ctx.community.id, ctx.member.id, on);
+  await ctx.store.offers.setNotices(ctx.member.id, on);
   return privateReply(ctx.t(on ? "offers.notices.on" : "offers.notices.off"));
+}
+
+/** `mine`, `notices on|off`, else words or a tag to search for (Japanese keywords too). */
+const MINE = new Set(["mine", "自分"]);
+const NOTICES = /^(?:notices|通知)\s+(on|off|オン|オフ)$/i;
+
+/** `/offers [words | mine | notices on|off]`. */
+export async function browsePosts(ctx: CommandContext, typed: string): Promise<Outcome> {
+  const query = typed.replace(/\s+/g, " ");
+  if (MINE.has(query.toLowerCase())) return listOwnPosts(ctx);
+  const notices = NOTICES.exec(query);
+  if (notices) return switchNotices(ctx, ["on", "オン"].includes(notices[1]!.toLowerCase()));
+  return searchPosts(ctx, query);
 }

@@ -1,9 +1,9 @@
 import { rankFits, subjectOfList, type FitSubject, type Ranked } from "../../core/offers/fit.js";
-import { memberTranslator } from "../../i18n/index.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
-import type { Store } from "../../store/repositories.js";
+import type { Outbox } from "../../jobs/outbox.js";
+import type { CommunityStore } from "../../store/repositories.js";
+import type { CommunityContext } from "../context.js";
 import { respondButton, subjectOfPost } from "./card.js";
-import type { LoadedPost, OffersJobDeps } from "./jobs.js";
 
 // When an ask is posted, the members who offer what it needs are told (and the reverse): the
 // authors of fitting open posts, and members whose intro says they can offer (or look for) it.
@@ -32,8 +32,8 @@ export interface FitCandidate {
 const opposite = (kind: OfferPostRecord["kind"]) => (kind === "ask" ? "offer" : "ask");
 
 /** Open posts of the other kind by other members that fit `post`, best first. */
-export async function fittingPosts(store: Store, post: OfferPostRecord, now: Date, limit: number): Promise<Ranked<FitCandidate>[]> {
-  const posts = await store.offers.live(post.communityId, now, { kind: opposite(post.kind), limit: FIT_CANDIDATE_POSTS });
+export async function fittingPosts(store: CommunityStore, post: OfferPostRecord, now: Date, limit: number): Promise<Ranked<FitCandidate>[]> {
+  const posts = await store.offers.live(now, { kind: opposite(post.kind), limit: FIT_CANDIDATE_POSTS });
   const candidates = posts.filter((p) => p.memberId !== post.memberId).map((p): FitCandidate => ({
     memberId: p.memberId, platformUserId: p.author.platformUserId, locale: p.author.locale,
     subject: subjectOfPost(p), createdAt: p.createdAt, post: p,
@@ -42,8 +42,8 @@ export async function fittingPosts(store: Store, post: OfferPostRecord, now: Dat
 }
 
 /** Fitting posts and intros, one per member (their best), best first. */
-async function fittingMembers(store: Store, post: OfferPostRecord, now: Date): Promise<Ranked<FitCandidate>[]> {
-  const intros = (await store.offers.introLists(post.communityId))
+async function fittingMembers(store: CommunityStore, post: OfferPostRecord, now: Date): Promise<Ranked<FitCandidate>[]> {
+  const intros = (await store.offers.introLists())
     .filter((intro) => intro.memberId !== post.memberId)
     .map((intro): FitCandidate => ({
       memberId: intro.memberId, platformUserId: intro.platformUserId, locale: intro.locale,
@@ -57,22 +57,22 @@ async function fittingMembers(store: Store, post: OfferPostRecord, now: Date): P
   return ranked.filter((r) => !seen.has(r.item.memberId) && seen.add(r.item.memberId));
 }
 
-export async function sendFitNotices(deps: OffersJobDeps, { community, post, port }: LoadedPost): Promise<void> {
-  const { store, outbox } = deps;
-  const now = deps.now();
+export async function sendFitNotices(outbox: Outbox, ctx: CommunityContext, post: OfferPostRecord): Promise<void> {
+  const { store, community, port } = ctx;
+  const now = ctx.now();
   if (post.status !== "open" || post.expiresAt <= now) return;
   const since = new Date(now.getTime() - DAY_MS);
   let told = 0;
   for (const { item } of await fittingMembers(store, post, now)) {
     if (told >= NOTICES_PER_POST) break;
     // A re-run after a crash finds its notice recorded and lets the outbox decide whether it went out.
-    if (!(await store.offers.noticeSent(community.id, post.id, item.memberId))) {
-      if (!(await store.offers.noticesOn(community.id, item.memberId))) continue;
-      if ((await store.offers.countNoticesSince(community.id, item.memberId, since)) >= NOTICES_PER_DAY) continue;
-      await store.offers.recordNotice(community.id, post.id, item.memberId, now);
+    if (!(await store.offers.noticeSent(post.id, item.memberId))) {
+      if (!(await store.offers.noticesOn(item.memberId))) continue;
+      if ((await store.offers.countNoticesSince(item.memberId, since)) >= NOTICES_PER_DAY) continue;
+      await store.offers.recordNotice(post.id, item.memberId, now);
     }
     told++;
-    const t = memberTranslator(community, item);
+    const t = ctx.memberT(item);
     const via = item.post ? "post" : "intro";
     const message = {
       text: [
@@ -89,5 +89,5 @@ export async function sendFitNotices(deps: OffersJobDeps, { community, post, por
       send: (retrying) => port.sendDirectMessage(item.platformUserId, message, { idempotencyKey: key, retrying }),
     });
   }
-  deps.log.info({ community: community.id, post: post.id, told }, "fit notices sent");
+  ctx.log.info({ post: post.id, told }, "fit notices sent");
 }

@@ -1,11 +1,12 @@
 import { subjectOf } from "../../core/offers/fit.js";
 import { MEMBER_LIMITS, expiryOf, type PostInput, type PostKind } from "../../core/offers/post.js";
-import { zoneOf, type CommandContext } from "../command.js";
-import { PlatformError, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { postCard, postLine, respondButton } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
 import { fittingPosts } from "./notices.js";
+import { PlatformError } from "../../port/errors.js";
+import { zoneOf, type CommandContext } from "../context.js";
 
 /** Fitting posts shown to the author of a new one. */
 const FITS_SHOWN = 3;
@@ -20,10 +21,10 @@ export async function requireCanPost(ctx: CommandContext): Promise<string> {
   const channelId = community.offersChannelId;
   if (!channelId) throw new UserError("offers.noChannel");
   const now = ctx.now();
-  if ((await store.offers.countLive(community.id, member.id, now)) >= MEMBER_LIMITS.open) {
+  if ((await store.offers.countLive(member.id, now)) >= MEMBER_LIMITS.open) {
     throw new UserError("offers.limit.open", { max: MEMBER_LIMITS.open });
   }
-  if ((await store.offers.countCreatedSince(community.id, member.id, new Date(now.getTime() - DAY_MS))) >= MEMBER_LIMITS.perDay) {
+  if ((await store.offers.countCreatedSince(member.id, new Date(now.getTime() - DAY_MS))) >= MEMBER_LIMITS.perDay) {
     throw new UserError("offers.limit.perDay", { max: MEMBER_LIMITS.perDay });
   }
   return channelId;
@@ -38,16 +39,16 @@ export async function submitPost(ctx: CommandContext, kind: PostKind, input: Pos
   const channelId = await requireCanPost(ctx);
   const now = ctx.now();
   const text = { title: input.title, details: input.details, tags: input.tags };
-  const post = await store.offers.create(community.id, member.id, {
+  const post = await store.offers.create(member.id, {
     kind, ...text, terms: [...subjectOf(text).terms], contact: input.contact, expiresAt: expiryOf(now, input.days), createdAt: now,
   });
   const channel = port.mentionChannel(channelId);
   try {
-    const card = await port.postMessage(channelId, postCard(post, community, port, now));
-    await store.offers.setCard(community.id, post.id, card);
+    const card = await port.postMessage(channelId, postCard(ctx, post, now));
+    await store.offers.setCard(post.id, card);
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
-    await store.offers.remove(community.id, post.id);
+    await store.offers.remove(post.id);
     ctx.log.warn({ err: error, channelId }, "offer card not posted");
     return privateReply(t("offers.cardFailed", { channel }));
   }

@@ -1,8 +1,8 @@
-import { communityTranslator, memberTranslator } from "../../i18n/index.js";
-import type { CommandContext } from "../command.js";
-import { PlatformError, UserError } from "../errors.js";
+import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { statusAt } from "./card.js";
+import { PlatformError } from "../../port/errors.js";
+import type { CommandContext } from "../context.js";
 
 /**
  * "I'm interested" / "I can help": records who helps whom with what, brings the two together
@@ -11,7 +11,7 @@ import { statusAt } from "./card.js";
  */
 export async function respondToPost(ctx: CommandContext, postId: string): Promise<Outcome> {
   const { store, community, member, port, t } = ctx;
-  const post = await store.offers.find(community.id, postId);
+  const post = await store.offers.find(postId);
   if (!post) throw new UserError("common.unknownAction");
   const status = statusAt(post, ctx.now());
   if (status !== "open") return privateReply(t(`offers.respond.${status}`));
@@ -20,7 +20,7 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
   const author = port.mentionUser(post.author.platformUserId);
   const responder = port.mentionUser(member.platformUserId);
   const [helperId, helpedId] = post.kind === "offer" ? [post.memberId, member.id] : [member.id, post.memberId];
-  const { exchange, created } = await store.offers.recordExchange(community.id, { postId: post.id, helperId, helpedId }, ctx.now());
+  const { exchange, created } = await store.offers.recordExchange({ postId: post.id, helperId, helpedId }, ctx.now());
   const spaceText = (ids: string[]) => (ids.length === 1 ? port.mentionChannel(ids[0]!) : t("offers.space.directMessages"));
   if (!created) {
     return privateReply(exchange.spaceId
@@ -28,7 +28,7 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
       : t("offers.respond.again.dm", { author }));
   }
 
-  const authorT = memberTranslator(community, post.author);
+  const authorT = ctx.memberT(post.author);
   let spaceIds: string[] = [];
   try {
     if (post.contact === "space") {
@@ -39,16 +39,15 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
         delivery: { idempotencyKey: `offer:exchange:${exchange.id}:space`, retrying: false },
       });
       // The space is shared by both: it speaks the community's language.
-      const communityT = communityTranslator(community);
       for (const channelId of spaceIds) {
-        await port.postMessage(channelId, { text: communityT(`offers.space.${post.kind}`, { author, responder, title: post.title }) });
+        await port.postMessage(channelId, { text: ctx.communityT(`offers.space.${post.kind}`, { author, responder, title: post.title }) });
       }
-      await store.offers.setExchangeSpace(community.id, exchange.id, spaceIds.join(","));
+      await store.offers.setExchangeSpace(exchange.id, spaceIds.join(","));
     }
   } catch (error) {
     if (!(error instanceof PlatformError)) throw error;
     // Nothing happened for the two: the press may be tried again.
-    await store.offers.removeExchange(community.id, exchange.id);
+    await store.offers.removeExchange(exchange.id);
     ctx.log.warn({ err: error, post: post.id }, "offer space not opened");
     return privateReply(t("offers.respond.failed"));
   }

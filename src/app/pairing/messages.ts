@@ -1,9 +1,9 @@
+import { pairingActions } from "./actions.js";
 import type { Reason } from "../../core/matching/index.js";
 import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import { INDUSTRIES, type Intro } from "../../core/profile.js";
-import type { Message } from "../reply.js";
-import type { FollowUpAnswer } from "../../store/pairing-repository.js";
-import { FOLLOW_UP_ANSWERS } from "../../store/pairing-repository.js";
+import type { Message } from "../../port/message.js";
+import { type FollowUpAnswer, FOLLOW_UP_ANSWERS } from "../../core/pairing/settings.js";
 
 // What members read of a round, in their community's language.
 
@@ -101,7 +101,7 @@ export function followUpMessage(locale: Locale, groupId: string): Message {
   return {
     text: t("round.followUp"),
     buttons: FOLLOW_UP_ANSWERS.map((answer: FollowUpAnswer) => ({
-      actionId: `match:followup:${groupId}:${answer}`,
+      actionId: pairingActions.followUp.id(groupId, answer),
       label: t(`round.followUp.${answer}`),
       style: answer === "not_met" ? ("secondary" as const) : ("primary" as const),
     })),

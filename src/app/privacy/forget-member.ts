@@ -1,7 +1,10 @@
 import type { MemberRecord } from "../../store/records.js";
 import { deleteCards } from "../cards.js";
 import { forgetOffers } from "../offers/forget.js";
-import { cancelRound, leaveRound, type RoundsContext } from "../rounds/service.js";
+import { actionKind } from "../actions.js";
+import type { CommandContext, CommunityContext } from "../context.js";
+import { privateReply, type Outcome } from "../reply.js";
+import { cancelRound, leaveRound } from "../rounds/service.js";
 
 // /forget-me: a member's data is deleted from every table. What others see changes first, while
 // the rows still say where it is: seats are given up (the waitlist moves up), rounds they
@@ -14,16 +17,31 @@ export interface ForgottenSummary {
   posts: number;
 }
 
-export async function forgetMember(ctx: RoundsContext, member: MemberRecord): Promise<ForgottenSummary> {
+export async function forgetMember(ctx: CommunityContext, member: MemberRecord): Promise<ForgottenSummary> {
   const { store, community, log } = ctx;
-  const seats = await store.rounds.roundsOf(community.id, member.id);
+  const seats = await store.rounds.roundsOf(member.id);
   for (const { round } of seats) await leaveRound(ctx, round, member);
-  const organized = await store.rounds.organizedBy(community.id, member.id);
+  const organized = await store.rounds.organizedBy(member.id);
   for (const round of organized) await cancelRound(ctx, round);
-  const posts = await forgetOffers(ctx, community.id, member.id);
-  const introCard = (await store.profiles.find(community.id, member.id))?.card;
+  const posts = await forgetOffers(ctx, member.id);
+  const introCard = (await store.profiles.find(member.id))?.card;
   await deleteCards(ctx, introCard ? [introCard] : []);
-  await store.members.remove(community.id, member.id);
+  await store.members.remove(member.id);
   log.info({ roundsLeft: seats.length, roundsCancelled: organized.length, posts }, "member forgotten");
   return { roundsLeft: seats.length, roundsCancelled: organized.length, posts };
+}
+
+export const privacyActions = { confirm: actionKind("forget:confirm", []) };
+
+/** `/forget-me`: what will be deleted, and the button that does it. */
+export async function askToForget(ctx: CommandContext): Promise<Outcome> {
+  return privateReply(ctx.t("forget.confirm"), {
+    buttons: [{ actionId: privacyActions.confirm.id(), label: ctx.t("forget.button"), style: "danger" }],
+  });
+}
+
+/** The confirmation's button: the member's data is deleted. */
+export async function forgetMe(ctx: CommandContext): Promise<Outcome> {
+  const summary = await forgetMember(ctx, ctx.member);
+  return privateReply(ctx.t("forget.done", { posts: summary.posts, rounds: summary.roundsLeft + summary.roundsCancelled }));
 }

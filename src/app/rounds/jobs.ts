@@ -1,40 +1,32 @@
-import { z } from "zod";
-import type { ClaimedJob, JobHandler } from "../../jobs/scheduler.js";
+import type { Translate } from "../../i18n/index.js";
+import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
+import { PlatformError, isPermanentRefusal } from "../../port/errors.js";
+import type { Message } from "../../port/message.js";
 import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import type { RoundDeps as JobDeps } from "../pairing/rounds.js";
-import { PlatformError, isPermanentRefusal } from "../errors.js";
-import { communityOfJob } from "../job-community.js";
-import type { Message } from "../reply.js";
-import { ROUND_JOBS, calendarEventOf, type RoundsContext } from "./service.js";
-import { communityTranslator, memberTranslator, type Translate } from "../../i18n/index.js";
-import { ROUND_ACTION, placeOf, roundTitle, sessionLine } from "./view.js";
+import { communityOfJob, type CommunityContext } from "../context.js";
+import { roundActions } from "./actions.js";
+import { ROUND_JOBS, calendarEventOf } from "./service.js";
+import { placeOf, roundTitle, sessionLine } from "./view.js";
 
 // The timed side of rounds: reminders before each session, the attendance check after it, and
 // keeping the platform's calendar in step. Each job carries the session's revision: a session
 // moved or cancelled since it was planned makes the job a no-op (its replacement was planned
 // with the change). Every message goes through the outbox, so a re-run sends nothing twice.
 
-const sessionPayload = z.object({ sessionId: z.string(), roundId: z.string(), revision: z.number().int() });
-const reminderPayload = sessionPayload.extend({ audience: z.enum(["participants", "facilitator"]), leadMinutes: z.number().int() });
-const calendarPayload = z.object({ roundId: z.string() });
-
 interface Loaded {
-  ctx: RoundsContext;
+  ctx: CommunityContext;
   round: RoundRecord;
 }
 
-async function load(deps: JobDeps, job: ClaimedJob, roundId: string): Promise<Loaded | undefined> {
-  const found = await communityOfJob(deps, job);
-  if (!found) return undefined;
-  const { community, port } = found;
-  const round = await deps.store.rounds.find(community.id, roundId);
-  if (!round) return undefined;
-  return { ctx: { store: deps.store, port, community, jobs: deps.jobs, log: deps.log.child({ round: round.id }), now: deps.now }, round };
+async function load(deps: JobDeps, job: ClaimedJob<{ roundId: string }>): Promise<Loaded | undefined> {
+  const found = await communityOfJob(deps, job.communityId);
+  const round = found && (await found.store.rounds.find(job.payload.roundId));
+  return found && round ? { ctx: { ...found, log: found.log.child({ round: round.id }) }, round } : undefined;
 }
 
 /** The session as the job planned it, or nothing when it was moved, cancelled or the round called off. */
-async function plannedSession(loaded: Loaded, payload: z.infer<typeof sessionPayload>): Promise<SessionRecord | undefined> {
-  const session = await loaded.ctx.store.rounds.session(loaded.ctx.community.id, payload.sessionId);
+async function plannedSession(loaded: Loaded, payload: JobPayload<"rounds.after">): Promise<SessionRecord | undefined> {
+  const session = await loaded.ctx.store.rounds.session(payload.sessionId);
   const current = session && session.revision === payload.revision && session.status === "scheduled" && loaded.round.status === "open";
   return current ? session : undefined;
 }
@@ -42,12 +34,12 @@ async function plannedSession(loaded: Loaded, payload: z.infer<typeof sessionPay
 /** A direct message on behalf of a job: once per key; a member who cannot be reached is skipped. */
 async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate) => Message) {
   const { ctx } = loaded;
-  const member = await ctx.store.members.find(ctx.community.id, memberId);
+  const member = await ctx.store.members.find(memberId);
   if (!member) return;
   try {
     await deps.outbox.deliver({
       key, communityId: ctx.community.id,
-      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(memberTranslator(ctx.community, member)), { idempotencyKey: key, retrying }),
+      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(ctx.memberT(member)), { idempotencyKey: key, retrying }),
     });
   } catch (error) {
     // Left the server, or closed their DMs: the others still hear from us.
@@ -63,9 +55,9 @@ function leadText(t: Translate, minutes: number): string {
   return t("rounds.lead.minutes", { count: minutes });
 }
 
-async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
-  const payload = reminderPayload.parse(job.payload);
-  const loaded = await load(deps, job, payload.roundId);
+async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder">>): Promise<void> {
+  const { payload } = job;
+  const loaded = await load(deps, job);
   if (!loaded) return;
   const session = await plannedSession(loaded, payload);
   if (!session) return;
@@ -85,7 +77,7 @@ async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
     }));
     return;
   }
-  const seated = (await ctx.store.rounds.participants(ctx.community.id, round.id)).filter((p) => p.status === "seat");
+  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
   for (const p of seated) {
     await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t) => ({
       text: t("rounds.reminder.participants", { ...details(t), lead: leadText(t, payload.leadMinutes) }),
@@ -93,33 +85,32 @@ async function remind(deps: JobDeps, job: ClaimedJob): Promise<void> {
   }
 }
 
-async function afterSession(deps: JobDeps, job: ClaimedJob): Promise<void> {
-  const payload = sessionPayload.parse(job.payload);
-  const loaded = await load(deps, job, payload.roundId);
+async function afterSession(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.after">>): Promise<void> {
+  const { payload } = job;
+  const loaded = await load(deps, job);
   if (!loaded) return;
   const session = await plannedSession(loaded, payload);
   if (!session) return;
   const { round, ctx } = loaded;
-  const seated = (await ctx.store.rounds.participants(ctx.community.id, round.id)).filter((p) => p.status === "seat");
+  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
   for (const p of seated) {
     await deliverToMember(deps, loaded, p.memberId, `rounds:after:${session.id}:r${session.revision}:${p.memberId}`, (t) => ({
       text: t("rounds.after.question", { title: round.title, position: session.position }),
       buttons: [
-        { actionId: `${ROUND_ACTION}:attended:${session.id}`, label: t("rounds.after.attended"), style: "primary" },
-        { actionId: `${ROUND_ACTION}:missed:${session.id}`, label: t("rounds.after.missed") },
-        { actionId: `${ROUND_ACTION}:takeaway:${session.id}`, label: t("rounds.after.takeaway") },
+        { actionId: roundActions.attended.id(session.id), label: t("rounds.after.attended"), style: "primary" },
+        { actionId: roundActions.missed.id(session.id), label: t("rounds.after.missed") },
+        { actionId: roundActions.takeaway.id(session.id), label: t("rounds.after.takeaway") },
       ],
     }));
   }
 }
 
 /** Creates, updates or cancels the platform's event of every session still to come. */
-async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
-  const payload = calendarPayload.parse(job.payload);
-  const loaded = await load(deps, job, payload.roundId);
+async function syncCalendar(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.calendar">>): Promise<void> {
+  const loaded = await load(deps, job);
   if (!loaded || !loaded.ctx.port.supportsCalendarEvents) return;
   const { ctx } = loaded;
-  const t = communityTranslator(ctx.community);
+  const t = ctx.communityT;
   const now = ctx.now().getTime();
   try {
     await syncSessions(loaded, t, now, job.attempts > 1);
@@ -132,7 +123,7 @@ async function syncCalendar(deps: JobDeps, job: ClaimedJob): Promise<void> {
 
 async function syncSessions({ round, ctx }: Loaded, t: Translate, now: number, retrying: boolean): Promise<void> {
   const { store, community, port } = ctx;
-  for (const session of await store.rounds.sessions(community.id, round.id)) {
+  for (const session of await store.rounds.sessions(round.id)) {
     if (session.startsAt.getTime() <= now) continue;
     const wanted = session.status === "scheduled" && round.status === "open";
     if (wanted) {
@@ -141,15 +132,15 @@ async function syncSessions({ round, ctx }: Loaded, t: Translate, now: number, r
         ...(session.calendarEventId ? { id: session.calendarEventId } : {}),
         retrying,
       });
-      if (eventId !== session.calendarEventId) await store.rounds.setCalendarEvent(community.id, session.id, eventId);
+      if (eventId !== session.calendarEventId) await store.rounds.setCalendarEvent(session.id, eventId);
     } else if (session.calendarEventId) {
       await port.cancelCalendarEvent(community.externalId, session.calendarEventId);
-      await store.rounds.setCalendarEvent(community.id, session.id, null);
+      await store.rounds.setCalendarEvent(session.id, null);
     }
   }
 }
 
-export function roundsJobHandlers(deps: JobDeps): Record<string, JobHandler> {
+export function roundsJobHandlers(deps: JobDeps): JobHandlers<(typeof ROUND_JOBS)[keyof typeof ROUND_JOBS]> {
   return {
     [ROUND_JOBS.reminder]: (job) => remind(deps, job),
     [ROUND_JOBS.after]: (job) => afterSession(deps, job),

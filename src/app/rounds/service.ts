@@ -10,16 +10,13 @@ import {
   sessionStarts,
   type RoundDraft,
 } from "../../core/rounds/index.js";
-import { communityTranslator, memberTranslator, type Translate } from "../../i18n/index.js";
-import type { Logger } from "../../logger.js";
-import type { CommunityRecord, MemberRecord } from "../../store/records.js";
-import type { Store } from "../../store/repositories.js";
+import type { Translate } from "../../i18n/index.js";
+import type { MemberRecord } from "../../store/records.js";
 import type { RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import { isPermanentRefusal } from "../errors.js";
-import type { JobQueue } from "../pairing/rounds.js";
-import type { PlatformPort } from "../port.js";
-import type { Message, ReplyFile } from "../reply.js";
 import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
+import { isPermanentRefusal } from "../../port/errors.js";
+import type { CommunityContext } from "../context.js";
+import type { Message, ReplyFile } from "../../port/message.js";
 
 // Rounds as use cases: creating, joining and leaving, editing and cancelling, shared by the
 // commands and buttons (commands/round.ts) and the jobs (jobs.ts). Every change that members can
@@ -31,36 +28,26 @@ export const ROUND_JOBS = {
   calendar: "rounds.calendar",
 } as const;
 
-/** What a use case on a round needs, from a command or from a job. */
-export interface RoundsContext {
-  store: Store;
-  port: PlatformPort;
-  community: CommunityRecord;
-  jobs: JobQueue;
-  log: Logger;
-  now(): Date;
-}
-
-export async function loadView(store: Store, community: CommunityRecord, round: RoundRecord): Promise<RoundView> {
+export async function loadView(store: CommunityContext["store"], round: RoundRecord): Promise<RoundView> {
   const [sessions, participants] = await Promise.all([
-    store.rounds.sessions(community.id, round.id),
-    store.rounds.participants(community.id, round.id),
+    store.rounds.sessions(round.id),
+    store.rounds.participants(round.id),
   ]);
   const ids = new Set([round.organizerId, ...sessions.flatMap((s) => (s.facilitatorId ? [s.facilitatorId] : []))]);
   const people = new Map<string, MemberRecord>();
   for (const id of ids) {
-    const member = await store.members.find(community.id, id);
+    const member = await store.members.find(id);
     if (member) people.set(id, member);
   }
   return { round, sessions, participants, people };
 }
 
 /** Re-renders the card where it was posted. A card deleted by hand is left deleted. */
-export async function refreshCard(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+export async function refreshCard(ctx: CommunityContext, round: RoundRecord): Promise<void> {
   if (!round.cardChannelId || !round.cardMessageId) return;
-  const view = await loadView(ctx.store, ctx.community, round);
+  const view = await loadView(ctx.store, round);
   try {
-    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(communityTranslator(ctx.community), ctx.port, view, ctx.now()));
+    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(ctx.communityT, ctx.port, view, ctx.now()));
   } catch (error) {
     if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ round: round.id, code: error.code }, "round card could not be updated");
@@ -68,10 +55,10 @@ export async function refreshCard(ctx: RoundsContext, round: RoundRecord): Promi
 }
 
 /** Facilitators of the sessions still to come, as the round's mode and its seated members give them. */
-async function reassignFacilitators(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+async function reassignFacilitators(ctx: CommunityContext, round: RoundRecord): Promise<void> {
   const { store, community } = ctx;
-  const sessions = await store.rounds.sessions(community.id, round.id);
-  const seated = (await store.rounds.participants(community.id, round.id)).filter((p) => p.status === "seat").map((p) => p.memberId);
+  const sessions = await store.rounds.sessions(round.id);
+  const seated = (await store.rounds.participants(round.id)).filter((p) => p.status === "seat").map((p) => p.memberId);
   const now = ctx.now().getTime();
   const chosen = assignFacilitators(
     sessions.map((s) => ({ held: s.startsAt.getTime() <= now || s.status === "cancelled", facilitatorId: s.facilitatorId })),
@@ -79,13 +66,13 @@ async function reassignFacilitators(ctx: RoundsContext, round: RoundRecord): Pro
   );
   for (const [i, session] of sessions.entries()) {
     if (session.status === "scheduled" && chosen[i] !== session.facilitatorId) {
-      await store.rounds.setFacilitator(community.id, session.id, chosen[i] ?? null);
+      await store.rounds.setFacilitator(session.id, chosen[i] ?? null);
     }
   }
 }
 
 /** Reminders before the session and the check after it; jobs of an earlier revision find it changed and do nothing. */
-export async function scheduleSessionJobs(ctx: Pick<RoundsContext, "jobs" | "community" | "now">, round: RoundRecord, session: SessionRecord): Promise<void> {
+export async function scheduleSessionJobs(ctx: Pick<CommunityContext, "jobs" | "community" | "now">, round: RoundRecord, session: SessionRecord): Promise<void> {
   if (session.status !== "scheduled") return;
   const base = { sessionId: session.id, roundId: round.id, revision: session.revision };
   const leads = { ...DEFAULT_REMINDER_LEADS, participantLeadMinutes: round.reminderMinutes };
@@ -105,7 +92,7 @@ export async function scheduleSessionJobs(ctx: Pick<RoundsContext, "jobs" | "com
 }
 
 /** Brings the platform's calendar (Discord scheduled events) in line with the sessions, as a job. */
-export async function syncCalendar(ctx: RoundsContext, round: RoundRecord): Promise<void> {
+export async function syncCalendar(ctx: CommunityContext, round: RoundRecord): Promise<void> {
   if (!ctx.port.supportsCalendarEvents) return;
   await ctx.jobs.schedule({
     kind: ROUND_JOBS.calendar,
@@ -123,7 +110,7 @@ export interface CreatedRound {
 }
 
 /** Stores a round from its draft, posts its card and thread, and plans its reminders. */
-export async function createRound(ctx: RoundsContext, organizer: MemberRecord, draft: RoundDraft, channelId: string | undefined): Promise<CreatedRound> {
+export async function createRound(ctx: CommunityContext, organizer: MemberRecord, draft: RoundDraft, channelId: string | undefined): Promise<CreatedRound> {
   const { store, community, port } = ctx;
   const starts = sessionStarts({ first: draft.firstStart, zone: draft.zone, cadence: draft.cadence, count: draft.sessions });
   const fields: RoundFields = {
@@ -133,28 +120,28 @@ export async function createRound(ctx: RoundsContext, organizer: MemberRecord, d
     reminderMinutes: draft.reminderMinutes,
   };
   const round = await store.transaction((tx) =>
-    tx.rounds.create(community.id, organizer.id, fields, starts.map((startsAt, i) => ({
+    tx.rounds.create(organizer.id, fields, starts.map((startsAt, i) => ({
       startsAt, label: draft.agenda[i] ?? "", facilitatorId: organizer.id,
     }))));
   ctx.log.info({ round: round.id, sessions: starts.length }, "round created");
-  for (const session of await store.rounds.sessions(community.id, round.id)) await scheduleSessionJobs(ctx, round, session);
+  for (const session of await store.rounds.sessions(round.id)) await scheduleSessionJobs(ctx, round, session);
 
   let cardPosted = false;
   if (channelId) {
     try {
-      const view = await loadView(store, community, round);
-      const card = await port.postMessage(channelId, roundCard(communityTranslator(community), port, view, ctx.now()));
-      await store.rounds.setCard(community.id, round.id, card);
+      const view = await loadView(store, round);
+      const card = await port.postMessage(channelId, roundCard(ctx.communityT, port, view, ctx.now()));
+      await store.rounds.setCard(round.id, card);
       cardPosted = true;
       const discussion = await port.openDiscussion(card, round.title);
-      await store.rounds.setDiscussion(community.id, round.id, discussion);
+      await store.rounds.setDiscussion(round.id, discussion);
     } catch (error) {
       if (!isPermanentRefusal(error)) throw error;
       ctx.log.warn({ round: round.id, code: error.code }, "round card or thread not posted");
     }
   }
   await syncCalendar(ctx, round);
-  const stored = await store.rounds.find(community.id, round.id);
+  const stored = await store.rounds.find(round.id);
   return { round: stored ?? round, cardPosted };
 }
 
@@ -164,16 +151,16 @@ export type JoinAnswer =
   | { outcome: "closed" };
 
 /** A seat for the member, or a place on the waitlist when the round is full. */
-export async function joinRound(ctx: RoundsContext, round: RoundRecord, member: MemberRecord): Promise<JoinAnswer> {
+export async function joinRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord): Promise<JoinAnswer> {
   const { store, community } = ctx;
   if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
   const result = await store.transaction(async (tx) => {
-    await tx.rounds.lock(community.id, round.id);
-    const before = await tx.rounds.participants(community.id, round.id);
+    await tx.rounds.lock(round.id);
+    const before = await tx.rounds.participants(round.id);
     const joined = takeSeat(before, member.id, round.capacity, ctx.now());
     const mine = joined.seats.find((s) => s.memberId === member.id);
     if (mine && !before.some((p) => p.memberId === member.id)) {
-      await tx.rounds.addParticipant(community.id, round.id, member.id, mine.status, mine.joinedAt);
+      await tx.rounds.addParticipant(round.id, member.id, mine.status, mine.joinedAt);
     }
     return joined;
   });
@@ -188,21 +175,21 @@ export async function joinRound(ctx: RoundsContext, round: RoundRecord, member: 
     : { outcome: result.outcome };
 }
 
-async function hasSessionAhead(ctx: RoundsContext, round: RoundRecord): Promise<boolean> {
+async function hasSessionAhead(ctx: CommunityContext, round: RoundRecord): Promise<boolean> {
   const now = ctx.now().getTime();
-  return (await ctx.store.rounds.sessions(ctx.community.id, round.id)).some((s) => s.status === "scheduled" && s.startsAt.getTime() > now);
+  return (await ctx.store.rounds.sessions(round.id)).some((s) => s.status === "scheduled" && s.startsAt.getTime() > now);
 }
 
 /** Takes the member out of the round; a freed seat goes to the first waiting, who is told. */
-export async function leaveRound(ctx: RoundsContext, round: RoundRecord, member: MemberRecord): Promise<boolean> {
+export async function leaveRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord): Promise<boolean> {
   const { store, community } = ctx;
   const change = await store.transaction(async (tx) => {
-    await tx.rounds.lock(community.id, round.id);
-    const before = await tx.rounds.participants(community.id, round.id);
+    await tx.rounds.lock(round.id);
+    const before = await tx.rounds.participants(round.id);
     const left = giveUpSeat(before, member.id, round.capacity);
     if (!left.left) return left;
-    await tx.rounds.removeParticipant(community.id, round.id, member.id);
-    for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, promoted, "seat");
+    await tx.rounds.removeParticipant(round.id, member.id);
+    for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(round.id, promoted, "seat");
     return left;
   });
   if (!change.left) return false;
@@ -213,17 +200,17 @@ export async function leaveRound(ctx: RoundsContext, round: RoundRecord, member:
 }
 
 /** A direct message to each member who got a seat from the waitlist. */
-async function tellPromoted(ctx: RoundsContext, round: RoundRecord, memberIds: readonly string[]): Promise<void> {
+async function tellPromoted(ctx: CommunityContext, round: RoundRecord, memberIds: readonly string[]): Promise<void> {
   for (const memberId of memberIds) {
-    const member = await ctx.store.members.find(ctx.community.id, memberId);
+    const member = await ctx.store.members.find(memberId);
     if (!member) continue;
-    const t = memberTranslator(ctx.community, member);
+    const t = ctx.memberT(member);
     await tellMember(ctx, member, { text: t("rounds.promoted", { title: round.title, number: round.number }) });
   }
 }
 
 /** A direct message that may fail (the member left, closed their DMs) without failing the change. */
-export async function tellMember(ctx: Pick<RoundsContext, "port" | "log">, member: MemberRecord, message: Message): Promise<void> {
+export async function tellMember(ctx: Pick<CommunityContext, "port" | "log">, member: MemberRecord, message: Message): Promise<void> {
   try {
     await ctx.port.sendDirectMessage(member.platformUserId, message);
   } catch (error) {
@@ -233,10 +220,10 @@ export async function tellMember(ctx: Pick<RoundsContext, "port" | "log">, membe
 }
 
 /** Tells every participant (seated and waiting) of a change to the round, each in their language. */
-async function tellParticipants(ctx: RoundsContext, round: RoundRecord, message: (t: Translate) => Message): Promise<void> {
-  for (const p of await ctx.store.rounds.participants(ctx.community.id, round.id)) {
-    const member = await ctx.store.members.find(ctx.community.id, p.memberId);
-    if (member) await tellMember(ctx, member, message(memberTranslator(ctx.community, member)));
+async function tellParticipants(ctx: CommunityContext, round: RoundRecord, message: (t: Translate) => Message): Promise<void> {
+  for (const p of await ctx.store.rounds.participants(round.id)) {
+    const member = await ctx.store.members.find(p.memberId);
+    if (member) await tellMember(ctx, member, message(ctx.memberT(member)));
   }
 }
 
@@ -247,9 +234,9 @@ export interface SessionChange {
 }
 
 /** Reschedules, relabels or cancels one session; the other sessions are left as they are. */
-export async function editSession(ctx: RoundsContext, round: RoundRecord, session: SessionRecord, change: SessionChange): Promise<SessionRecord> {
+export async function editSession(ctx: CommunityContext, round: RoundRecord, session: SessionRecord, change: SessionChange): Promise<SessionRecord> {
   const { store, community, port } = ctx;
-  const updated = await store.rounds.updateSession(community.id, session.id, {
+  const updated = await store.rounds.updateSession(session.id, {
     ...(change.startsAt ? { startsAt: change.startsAt } : {}),
     ...(change.label !== undefined ? { label: change.label } : {}),
     ...(change.cancel ? { status: "cancelled" as const } : {}),
@@ -272,14 +259,14 @@ export async function editSession(ctx: RoundsContext, round: RoundRecord, sessio
 export type SeriesChange = Partial<Pick<RoundFields, "title" | "topic" | "description" | "capacity" | "onlineUrl" | "venue">>;
 
 /** Changes what holds for every session: title, text, place, capacity (a larger one seats those waiting). */
-export async function editSeries(ctx: RoundsContext, round: RoundRecord, change: SeriesChange): Promise<RoundRecord> {
+export async function editSeries(ctx: CommunityContext, round: RoundRecord, change: SeriesChange): Promise<RoundRecord> {
   const { store, community } = ctx;
   const { updated, promoted } = await store.transaction(async (tx) => {
     // The update takes the round's row, as lock() does for joins.
-    const updated = await tx.rounds.update(community.id, round.id, change);
+    const updated = await tx.rounds.update(round.id, change);
     if (change.capacity === undefined) return { updated, promoted: [] as string[] };
-    const seats = changeCapacity(await tx.rounds.participants(community.id, round.id), change.capacity);
-    for (const memberId of seats.promoted) await tx.rounds.setParticipantStatus(community.id, round.id, memberId, "seat");
+    const seats = changeCapacity(await tx.rounds.participants(round.id), change.capacity);
+    for (const memberId of seats.promoted) await tx.rounds.setParticipantStatus(round.id, memberId, "seat");
     return { updated, promoted: seats.promoted };
   });
   await tellPromoted(ctx, updated, promoted);
@@ -290,16 +277,16 @@ export async function editSeries(ctx: RoundsContext, round: RoundRecord, change:
 }
 
 /** Cancels every session still to come and tells the participants. */
-export async function cancelRound(ctx: RoundsContext, round: RoundRecord): Promise<RoundRecord> {
+export async function cancelRound(ctx: CommunityContext, round: RoundRecord): Promise<RoundRecord> {
   const { store, community } = ctx;
   const now = ctx.now().getTime();
   const cancelled = await store.transaction(async (tx) => {
-    for (const session of await tx.rounds.sessions(community.id, round.id)) {
+    for (const session of await tx.rounds.sessions(round.id)) {
       if (session.status === "scheduled" && session.startsAt.getTime() > now) {
-        await tx.rounds.updateSession(community.id, session.id, { status: "cancelled" });
+        await tx.rounds.updateSession(session.id, { status: "cancelled" });
       }
     }
-    return tx.rounds.update(community.id, round.id, { status: "cancelled" });
+    return tx.rounds.update(round.id, { status: "cancelled" });
   });
   ctx.log.info({ round: round.id }, "round cancelled");
   await tellParticipants(ctx, cancelled, (t) => ({ text: t("rounds.cancelledNotice", { title: round.title, number: round.number }) }));
@@ -309,9 +296,9 @@ export async function cancelRound(ctx: RoundsContext, round: RoundRecord): Promi
 }
 
 /** The round's iCalendar file: every session in the round's zone, cancelled ones marked so. */
-export async function calendarFile(ctx: Pick<RoundsContext, "store" | "community" | "now">, round: RoundRecord): Promise<ReplyFile> {
-  const t = communityTranslator(ctx.community);
-  const sessions = await ctx.store.rounds.sessions(ctx.community.id, round.id);
+export async function calendarFile(ctx: Pick<CommunityContext, "store" | "communityT" | "now">, round: RoundRecord): Promise<ReplyFile> {
+  const t = ctx.communityT;
+  const sessions = await ctx.store.rounds.sessions(round.id);
   const content = roundCalendar({
     round: {
       title: round.title,

@@ -1,8 +1,9 @@
 import type { MessageKey, Translate } from "../../i18n/index.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { ParticipantRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import type { PlatformPort } from "../port.js";
-import type { Button, Message } from "../reply.js";
+import { roundActions } from "./actions.js";
+import type { PlatformPort } from "../../port/port.js";
+import type { Button, Message } from "../../port/message.js";
 
 // How a round looks: its card (posted where it was created, edited as seats and sessions
 // change) and the lines other messages share. Times are platform timestamps: each reader sees
@@ -10,8 +11,6 @@ import type { Button, Message } from "../reply.js";
 
 /** Sessions listed on the card; a longer series shows the next ones and how many follow. */
 const CARD_SESSIONS = 8;
-
-export const ROUND_ACTION = "rounds";
 
 export interface RoundView {
   round: RoundRecord;
@@ -62,9 +61,9 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
   const organizer = people.get(round.organizerId);
   const cancelled = round.status === "cancelled";
   const buttons: Button[] = cancelled ? [] : [
-    { actionId: `${ROUND_ACTION}:join:${round.id}`, label: t("rounds.button.join"), style: "primary" },
-    { actionId: `${ROUND_ACTION}:leave:${round.id}`, label: t("rounds.button.leave") },
-    { actionId: `${ROUND_ACTION}:calendar:${round.id}`, label: t("rounds.button.calendar") },
+    { actionId: roundActions.join.id(round.id), label: t("rounds.button.join"), style: "primary" },
+    { actionId: roundActions.leave.id(round.id), label: t("rounds.button.leave") },
+    { actionId: roundActions.calendar.id(round.id), label: t("rounds.button.calendar") },
   ];
   return {
     text: cancelled ? t("rounds.card.cancelledText", { title: round.title }) : t("rounds.card.text", { title: round.title }),

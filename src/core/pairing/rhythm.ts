@@ -4,10 +4,10 @@ import { DateTime } from "luxon";
 // every `cadenceWeeks` weeks counted from a fixed Monday, so every process and every restart
 // agrees on the same dates; luxon keeps the local hour across daylight-saving changes.
 
-export const CADENCES = [1, 2, 4] as const;
-export type CadenceWeeks = (typeof CADENCES)[number];
+export const PAIRING_CADENCES = [1, 2, 4] as const;
+export type CadenceWeeks = (typeof PAIRING_CADENCES)[number];
 
-export interface Rhythm {
+export interface PairingRhythm {
   timeZone: string;
   /** ISO weekday: 1 = Monday … 7 = Sunday. */
   weekday: number;
@@ -15,7 +15,7 @@ export interface Rhythm {
   cadenceWeeks: number;
 }
 
-export interface RoundSlot {
+export interface PairingSlot {
   /** The round's local date, e.g. "2026-11-30": unique per community, the round's identity. */
   period: string;
   at: Date;
@@ -29,7 +29,7 @@ function weekIndex(localDate: DateTime): number {
 }
 
 /** The first round strictly after `after`. */
-export function nextRound(rhythm: Rhythm, after: Date): RoundSlot {
+export function nextPairingRound(rhythm: PairingRhythm, after: Date): PairingSlot {
   const start = DateTime.fromJSDate(after, { zone: rhythm.timeZone });
   let day = start.startOf("day");
   // At most one cadence of weeks plus a week ahead.

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import type { roundsEn } from "../../i18n/rounds.js";
 import { isValidTimeZone } from "../time.js";
 import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
 import { parseDurationMinutes, parseReminderLeads } from "./duration.js";
 import { DEFAULT_REMINDER_LEADS } from "./reminders.js";
 import { FACILITATION_MODES, type FacilitationMode } from "./facilitators.js";
-import { CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
+import { ROUND_CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
 
 // The round-creation form as organizers fill it in: every field arrives as text (a number
 // option may arrive as a number). Each issue's message is a key of src/i18n/rounds.ts.
@@ -29,7 +28,8 @@ export const ROUND_LIMITS = {
 /** A blank duration means a one-hour session; a blank number of sessions means one. */
 export const ROUND_DEFAULTS = { durationMinutes: 60, sessions: 1 } as const;
 
-export type RoundsMessageKey = keyof typeof roundsEn;
+/** A message of the rounds catalogue (src/i18n/rounds.ts) that says what to fix; core only names it. */
+export type RoundsMessageKey = `rounds.error.${string}`;
 
 export const START_FAILURE_MESSAGES: Record<StartFailure, RoundsMessageKey> = {
   unreadable: "rounds.error.startUnreadable",
@@ -146,7 +146,7 @@ export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) 
       .default("")
       .transform((zone) => zone || context.defaultZone)
       .refine(isValidTimeZone, error("rounds.error.zone")),
-    cadence: z.enum(CADENCES, error("rounds.error.cadence")),
+    cadence: z.enum(ROUND_CADENCES, error("rounds.error.cadence")),
     sessions: wholeNumberField(1, ROUND_LIMITS.sessions, "rounds.error.sessions", ROUND_DEFAULTS.sessions),
     duration: durationField,
     reminders: remindersField,

@@ -4,8 +4,8 @@ import { DateTime } from "luxon";
 // When a round's sessions fall. Organizers type the first session as they would say it, in the
 // round's time zone (never the machine's); later sessions keep the same local wall-clock time.
 
-export const CADENCES = ["once", "weekly", "biweekly", "monthly"] as const;
-export type Cadence = (typeof CADENCES)[number];
+export const ROUND_CADENCES = ["once", "weekly", "biweekly", "monthly"] as const;
+export type Cadence = (typeof ROUND_CADENCES)[number];
 
 /** Why a typed start was refused: not a date, a date without a time of day, or already passed. */
 export type StartFailure = "unreadable" | "noTime" | "past";

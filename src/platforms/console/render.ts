@@ -1,4 +1,5 @@
-import type { Card, FormView, Message, Reply, ReplyFile } from "../../app/reply.js";
+import type { FormView, Reply } from "../../app/reply.js";
+import type { Card, Message, ReplyFile } from "../../port/message.js";
 
 // Plain-text rendering of replies for the console, stable enough to diff as a transcript.
 

@@ -10,14 +10,14 @@ import {
   type Interaction,
   type ModalSubmitInteraction,
 } from "discord.js";
-import type { Actor } from "../../app/command.js";
 import type { Musubi } from "../../app/dispatcher.js";
-import type { PlatformPort } from "../../app/port.js";
+import type { PlatformPort } from "../../port/port.js";
 import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { discordPort } from "./port.js";
 import { renderMessage, renderModal, replyAttachments } from "./render.js";
+import type { Actor } from "../../app/context.js";
 
 // Discord wants a first answer within 3 s. Work that has not finished after this long is
 // deferred ("musubi is thinking…") and its answer edited in when ready.

@@ -11,10 +11,11 @@ import {
   ThreadAutoArchiveDuration,
   type Client,
 } from "discord.js";
-import type { CalendarEvent, DeliveryOptions, PlatformPort } from "../../app/port.js";
-import type { Message } from "../../app/reply.js";
-import { PlatformError, translatingErrors } from "../../app/errors.js";
+import type { CalendarEvent, DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { clip, renderMessage } from "./render.js";
+import type { Message } from "../../port/message.js";
+import { PlatformError } from "../../port/errors.js";
+import { translatingErrors } from "../errors.js";
 
 /** Discord's answers as the core understands them. */
 export function toPlatformError(error: unknown): unknown {

@@ -15,7 +15,8 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord.js";
-import type { Card, FormFieldView, FormView, Message, Reply } from "../../app/reply.js";
+import type { FormFieldView, FormView, Reply } from "../../app/reply.js";
+import type { Card, Message } from "../../port/message.js";
 
 /**
  * Text within one of Discord's limits (embed field values 1,024, titles 256, modal title and labels

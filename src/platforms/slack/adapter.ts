@@ -1,8 +1,7 @@
 import type { Server } from "node:http";
 import { App, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
-import type { Actor } from "../../app/command.js";
 import type { Musubi } from "../../app/dispatcher.js";
-import type { PlatformPort } from "../../app/port.js";
+import type { PlatformPort } from "../../port/port.js";
 import type { Outcome, Reply } from "../../app/reply.js";
 import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
@@ -10,6 +9,7 @@ import type { Logger } from "../../logger.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
 import { readViewState, renderMessage, renderModal } from "./render.js";
+import type { Actor } from "../../app/context.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
 // submission, whose refusal must travel in the ack itself (and is checked before saving).

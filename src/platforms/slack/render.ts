@@ -1,5 +1,6 @@
-import type { Card, FormFieldView, FormView, Message } from "../../app/reply.js";
+import type { FormFieldView, FormView } from "../../app/reply.js";
 import type { Translate } from "../../i18n/index.js";
+import type { Card, Message } from "../../port/message.js";
 
 // Block Kit limits: section text 3,000, a section's fields 10 of 2,000, modal title 24 characters.
 const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);

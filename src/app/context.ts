@@ -1,0 +1,102 @@
+import { resolveLocale, translator, type Locale, type MessageKey, type Translate } from "../i18n/index.js";
+import type { JobDeps, JobQueue } from "../jobs/queue.js";
+import type { Logger } from "../logger.js";
+import type { PlatformPort } from "../port/port.js";
+import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
+import type { CommunityStore } from "../store/repositories.js";
+import type { Outcome } from "./reply.js";
+
+/**
+ * What a use case on one community is given, whether a member's command or a job called it:
+ * the community, its repositories (every query scoped by it), the platform it lives on, and its
+ * languages, resolved once.
+ */
+export interface CommunityContext {
+  community: CommunityRecord;
+  store: CommunityStore;
+  port: PlatformPort;
+  /** The durable scheduler, for work that happens later (rounds, reminders). */
+  jobs: JobQueue;
+  log: Logger;
+  now(): Date;
+  /** The community's language: for what everyone reads (cards, announcements, shared spaces). */
+  communityLocale: Locale;
+  communityT: Translate;
+  /** One member's own language, else the community's: for what that member alone reads. */
+  memberT(member: { locale: string | null }): Translate;
+}
+
+export function communityContext(
+  deps: Pick<JobDeps, "store" | "jobs" | "now">,
+  community: CommunityRecord,
+  port: PlatformPort,
+  log: Logger,
+): CommunityContext {
+  const communityLocale = resolveLocale(null, community.locale);
+  return {
+    community, port, log, jobs: deps.jobs, now: deps.now,
+    store: deps.store.forCommunity(community.id),
+    communityLocale,
+    communityT: translator(communityLocale),
+    memberT: (member) => translator(resolveLocale(member.locale, community.locale)),
+  };
+}
+
+/**
+ * The community a job belongs to, as a use case's context on this process's connection to its
+ * platform; nothing when the community is gone. A process without that connection cannot do the
+ * job: it fails, to be retried.
+ */
+export async function communityOfJob(deps: JobDeps, communityId: string | null): Promise<CommunityContext | undefined> {
+  const community = communityId ? await deps.store.communities.find(communityId) : null;
+  if (!community) return undefined;
+  const port = deps.portFor(community.platform);
+  if (!port) throw new Error(`no ${community.platform} connection in this process`);
+  return communityContext(deps, community, port, deps.log.child({ community: community.id }));
+}
+
+/** The zone a time is written in where a platform cannot show each reader's own: the member's, else the community's. */
+export const zoneOf = (ctx: { member: { timeZone: string | null }; community: { timeZone: string } }): string =>
+  ctx.member.timeZone ?? ctx.community.timeZone;
+
+export type Permission = "member" | "organizer";
+
+/** Who is acting, as the adapter saw them. */
+export interface Actor {
+  platform: Platform;
+  community: { externalId: string; name: string };
+  userId: string;
+  displayName: string;
+  /** The platform's locale for this member ("ja", "en-US"), when it tells. */
+  locale?: string | undefined;
+  /** Holds the organizer right on this platform (Discord Manage Server, Slack admin, console organizer). */
+  isOrganizer: boolean;
+  /**
+   * Whether the member belongs to a Discord role or Slack user group: asked only when the
+   * community names one as its organizers.
+   */
+  inGroup?: ((groupId: string) => Promise<boolean>) | undefined;
+  /** Where the member acted, when that was a channel. */
+  channelId?: string | undefined;
+}
+
+/** One command as /help lists it. */
+export interface CommandSummary {
+  /** What a member types: "intro", "musubi setup". */
+  path: string;
+  description: MessageKey;
+  permission: Permission;
+}
+
+/** A member's command, button or form: the community's context, who acts, and in which language. */
+export interface CommandContext extends CommunityContext {
+  actor: Actor;
+  member: MemberRecord;
+  /** The member's language, resolved once for this invocation. */
+  locale: Locale;
+  t: Translate;
+  /** Every command served, for /help. */
+  commandList: readonly CommandSummary[];
+  /** Shows a form (prefilled with the member's current answers) as the answer to this invocation. */
+  openForm(formId: string, page?: number): Promise<Outcome>;
+}

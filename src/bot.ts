@@ -1,0 +1,65 @@
+import { commands } from "../commands/index.js";
+import { createMusubi, type Musubi } from "./app/dispatcher.js";
+import { offersJobHandlers } from "./app/offers/jobs.js";
+import { pairingJobHandlers, planAllPairingRounds } from "./app/pairing/pairing-round.js";
+import { roundsJobHandlers } from "./app/rounds/jobs.js";
+import type { Locale } from "./i18n/index.js";
+import { createOutbox } from "./jobs/outbox.js";
+import { JOB_PAYLOADS, type JobDeps, type JobHandlers } from "./jobs/queue.js";
+import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
+import type { Logger } from "./logger.js";
+import type { PlatformPort } from "./port/port.js";
+import type { Db } from "./store/db.js";
+import type { Platform } from "./store/records.js";
+import { createStore, type Store } from "./store/repositories.js";
+
+// The composition root: one place builds the store, the scheduler with every job handler, the
+// delivery outbox and the dispatcher. src/main.ts and every test harness start the bot from here.
+
+export interface BotOptions {
+  db: Db;
+  log: Logger;
+  /** The bot's clock: the real one, or one that the console and tests move. */
+  now(): Date;
+  /** What a community gets the first time it is seen. */
+  defaults: { locale: Locale; timeZone: string };
+}
+
+export interface Bot {
+  db: Db;
+  store: Store;
+  scheduler: Scheduler;
+  musubi: Musubi;
+  /** What job handlers are given (tests drive use cases through it). */
+  jobDeps: JobDeps;
+  /** Plugs in a started platform adapter's port: jobs for its communities run in this process from then on. */
+  connect(port: PlatformPort): void;
+  /** At start: every community with pairing on has its next round planned. */
+  planPairingRounds(): Promise<void>;
+  /** Stops polling for jobs (the one running finishes) and closes the database. */
+  stop(): Promise<void>;
+}
+
+export function createBot(options: BotOptions): Bot {
+  const { db, log, now } = options;
+  const store = createStore(db);
+  const ports: Partial<Record<Platform, PlatformPort>> = {};
+  // Filled below: the handlers need the scheduler itself to plan what follows them.
+  const handlers: Partial<JobHandlers> = {};
+  const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now });
+  const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
+  const all: JobHandlers = { ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps) };
+  Object.assign(handlers, all);
+  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults });
+  return {
+    db, store, scheduler, musubi, jobDeps,
+    connect(port) {
+      ports[port.platform] = port;
+    },
+    planPairingRounds: () => planAllPairingRounds(jobDeps),
+    async stop() {
+      await scheduler.stop();
+      await store.disconnect();
+    },
+  };
+}
