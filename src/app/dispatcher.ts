@@ -48,7 +48,11 @@ export type Musubi = ReturnType<typeof createMusubi>;
 export function createMusubi(options: MusubiOptions) {
   const { store, commands, log: rootLog, defaults, jobs } = options;
   const now = options.now ?? (() => new Date());
-  const forms = createFormEngine(commands.flatMap((command) => (command.forms ?? []).map((form) => ({ form, command: command.name }))));
+  // A form is refused under the name of its command's handler with the same right ("round create").
+  const forms = createFormEngine(commands.flatMap((command) => (command.forms ?? []).map((form) => ({
+    form,
+    command: handlersOf(command).find(({ handler }) => handler.permission === form.permission)?.path ?? command.name,
+  }))));
   const actions = actionRegistry(commands.flatMap((command) => command.actions ?? []));
   const formPages = new Map([[FORM_PAGE.name, { kind: FORM_PAGE }]]);
   const commandList: CommandSummary[] = commands.flatMap((command) =>

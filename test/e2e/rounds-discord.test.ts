@@ -99,6 +99,32 @@ describe("a reading club on Discord", () => {
     expect(cb.body.data.content).toBe("/round create はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
   });
 
+  it("given a member without Manage Server sends the round form's modal submissions themselves then each page is refused and nothing is kept", async () => {
+    const pages = [
+      { selects: { kind: ["reading"], cadence: ["weekly"] }, fields: { title: "乗っ取り読書会", topic: "", start: "12月5日 19:30" } },
+      { fields: { sessions: "3", duration: "90分", capacity: "5", link: "", venue: "渋谷" } },
+      { selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "" } },
+    ];
+    for (const [page, values] of pages.entries()) {
+      const cb = await submitPage({ user: ALICE }, page, values);
+      expect(cb.body.data.content).toBe("/round create はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    }
+    expect((await sessionsOf()).round).toBeNull();
+    const community = await communityOf(bot.store, "discord", GUILD);
+    const alice = await bot.store.forCommunity(community.id).members.findByPlatformUser(ALICE.id);
+    expect(await bot.store.forCommunity(community.id).formDrafts.find(alice!.id, "round-create", new Date(0))).toBeNull();
+  });
+
+  it("given a modal submission for a page the form does not have then it is refused and nothing is created", async () => {
+    for (const customId of ["form:round-create:3", "form:round-create:NaN", "form:round-create:"]) {
+      const cb = await callbackOf(fake.sendInteraction(modalSubmit({
+        ...base(organizer), customId, layout: "labels", fields: { title: "存在しないページ" },
+      })));
+      expect(cb.body.data.content).toBe("このボタンは有効期限が切れています。もう一度コマンドを実行してください。");
+    }
+    expect((await sessionsOf()).round).toBeNull();
+  });
+
   it("given the organizer fills the three pages, with a capacity of 0 at first, then it is refused until fixed and the round is created with its card, thread and events", async () => {
     const modal = await round(organizer, "create");
     expect(modal.body.type).toBe(9);

@@ -183,6 +183,79 @@ describe("the intro form across pages", () => {
   });
 });
 
+describe("forms keep the right and the pages of their command", () => {
+  // A round that the organizer's form would create: the answers are valid.
+  const roundAnswers = {
+    kind: "study", title: "TypeScript study", topic: "", start: "2027-01-09 19:30", cadence: "weekly", sessions: "2",
+    duration: "60", capacity: "5", link: "https://meet.example.com/ts", venue: "", facilitation: "organizer",
+    chapters: "", description: "", zone: "", reminders: "",
+  };
+  const refusal = "Only organizers can use /round create. Ask an organizer of this community if you need it changed.";
+
+  async function storedRounds(store: Store) {
+    const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
+    return store.forCommunity(community.id).rounds.findByNumber(1);
+  }
+
+  it("given a plain member who sends the organizer's round form whole, then it is refused and no round exists", async () => {
+    const { musubi, port, sent, actor, store } = setup();
+    const member = actor("ken", { locale: "en" });
+    expect(await musubi.checkForm(port, member, { formId: "round-create", values: roundAnswers })).toBeUndefined();
+    const result = await musubi.submitForm(port, member, { formId: "round-create", page: "all", values: roundAnswers });
+    expect(textOf(result.outcome)).toBe(refusal);
+    expect(await storedRounds(store)).toBeNull();
+    expect(sent).toHaveLength(0);
+  });
+
+  it("given a plain member who sends each page of the round form or presses its page button, then every step is refused and nothing is kept", async () => {
+    const { musubi, port, actor, store } = setup();
+    const member = actor("ken", { locale: "en" });
+    for (const page of [0, 1, 2]) {
+      const result = await musubi.submitForm(port, member, { formId: "round-create", page, values: roundAnswers });
+      expect(textOf(result.outcome)).toBe(refusal);
+    }
+    expect(textOf(await musubi.action(port, member, "form:round-create:0"))).toBe(refusal);
+    expect(await storedRounds(store)).toBeNull();
+    const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
+    const ken = await store.forCommunity(community.id).members.findByPlatformUser("ken");
+    expect(await store.forCommunity(community.id).formDrafts.find(ken!.id, "round-create", new Date(0))).toBeNull();
+  });
+
+  it("given the organizer, then the same whole form creates the round", async () => {
+    const { musubi, port, actor, store } = setup();
+    const result = await musubi.submitForm(port, actor("aiko", { locale: "en", isOrganizer: true }), { formId: "round-create", page: "all", values: roundAnswers });
+    expect(textOf(result.outcome)).toMatch(/^Created 💡 Study session #1 · TypeScript study/);
+    expect((await storedRounds(store))?.title).toBe("TypeScript study");
+  });
+
+  it("given a page the form does not have (page 2 of two, a negative or not-a-number page), then it is refused and nothing is saved", async () => {
+    const { musubi, port, sent, actor, store } = setup();
+    const yui = actor("yui", { locale: "en" });
+    const unknown = "This button is no longer active. Please run the command again.";
+    for (const page of [2, -1, Number.NaN, 0.5]) {
+      const result = await musubi.submitForm(port, yui, { formId: "intro", page, values: { ...page0, ...page1 } });
+      expect(textOf(result.outcome)).toBe(unknown);
+    }
+    for (const id of ["form:intro:2", "form:intro:x", "form:intro:", "form:intro:1:2"]) {
+      expect(textOf(await musubi.action(port, yui, id))).toBe(unknown);
+    }
+    const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
+    const member = await store.forCommunity(community.id).members.findByPlatformUser("yui");
+    expect(await store.forCommunity(community.id).profiles.find(member!.id)).toBeNull();
+    expect(await store.forCommunity(community.id).formDrafts.find(member!.id, "intro", new Date(0))).toBeNull();
+    expect(sent).toHaveLength(0);
+  });
+
+  it("given two commands that register the same form or action, then the dispatcher refuses to start", () => {
+    const intro = commands.find((c) => c.name === "intro")!;
+    const match = commands.find((c) => c.name === "match")!;
+    const base = { jobs: { schedule: async () => undefined, runSoon: () => undefined }, store: sqliteStore(), log: createLogger({ level: "silent", secrets: [] }), defaults: { locale: "ja" as const, timeZone: "UTC" } };
+    stores.push(base.store);
+    expect(() => createMusubi({ ...base, commands: [...commands, { ...intro, name: "intro-again" }] })).toThrow('two forms are registered as "intro"');
+    expect(() => createMusubi({ ...base, commands: [...commands, { ...match, name: "match-again" }] })).toThrow('two actions are registered as "match:skip"');
+  });
+});
+
 describe("welcoming new members", () => {
   it("given no welcome channel anywhere, then the newcomer gets a direct message with the intro button", async () => {
     const { musubi, port, sent } = setup();

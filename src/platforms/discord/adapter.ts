@@ -141,7 +141,8 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
     } else {
       const [prefix, formId = "", page = ""] = interaction.customId.split(":");
       if (prefix !== "form") return;
-      const submission = { formId, page: Number.parseInt(page, 10), values: modalValues(interaction) };
+      // A page that is not a plain number is passed on as none, for the form engine to refuse.
+      const submission = { formId, page: /^\d+$/.test(page) ? Number(page) : Number.NaN, values: modalValues(interaction) };
       await answer(interaction, musubi.submitForm(port, actor, submission).then((result) => result.outcome));
     }
   }
