@@ -14,6 +14,7 @@ const UNIT_TESTS = [
   "test/core/**/*.test.ts",
   "test/matching/**/*.test.ts",
   "test/unit/config.test.ts",
+  "test/unit/i18n.test.ts",
   "test/unit/layers.test.ts",
   "test/unit/logger.test.ts",
   "test/unit/slack-render.test.ts",

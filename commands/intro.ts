@@ -1,4 +1,5 @@
 import { handler, type CommandDefinition } from "../src/app/command.js";
+import { form, type FieldDefinition } from "../src/app/forms.js";
 import { currentIntroAnswers, saveIntro } from "../src/app/intro/save-intro.js";
 import {
   INDUSTRIES,
@@ -8,7 +9,6 @@ import {
   SPOKEN_LANGUAGES,
   introFormSchema,
 } from "../src/core/profile.js";
-import { form, type FieldDefinition } from "../src/app/forms.js";
 
 const tagField = (id: "interests" | "canOffer" | "lookingFor", required: boolean): FieldDefinition => ({
   id,

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { LOCALES } from "./i18n/index.js";
 import { isValidTimeZone } from "./core/time.js";
+import { LOCALES } from "./i18n/index.js";
 
 // Every environment variable the bot reads, checked once at start. A bad or half-set
 // configuration stops start-up with one message that names every problem.
@@ -47,7 +47,6 @@ const envSchema = z.object({
   SLACK_PUBLIC_URL: optional.pipe(url("bot's public address").optional()),
 });
 
-export type Env = z.input<typeof envSchema>;
 
 export interface DiscordConfig {
   token: string;

@@ -1,5 +1,5 @@
-import type { Outcome } from "./reply.js";
 import type { CommandContext, Permission } from "./context.js";
+import type { Outcome } from "./reply.js";
 
 // The action protocol: a button carries an action id, its kind's name followed by its arguments,
 // colon-separated ("offer:respond:<postId>", "match:followup:<groupId>:<answer>"). Ids are built

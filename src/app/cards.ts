@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
-import type { MessageRef } from "../store/records.js";
-import type { PlatformPort } from "../port/port.js";
 import { PlatformError } from "../port/errors.js";
+import type { PlatformPort } from "../port/port.js";
+import type { MessageRef } from "../store/records.js";
 
 /**
  * Deletes cards the bot posted. One the platform will not delete (already gone, access lost) is

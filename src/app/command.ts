@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Localized, MessageKey } from "../i18n/index.js";
-import type { Outcome } from "./reply.js";
+import type { Localized, PlainMessageKey } from "../i18n/index.js";
 import type { ActionDefinition } from "./actions.js";
 import type { CommandContext, Permission } from "./context.js";
 import type { FormDefinition } from "./forms.js";
+import type { Outcome } from "./reply.js";
 
 // The shape of a command as data: commands/ holds one definition per command, and every
 // platform (Discord slash commands, Slack slash commands, the console) is generated from it.
@@ -12,7 +12,7 @@ export type OptionKind = "string" | "integer" | "user" | "channel" | "group";
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
-  description: MessageKey;
+  description: PlainMessageKey;
   required: boolean;
   choices?: readonly { value: string; label: Localized }[];
   /** Bounds of an integer option. */
@@ -31,7 +31,7 @@ const maybe = (schema: z.ZodType, required: boolean): z.ZodType => (required ? s
 
 /** An option whose answer is a platform id (a member, a channel, a role or user group). */
 function idOption(kind: "user" | "channel" | "group") {
-  return <R extends boolean = false>(spec: { description: MessageKey; required?: R }):
+  return <R extends boolean = false>(spec: { description: PlainMessageKey; required?: R }):
     OptionSpec<z.ZodType<R extends true ? string : string | undefined>> => ({
     kind, description: spec.description, required: spec.required ?? false,
     schema: maybe(z.string().min(1), spec.required ?? false) as never,
@@ -41,7 +41,7 @@ function idOption(kind: "user" | "channel" | "group") {
 /** Option builders: the kind tells the platforms how to ask, the schema how to read the answer. */
 export const option = {
   string<R extends boolean = false>(spec: {
-    description: MessageKey;
+    description: PlainMessageKey;
     required?: R;
     maxLength?: number;
     choices?: readonly { value: string; label: Localized }[];
@@ -58,7 +58,7 @@ export const option = {
   channel: idOption("channel"),
   /** A Discord role or a Slack user group. */
   group: idOption("group"),
-  integer<R extends boolean = false>(spec: { description: MessageKey; required?: R; min: number; max: number }):
+  integer<R extends boolean = false>(spec: { description: PlainMessageKey; required?: R; min: number; max: number }):
     OptionSpec<z.ZodType<R extends true ? number : number | undefined>> {
     // Text platforms hand over "3"; Discord hands over 3.
     const base = z.coerce.number().int().min(spec.min).max(spec.max);
@@ -66,13 +66,13 @@ export const option = {
       schema: maybe(base, spec.required ?? false) as never };
   },
   /** A string option with a schema of its own (time zones, durations …). */
-  custom<S extends z.ZodType>(spec: { description: MessageKey; required: boolean; schema: S }): OptionSpec<S> {
+  custom<S extends z.ZodType>(spec: { description: PlainMessageKey; required: boolean; schema: S }): OptionSpec<S> {
     return { kind: "string", ...spec };
   },
 };
 
 export interface CommandHandler<O extends OptionSpecs = OptionSpecs> {
-  description: MessageKey;
+  description: PlainMessageKey;
   permission: Permission;
   options: O;
   run(ctx: CommandContext, input: InputOf<O>): Promise<Outcome>;
@@ -84,9 +84,9 @@ export function handler<O extends OptionSpecs>(definition: CommandHandler<O>): C
 
 interface CommandBase {
   name: string;
-  description: MessageKey;
+  description: PlainMessageKey;
   /** Descriptions of subcommand groups ("pairing" of "pairing settings"), which Discord lists. */
-  groups?: Record<string, MessageKey>;
+  groups?: Record<string, PlainMessageKey>;
   forms?: readonly FormDefinition[];
   /** The buttons this command's messages carry, each bound to its use case. */
   actions?: readonly ActionDefinition[];

@@ -1,4 +1,4 @@
-import { resolveLocale, translator, type Locale, type MessageKey, type Translate } from "../i18n/index.js";
+import { resolveLocale, translator, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
 import type { JobDeps, JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
 import type { PlatformPort } from "../port/port.js";
@@ -84,7 +84,7 @@ export interface Actor {
 export interface CommandSummary {
   /** What a member types: "intro", "musubi setup". */
   path: string;
-  description: MessageKey;
+  description: PlainMessageKey;
   permission: Permission;
 }
 

@@ -103,7 +103,7 @@ export function createMusubi(options: MusubiOptions) {
       const t = ctx?.t ?? translator(resolveLocale(actor.locale, defaults.locale));
       if (error instanceof UserError) {
         ctx?.log.info({ reason: error.messageKey }, "refused");
-        return onFailure({ text: t(error.messageKey, error.params), ephemeral: true });
+        return onFailure({ text: error.text(t), ephemeral: true });
       }
       const ref = randomUUID().slice(0, 8);
       (ctx?.log ?? rootLog).error({ err: error, ref, command: what }, "failed");

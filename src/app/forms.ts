@@ -1,12 +1,12 @@
 import { z } from "zod";
-import type { MessageKey } from "../i18n/index.js";
+import type { MessageKeyWith, PlainMessageKey } from "../i18n/index.js";
 import type { DraftValues } from "../store/repositories.js";
 import { actionKind } from "./actions.js";
+import type { CommandContext, Permission } from "./context.js";
 import { UserError } from "./errors.js";
 import { requirePermission } from "./permissions.js";
 import { replyOutcome, type FormFieldView, type FormView, type Outcome } from "./reply.js";
 import { describeIssues, type FieldErrors } from "./validation.js";
-import type { CommandContext, Permission } from "./context.js";
 
 // The form engine: a form is shown whole where a platform can (Slack, the console) and page by
 // page where it holds few fields (a Discord modal: 5). Answers of finished pages are kept as a
@@ -17,30 +17,43 @@ import type { CommandContext, Permission } from "./context.js";
 /** Form answers kept between pages are forgotten after a day. */
 const DRAFT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
-/** The button that opens one page of a form: "form:<formId>:<page>" (Discord's "Continue", "Fix my answers"). */
+/**
+ * One page of a form: "form:<formId>:<page>", the id of the button that opens it (Discord's
+ * "Continue", "Fix my answers") and of its modal, whose submission comes back with it.
+ */
 export const FORM_PAGE = actionKind("form", ["formId", "page"]);
+
+/** The whole form as one view (a Slack modal): "form:<formId>". */
+export const FORM_VIEW = actionKind("form", ["formId"]);
+
+/** The form and page a modal's id names ("form:intro:1"; "form:intro" for a whole form), or nothing. */
+export function readFormModalId(id: string): { formId: string; page: string | undefined } | undefined {
+  const [prefix, formId, page, ...rest] = id.split(":");
+  if (prefix !== FORM_PAGE.name || !formId || rest.length > 0) return undefined;
+  return { formId, page };
+}
 
 export type FieldKind = "text" | "paragraph" | "select" | "multiselect";
 
 export interface FieldDefinition {
   id: string;
-  label: MessageKey;
+  label: PlainMessageKey;
   kind: FieldKind;
   required: boolean;
   maxLength?: number;
-  placeholder?: MessageKey;
-  choices?: readonly { value: string; label: MessageKey }[];
+  placeholder?: PlainMessageKey;
+  choices?: readonly { value: string; label: PlainMessageKey }[];
 }
 
 export interface FormDefinition<S extends z.ZodObject = z.ZodObject, V = z.output<S>> {
   id: string;
   /** Who may open it, fill in any page and submit it: that of the command it belongs to. */
   permission: Permission;
-  title: MessageKey;
+  title: PlainMessageKey;
   /** Title of one page of several, with {page} and {pages}. */
-  pageTitle: MessageKey;
+  pageTitle: MessageKeyWith<"page" | "pages">;
   /** Shown with the problems where a platform cannot mark fields inline: {problems}. */
-  invalidMessage: MessageKey;
+  invalidMessage: MessageKeyWith<"problems">;
   /** A page holds at most 5 fields (a Discord modal's limit). */
   pages: readonly (readonly FieldDefinition[])[];
   /** Each field's own checks: a page of a longer form is checked with its fields' part of it. */
@@ -207,5 +220,3 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
 
   return { open, submit, check };
 }
-
-export type FormEngine = ReturnType<typeof createFormEngine>;

@@ -1,5 +1,5 @@
-import { UserError } from "./errors.js";
 import type { CommandContext, Permission } from "./context.js";
+import { UserError } from "./errors.js";
 
 /**
  * Refuses a member without the right: organizers hold it by the platform (Discord Manage Server,

@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { en } from "../i18n/en.js";
-import type { MessageKey, Translate } from "../i18n/index.js";
+import { isMessageKeyWith, type Translate } from "../i18n/index.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -37,7 +36,7 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, cho
       return t(min <= 1 ? "error.required" : "error.tooShort", { field, min });
     }
     case "too_big": {
-      const key: MessageKey = issue.origin === "array" ? "error.tooMany" : issue.origin === "number" ? "error.tooLarge" : "error.tooLong";
+      const key = issue.origin === "array" ? "error.tooMany" : issue.origin === "number" ? "error.tooLarge" : "error.tooLong";
       return t(key, { field, max: Number(issue.maximum) });
     }
     case "invalid_value":
@@ -46,13 +45,8 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, cho
     case "invalid_type":
       return issue.input === undefined || issue.input === "" ? t("error.required", { field }) : t("error.invalid", { field });
     default:
-      return isMessageKey(issue.message)
+      return isMessageKeyWith(issue.message, ["field", "value"])
         ? t(issue.message, { field, value: String(issue.input ?? "") })
         : t("error.invalid", { field });
   }
-}
-
-/** A custom message is a catalogue key ("error.timeZone", "offers.error.tag"); zod's own messages are not. */
-function isMessageKey(message: string): message is MessageKey {
-  return Object.hasOwn(en, message);
 }

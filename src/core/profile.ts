@@ -13,7 +13,6 @@ export const SENIORITY_LEVELS = ["student", "1-3", "3-7", "7-15", "15+"] as cons
 export type Seniority = (typeof SENIORITY_LEVELS)[number];
 
 export const MEETING_PREFERENCES = ["online", "in_person", "either"] as const;
-export type MeetingPreference = (typeof MEETING_PREFERENCES)[number];
 
 export const SPOKEN_LANGUAGES = ["ja", "en", "zh", "ko", "vi", "es", "fr", "de", "pt"] as const;
 export type SpokenLanguage = (typeof SPOKEN_LANGUAGES)[number];
@@ -76,9 +75,7 @@ export const introFormSchema = z.object({
   bio: text(PROFILE_LIMITS.bio),
 });
 
-export type IntroInput = z.input<typeof introFormSchema>;
 export type Intro = z.output<typeof introFormSchema>;
-export type IntroField = keyof Intro;
 
 /** What is read back from storage: the JSON columns are checked again rather than trusted. */
 export const storedTagsSchema = z.array(z.string());

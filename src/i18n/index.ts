@@ -1,14 +1,53 @@
-import { en, type MessageKey } from "./en.js";
-import { ja } from "./ja.js";
+// Message catalogues. One file per feature, named by the keys' prefixes: common.ts (common.*,
+// error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
+// seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
+// pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*).
+// Each key holds its Japanese and English text side by side. Placeholders are written {name};
+// their names are read from the literal texts, so t(key, params) must be given exactly the
+// placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
+// languages have the same placeholders and that every key is used.
+import { commonMessages } from "./common.js";
+import { introMessages } from "./intro.js";
+import { offersMessages } from "./offers.js";
+import { pairingMessages } from "./pairing.js";
+import { privacyMessages } from "./privacy.js";
+import { roundsMessages } from "./rounds.js";
+import { setupMessages } from "./setup.js";
 
-export type { MessageKey };
 export const LOCALES = ["ja", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export type Localized = Record<Locale, string>;
-export type MessageParams = Record<string, string | number>;
-export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { en, ja };
+/** Every message in both languages. */
+export const messages = {
+  ...commonMessages,
+  ...introMessages,
+  ...setupMessages,
+  ...privacyMessages,
+  ...pairingMessages,
+  ...offersMessages,
+  ...roundsMessages,
+} as const satisfies Record<string, Localized>;
+
+export type MessageKey = keyof typeof messages;
+
+/** The placeholder names of a text: "Hi {name}, {count} new" -> "name" | "count". */
+export type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer R}` ? P | Placeholders<R> : never;
+/** The placeholders of a key, over both languages (a union key: over all of its keys). */
+type ParamNames = { [K in MessageKey]: Placeholders<(typeof messages)[K][Locale]> };
+export type MessageParamName<K extends MessageKey> = ParamNames[K];
+export type MessageParamValue = string | number;
+/** Values of placeholders, untyped: what a translation fills in. */
+export type MessageParams = Record<string, MessageParamValue>;
+/** The arguments after the key: none for a key without placeholders, else a value for each placeholder. */
+export type MessageArgs<K extends MessageKey> = [MessageParamName<K>] extends [never]
+  ? []
+  : [params: Record<MessageParamName<K>, MessageParamValue>];
+/** The keys whose texts take no placeholder other than P (MessageKeyWith<never>: none at all). */
+export type MessageKeyWith<P extends string> = { [K in MessageKey]: MessageParamName<K> extends P ? K : never }[MessageKey];
+export type PlainMessageKey = MessageKeyWith<never>;
+
+export type Translate = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string;
 
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
@@ -25,27 +64,32 @@ export function resolveLocale(memberLocale: string | null | undefined, community
   return toLocale(memberLocale) ?? toLocale(communityLocale) ?? "ja";
 }
 
-export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+/** The placeholder names of a text, in order, as translate fills them. */
+export function placeholdersIn(text: string): string[] {
+  return [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]!);
+}
+
+/**
+ * Whether a string (a custom zod message, say) is a key whose texts take no placeholder other
+ * than `names`.
+ */
+export function isMessageKeyWith<const P extends string>(key: string, names: readonly P[]): key is MessageKeyWith<P> {
+  if (!Object.hasOwn(messages, key)) return false;
+  const texts: Localized = messages[key as MessageKey];
+  return LOCALES.every((locale) => placeholdersIn(texts[locale]).every((name) => (names as readonly string[]).includes(name)));
+}
+
+export function translate<K extends MessageKey>(locale: Locale, key: K, ...[params]: MessageArgs<K>): string {
+  const values: MessageParams = params ?? {};
+  const text: string = messages[key][locale];
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
 export function translator(locale: Locale): Translate {
-  return (key, params) => translate(locale, key, params);
-}
-
-/** The community's language: for what everyone reads (cards, announcements, shared spaces). */
-export function communityTranslator(community: { locale: string }): Translate {
-  return translator(resolveLocale(null, community.locale));
-}
-
-/** A member's own language, else the community's: for what one member reads. */
-export function memberTranslator(community: { locale: string }, member: { locale: string | null }): Translate {
-  return translator(resolveLocale(member.locale, community.locale));
+  return (key, ...params) => translate(locale, key, ...params);
 }
 
 /** Both languages of one message, for platform fields that carry localizations (command descriptions). */
-export function localized(key: MessageKey, params?: MessageParams): Localized {
-  return { ja: translate("ja", key, params), en: translate("en", key, params) };
+export function localized<K extends MessageKey>(key: K, ...params: MessageArgs<K>): Localized {
+  return { ja: translate("ja", key, ...params), en: translate("en", key, ...params) };
 }

@@ -37,10 +37,6 @@ export function createOutbox(db: Db) {
         throw error;
       }
     },
-    async wasSent(key: string): Promise<boolean> {
-      const row = await db.delivery.findUnique({ where: { dedupeKey: key }, select: { status: true } });
-      return row?.status === "sent";
-    },
   };
 }
 

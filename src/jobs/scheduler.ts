@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { Logger } from "../logger.js";
-import type { Db } from "../store/db.js";
 import { PlatformError } from "../port/errors.js";
+import type { Db } from "../store/db.js";
 import type { ClaimedJob, JobHandler, NewJob } from "./queue.js";
 
 // The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job

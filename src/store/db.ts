@@ -1,9 +1,9 @@
 // One Prisma client per provider behind one type, chosen by DATABASE_URL
-// (each provider has its own generated client: see shared/PRISMA.md).
+// (each provider has its own generated client: see docs/database.md).
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 import { PrismaClient as PgClient } from "../generated/pg/client.js";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.js";
 
 /** Both generated clients expose the same model API. */
 export type Db = SqliteClient;

@@ -180,14 +180,6 @@ export function offersRepository(db: DbClient, communityId: string) {
       await db.offerExchange.deleteMany({ where: { communityId, id: exchangeId } });
     },
     /** Exchanges a member took part in, as helper or helped, newest first. */
-    async exchangesOf(memberId: string): Promise<(ExchangeRecord & { title: string; kind: PostKind })[]> {
-      const rows = await db.offerExchange.findMany({
-        where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] },
-        include: { post: { select: { title: true, kind: true } } },
-        orderBy: { createdAt: "desc" },
-      });
-      return rows.map(({ post, ...exchange }) => ({ ...exchange, title: post.title, kind: z.enum(POST_KINDS).parse(post.kind) }));
-    },
 
     async noticeSent(postId: string, memberId: string): Promise<boolean> {
       return (await db.offerNotice.count({ where: { communityId, postId, memberId } })) > 0;
@@ -227,5 +219,3 @@ export function offersRepository(db: DbClient, communityId: string) {
     },
   };
 }
-
-export type OffersRepository = ReturnType<typeof offersRepository>;

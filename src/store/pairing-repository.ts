@@ -217,5 +217,3 @@ export function pairingRepository(db: DbClient, communityId: string) {
     },
   };
 }
-
-export type PairingRepository = ReturnType<typeof pairingRepository>;

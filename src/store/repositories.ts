@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Intro } from "../core/profile.js";
 import type { Db, DbClient } from "./db.js";
-import { storedIntroSchema } from "./stored-intro.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
-import { roundsRepository } from "./rounds-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
+import { roundsRepository } from "./rounds-repository.js";
+import { storedIntroSchema } from "./stored-intro.js";
 
 // Repositories of one community's rows are made for that community (`store.forCommunity(id)`)
 // and filter every query by it, so no use case can reach another community's rows.

@@ -1,5 +1,5 @@
-import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
 import { z } from "zod";
+import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
 import type { DbClient } from "./db.js";
 import type { MessageRef } from "./records.js";
 
@@ -211,5 +211,3 @@ export function roundsRepository(db: DbClient, communityId: string) {
     },
   };
 }
-
-export type RoundsRepository = ReturnType<typeof roundsRepository>;

@@ -2,10 +2,10 @@
 // was sent and deleted: after a member confirms, nothing of theirs is left in any table, their
 // cards are deleted, and what others had with them moves on (a freed seat goes to the waitlist).
 import { afterEach, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/app/context.js";
 import type { Outcome } from "../../src/app/reply.js";
 import { createTestBot, expectNoProblems, type TestBot } from "../support/bot.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { Actor } from "../../src/app/context.js";
 
 const START = "2026-11-26T00:00:00Z";
 const COMMUNITY = { externalId: "forget-app", name: "Forget" };

@@ -2,14 +2,14 @@
 // port that records what was sent: limits, the daily cap and switch of fit notices, expiry and
 // extension, and deleting a member's offers.
 import { afterEach, describe, expect, it } from "vitest";
+import type { Actor } from "../../src/app/context.js";
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import { NOTICES_PER_DAY } from "../../src/app/offers/notices.js";
 import type { Outcome } from "../../src/app/reply.js";
 import { MEMBER_LIMITS } from "../../src/core/offers/post.js";
+import { describeProblems } from "../e2e/support.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { recordingPort } from "../support/recording-port.js";
-import { describeProblems } from "../e2e/support.js";
-import type { Actor } from "../../src/app/context.js";
 
 const START = "2026-11-26T00:00:00Z";
 const COMMUNITY = { externalId: "offers-app", name: "Offers" };

@@ -3,6 +3,7 @@ import { PAIRING_JOBS, pairingJobHandlers, planNextPairingRound, scheduleManualP
 import { manualClock } from "../../src/clock.js";
 import type { Intro } from "../../src/core/profile.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
+import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDb, type Db } from "../../src/store/db.js";
@@ -10,7 +11,6 @@ import type { CommunityRecord } from "../../src/store/records.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 import { freshSqliteUrl } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 
 const intro = (overrides: Partial<Intro>): Intro => ({
   industry: "it", role: "Engineer", seniority: "3-7", interests: [], canOffer: ["code review"], lookingFor: ["mentoring"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { packLines } from "../../src/core/text.js";
+import { clip, packLines } from "../../src/core/text.js";
 
 describe("packLines", () => {
   it("given lines that fit, then they make one text joined by newlines", () => {
@@ -16,5 +16,26 @@ describe("packLines", () => {
 
   it("given a single line longer than the limit, then it is clipped with an ellipsis", () => {
     expect(packLines(["x".repeat(30)], 10)).toEqual([`${"x".repeat(9)}…`]);
+  });
+});
+
+describe("clip", () => {
+  it("given a text within the limit, then it is kept as it is", () => {
+    expect(clip("勉強会のお知らせ", 8)).toBe("勉強会のお知らせ");
+  });
+
+  it("given emoji, a flag and a family across the cut, then none is split and the text fits with its ellipsis", () => {
+    for (const tail of ["😀😀😀", "🇯🇵🇯🇵", "👨‍👩‍👧👨‍👩‍👧", "é́é́é́"]) {
+      const text = `abcd${tail}`;
+      for (let max = 2; max < text.length; max++) {
+        const clipped = clip(text, max);
+        expect(clipped.length).toBeLessThanOrEqual(max);
+        expect(clipped.endsWith("…")).toBe(true);
+        const kept = clipped.slice(0, -1);
+        expect(text.startsWith(kept)).toBe(true);
+        // What is kept ends on a whole character: no lone surrogate, no half of a sequence.
+        expect([...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text)].some((g) => g.index === kept.length) || kept.length === 0).toBe(true);
+      }
+    }
   });
 });

@@ -17,8 +17,8 @@ import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDb, type Db } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
-import { freshSqliteUrl } from "../support/db.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import { freshSqliteUrl } from "../support/db.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKER = "test/crash/round-worker.ts";

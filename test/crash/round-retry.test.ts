@@ -5,13 +5,13 @@ import { PAIRING_JOBS, pairingJobHandlers, planNextPairingRound } from "../../sr
 import { manualClock } from "../../src/clock.js";
 import type { Intro } from "../../src/core/profile.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
+import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { createDb } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 import { freshSqliteUrl } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 
 const intro = (industry: Intro["industry"]): Intro => ({
   industry, role: "Engineer", seniority: "3-7", interests: [], canOffer: ["code review"], lookingFor: ["mentoring"],

@@ -7,12 +7,12 @@
 import { Client } from "discord.js";
 import { pairingJobHandlers } from "../../src/app/pairing/pairing-round.js";
 import { createOutbox } from "../../src/jobs/outbox.js";
+import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { discordPort } from "../../src/platforms/discord/port.js";
 import { createDb } from "../../src/store/db.js";
 import { createStore } from "../../src/store/repositories.js";
-import type { JobDeps, JobHandler } from "../../src/jobs/queue.js";
 
 const databaseUrl = process.env.DATABASE_URL;
 const apiUrl = process.env.DISCORD_API_URL;

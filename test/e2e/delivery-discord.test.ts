@@ -1,11 +1,11 @@
 // A delivery resent after Discord has forgotten its nonce (a process killed mid-round is taken
 // over only when its lease runs out, minutes later) still arrives once: the port finds its
 // earlier post among the channel's recent messages. Real discord.js REST against the fake.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client } from "discord.js";
-import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { discordPort } from "../../src/platforms/discord/port.js";
 import type { PlatformPort } from "../../src/port/port.js";
+import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
 
 const GUILD = "951000000000000001";
 const CHANNEL = "951000000000000010";

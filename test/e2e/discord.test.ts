@@ -1,9 +1,9 @@
 // musubi end to end on Discord: the real discord.js client, the real dispatcher, commands and
 // SQLite store, against the local fake of Discord's REST API and gateway. Each scenario uses a
 // guild (community) of its own, so scenarios do not see each other's settings or profiles.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import {
   MEMBER_PERMISSIONS,
   buttonPress,
@@ -13,9 +13,9 @@ import {
   type RawCommandOption,
   type UserInput,
 } from "../fakes/discord-payloads.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf, describeProblems, profileOf } from "./support.js";
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
+import { communityOf, describeProblems, profileOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -2,14 +2,15 @@
 // real dispatcher, commands, SQLite store, scheduler and outbox (see pairing-support.ts). One
 // story told in order: the organizer picks the offers channel, a member offers, another asks and
 // answers the offer in a private thread, the author closes it, and the author's data is forgotten.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
-import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type UserInput } from "../fakes/discord-payloads.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import type { RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { communityOf } from "./support.js";
+import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type UserInput } from "../fakes/discord-payloads.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, startDiscordBot } from "../support/bot.js";
+import { exchangesOf } from "../support/db.js";
+import { communityOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -194,7 +195,7 @@ describe("offers and asks on Discord", () => {
     const { community, memberOf } = await stored();
     const alice = await memberOf(ALICE);
     const bob = await memberOf(BOB);
-    expect(await bot.store.forCommunity(community.id).offers.exchangesOf(bob.id)).toEqual([
+    expect(await exchangesOf(bot.db, community.id, bob.id)).toEqual([
       expect.objectContaining({ postId: offerId, helperId: alice.id, helpedId: bob.id, spaceId: threadId, title: "Excel の関数とマクロを教えます" }),
     ]);
 
@@ -252,7 +253,7 @@ describe("offers and asks on Discord", () => {
     const deletes = since(from, (r) => r.method === "DELETE").map((r) => r.path);
     expect(deletes.sort()).toEqual(cards.map((c) => `/channels/${c.channelId}/messages/${c.messageId}`).sort());
     expect(await bot.store.forCommunity(community.id).offers.ofMember(bob.id, 10)).toEqual([]);
-    expect(await bot.store.forCommunity(community.id).offers.exchangesOf(bob.id)).toEqual([]);
+    expect(await exchangesOf(bot.db, community.id, bob.id)).toEqual([]);
     const search = await command(CAROL, "offers");
     expect(search.body.data.content).toBe("募集中の提供や募集はまだありません。/offer で最初の一件をどうぞ。");
   });

@@ -4,12 +4,13 @@
 // Japanese member offers, an English member asks and answers the offer in a group DM, the author
 // closes it, and the author's data is forgotten.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack, SlackCall } from "../fakes/slack.js";
-import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/slack-payloads.js";
 import { forgetOffers } from "../../src/app/offers/forget.js";
 import type { RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { communityOf } from "./support.js";
+import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/slack-payloads.js";
+import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
+import { exchangesOf } from "../support/db.js";
+import { communityOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -186,7 +187,7 @@ describe("offers and asks on Slack", () => {
       `<@${BEN.id}> さんがあなたの提供「営業からプロダクトマネージャーへの転職体験を話します」に興味を持っています。\n<#${groupDm}> で挨拶してみましょう。`,
     ]);
     const { community, memberOf } = await stored();
-    expect(await bot.store.forCommunity(community.id).offers.exchangesOf((await memberOf(AKI)).id)).toEqual([expect.objectContaining({
+    expect(await exchangesOf(bot.db, community.id, (await memberOf(AKI)).id)).toEqual([expect.objectContaining({
       postId: offerId, helperId: (await memberOf(AKI)).id, helpedId: (await memberOf(BEN)).id, spaceId: groupDm,
     })]);
   });
@@ -219,6 +220,6 @@ describe("offers and asks on Slack", () => {
     expect(await forgetOffers({ store: bot.store.forCommunity(community.id), port: slack.port, log: bot.log }, aki.id)).toBe(1);
     expect(since(from, (c) => c.method === "chat.delete").map((c) => [c.args.channel, c.args.ts])).toEqual([[OFFERS, card.response.ts]]);
     expect(await bot.store.forCommunity(community.id).offers.ofMember(aki.id, 10)).toEqual([]);
-    expect(await bot.store.forCommunity(community.id).offers.exchangesOf((await memberOf(BEN)).id)).toEqual([]);
+    expect(await exchangesOf(bot.db, community.id, (await memberOf(BEN)).id)).toEqual([]);
   });
 });

@@ -4,12 +4,12 @@
 //
 // The weekly round is one story told in order, like test/console/pairing-session.txt: the
 // organizer turns pairing on, the clock reaches the heads-up, the round, the follow-up.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_PERMISSIONS, buttonPress, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
-import { communityOf } from "./support.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "../support/bot.js";
+import { communityOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

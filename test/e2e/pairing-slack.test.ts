@@ -5,10 +5,10 @@
 // The weekly round is one story told in order, like test/console/pairing-session.txt: the
 // organizer turns pairing on, the clock reaches the heads-up, the round, the follow-up.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
-import { communityOf, describeProblems } from "./support.js";
+import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "../support/bot.js";
+import { communityOf, describeProblems } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -1,13 +1,13 @@
 // The Discord platform port end to end: the real discord.js client against the local fake, for
 // what rounds ask of the platform: scheduled events, a thread on a card, files in a reply.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
-import { MEMBER_PERMISSIONS, slashCommand } from "../fakes/discord-payloads.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import type { CalendarEvent } from "../../src/port/port.js";
-import { describeProblems } from "./support.js";
-import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
+import { MEMBER_PERMISSIONS, slashCommand } from "../fakes/discord-payloads.js";
+import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
+import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
+import { describeProblems } from "./support.js";
 
 const GUILD = "941000000000000001";
 const OTHER_GUILD = "942000000000000001";

@@ -2,13 +2,13 @@
 // what rounds ask of the platform: a thread under a card, files for a member, no calendar events.
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
-import { sendSlashCommand } from "../fakes/slack-payloads.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { describeProblems } from "./support.js";
-import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
 import { PlatformError } from "../../src/port/errors.js";
+import { sendSlashCommand } from "../fakes/slack-payloads.js";
+import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
+import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
+import { describeProblems } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -3,9 +3,9 @@
 import { handler, type CommandDefinition } from "../../src/app/command.js";
 import { createMusubi, type Musubi } from "../../src/app/dispatcher.js";
 import { replyOutcome } from "../../src/app/reply.js";
-import { DEFAULTS } from "./support.js";
 import type { ReplyFile } from "../../src/port/message.js";
 import type { TestBot } from "../support/bot.js";
+import { DEFAULTS } from "./support.js";
 
 /** A round's calendar as a member would import it: CRLF lines and Japanese text (UTF-8 on the wire). */
 export const ROUND_ICS: ReplyFile = {

@@ -4,12 +4,12 @@
 // form), members join and one waits, a seat frees up, a session moves, reminders and the
 // after-session check arrive at their times, the round is cancelled. Each session is also a
 // guild scheduled event, asserted on the fake's REST calls.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { PermissionFlagsBits } from "discord.js";
-import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
-import { communityOf } from "./support.js";
+import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, startDiscordBot, unix } from "../support/bot.js";
+import { communityOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -100,7 +100,7 @@ describe("a reading club on Discord", () => {
   });
 
   it("given a member without Manage Server sends the round form's modal submissions themselves then each page is refused and nothing is kept", async () => {
-    const pages = [
+    const pages: { fields?: Record<string, string>; selects?: Record<string, string[]> }[] = [
       { selects: { kind: ["reading"], cadence: ["weekly"] }, fields: { title: "乗っ取り読書会", topic: "", start: "12月5日 19:30" } },
       { fields: { sessions: "3", duration: "90分", capacity: "5", link: "", venue: "渋谷" } },
       { selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "" } },

@@ -8,10 +8,10 @@
 // moves, reminders and the after-session check arrive at their times, a takeaway lands in the
 // card's thread, the calendar file is sent, the round is cancelled.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/slack-payloads.js";
-import { communityOf } from "./support.js";
+import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
+import { communityOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -3,7 +3,7 @@
 // scenario uses a workspace (team) of its own, so scenarios do not see each other's settings.
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
+import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import {
   sendBadSignature,
   sendBlockAction,
@@ -14,9 +14,9 @@ import {
   slashCommandBody,
   teamJoinEvent,
 } from "../fakes/slack-payloads.js";
-import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import { communityOf, describeProblems, profileOf } from "./support.js";
+import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
+import { communityOf, describeProblems, profileOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -3,6 +3,7 @@
 // shows up as a diff of the JSON beside this file; review it, then update with `vitest -u`.
 import { afterAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
+import type { Actor } from "../../src/app/context.js";
 import { createMusubi } from "../../src/app/dispatcher.js";
 import { introCard } from "../../src/app/intro/card.js";
 import type { FormView } from "../../src/app/reply.js";
@@ -11,10 +12,9 @@ import { translate, translator, type Locale } from "../../src/i18n/index.js";
 import { createLogger } from "../../src/logger.js";
 import * as discord from "../../src/platforms/discord/render.js";
 import * as slack from "../../src/platforms/slack/render.js";
+import type { Message } from "../../src/port/message.js";
 import { sqliteStore } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { Message } from "../../src/port/message.js";
-import type { Actor } from "../../src/app/context.js";
 
 const LOCALES: Locale[] = ["ja", "en"];
 

@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import type { ClaimedJob, JobHandler } from "../../src/jobs/queue.js";
 import { backoffMs, createScheduler } from "../../src/jobs/scheduler.js";
+import { PlatformError } from "../../src/port/errors.js";
 import type { Db } from "../../src/store/db.js";
 import { backends, jobDatabase, plus, silentLog, testScheduler, uniquePrefix } from "./support.js";
-import { PlatformError } from "../../src/port/errors.js";
-import type { ClaimedJob, JobHandler } from "../../src/jobs/queue.js";
 
 const MINUTE = 60_000;
 /** Every job is two commits, an fsync each on SQLite: 60 keeps the test to about a second. */

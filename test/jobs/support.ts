@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { afterEach } from "vitest";
 import { manualClock } from "../../src/clock.js";
+import type { JobHandler } from "../../src/jobs/queue.js";
 import { createScheduler, type SchedulerOptions } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import type { Db } from "../../src/store/db.js";
 import { freshSqliteUrl, postgresUrl } from "../support/db.js";
 import { createPrivateSchema, dropPrivateSchema, openDb } from "./open-db.js";
-import type { JobHandler } from "../../src/jobs/queue.js";
 
 export type Backend = "SQLite" | "PostgreSQL";
 

@@ -4,10 +4,10 @@
 // running, and prints {"ran": [dedupeKey, …], "polls": n, "ms": n} as one JSON line on stdout.
 import { createInterface } from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { ClaimedJob } from "../../src/jobs/queue.js";
 import { createScheduler } from "../../src/jobs/scheduler.js";
 import { createLogger } from "../../src/logger.js";
 import { openDb } from "./open-db.js";
-import type { ClaimedJob } from "../../src/jobs/queue.js";
 
 const [url, schema, workerId] = process.argv.slice(2);
 if (!url || workerId === undefined) {

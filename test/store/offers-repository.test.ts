@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Intro } from "../../src/core/profile.js";
 import type { NewOfferPost } from "../../src/store/offers-repository.js";
 import type { Store } from "../../src/store/repositories.js";
-import { storeBackends, storesOn } from "../support/db.js";
+import { exchangesOf, storeBackends, storesOn } from "../support/db.js";
 
 const defaults = { name: "Test community", locale: "ja", timeZone: "Asia/Tokyo" };
 const NOW = new Date("2026-11-26T01:00:00Z");
@@ -84,9 +84,9 @@ describe.each(storeBackends())("offers store on %s", (backend, url) => {
     expect(first.created).toBe(true);
     expect(again).toEqual({ exchange: first.exchange, created: false });
     await store.forCommunity(c.id).offers.setExchangeSpace(first.exchange.id, "thread-1");
-    const forKen = await store.forCommunity(c.id).offers.exchangesOf(ken.id);
+    const forKen = await exchangesOf(store.db, c.id, ken.id);
     expect(forKen).toEqual([expect.objectContaining({ helperId: aiko.id, helpedId: ken.id, spaceId: "thread-1", title: post.title, kind: "offer" })]);
-    expect(await store.forCommunity(c.id).offers.exchangesOf(aiko.id)).toEqual(forKen);
+    expect(await exchangesOf(store.db, c.id, aiko.id)).toEqual(forKen);
   });
 
   it.skipIf(skip)("given notices and a member's switch, then each post tells a member once and notices are counted per day", async () => {
@@ -130,7 +130,7 @@ describe.each(storeBackends())("offers store on %s", (backend, url) => {
     expect(await store.forCommunity(c.id).offers.cardsOfMember(aiko.id)).toEqual([{ channelId: "offers", messageId: "m1" }]);
     expect(await store.forCommunity(c.id).transaction((tx) => tx.offers.removeOfMember(aiko.id))).toBe(2);
     expect(await store.forCommunity(c.id).offers.ofMember(aiko.id, 10)).toEqual([]);
-    expect(await store.forCommunity(c.id).offers.exchangesOf(ken.id)).toEqual([]);
+    expect(await exchangesOf(store.db, c.id, ken.id)).toEqual([]);
     expect(await store.forCommunity(c.id).offers.noticeSent(kens.id, aiko.id)).toBe(false);
     expect(await store.forCommunity(c.id).offers.noticesOn(aiko.id)).toBe(true);
     expect((await store.forCommunity(c.id).offers.ofMember(ken.id, 10)).map((p) => p.id)).toEqual([kens.id]);

@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { communityContext } from "../../src/app/context.js";
 import { ROUND_JOBS, createRound, joinRound, leaveRound } from "../../src/app/rounds/service.js";
+import type { NewJob } from "../../src/jobs/queue.js";
 import { createLogger } from "../../src/logger.js";
 import type { RoundFields } from "../../src/store/rounds-repository.js";
 import { storeBackends, storesOn } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { NewJob } from "../../src/jobs/queue.js";
 
 // Seats of a round on both databases, with the real use cases: members pressing Join at the same
 // moment never take more seats than there are.

@@ -8,16 +8,16 @@ import type { Intro } from "../../src/core/profile.js";
 import type { JobDeps } from "../../src/jobs/queue.js";
 import type { Scheduler } from "../../src/jobs/scheduler.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
+import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import type { PlatformPort } from "../../src/port/port.js";
 import { createDb, type Db } from "../../src/store/db.js";
 import type { GroupRecord, PairingRoundRecord } from "../../src/store/pairing-repository.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../../src/store/records.js";
 import type { Store } from "../../src/store/repositories.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
-import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
+import { DEFAULTS, communityOf, describeProblems } from "../e2e/support.js";
 import { startFakeDiscord, type FakeDiscord, type FakeDiscordOptions } from "../fakes/discord.js";
 import { startFakeSlack, type FakeSlack, type FakeSlackOptions } from "../fakes/slack.js";
-import { DEFAULTS, communityOf, describeProblems } from "../e2e/support.js";
 import { freshSqliteUrl } from "./db.js";
 
 export interface TestBot {

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, inject, it } from "vitest";
-import { createDb } from "../../src/store/db.js";
+import { createDb, type Db } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 
 /** A migrated SQLite database of its own: a copy of the template made once per run. */
@@ -30,7 +30,7 @@ export function storeBackends(): [string, string | null][] {
  * Inside a describe block of one backend: opens stores on `url` and disconnects them all after
  * the block, and skips the block, saying so, when the database is not reachable.
  */
-export function storesOn(backend: string, url: string | null): { open(): Store; skip: boolean } {
+export function storesOn(backend: string, url: string | null): { open(): Store & { db: Db }; skip: boolean } {
   const stores: Store[] = [];
   afterAll(async () => {
     await Promise.all(stores.map((s) => s.disconnect()));
@@ -40,9 +40,20 @@ export function storesOn(backend: string, url: string | null): { open(): Store; 
   return {
     skip,
     open() {
-      const store = createStore(createDb(url!));
+      const db = createDb(url!);
+      const store = Object.assign(createStore(db), { db });
       stores.push(store);
       return store;
     },
   };
+}
+
+/** The exchanges a member took part in (helping or helped), newest first, with their post's title: read from the rows. */
+export async function exchangesOf(db: Db, communityId: string, memberId: string) {
+  const rows = await db.offerExchange.findMany({
+    where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] },
+    include: { post: { select: { title: true, kind: true } } },
+    orderBy: { createdAt: "desc" },
+  });
+  return rows.map(({ post, ...exchange }) => ({ ...exchange, title: post.title, kind: post.kind }));
 }

@@ -1,7 +1,7 @@
+import { PlatformError } from "../../src/port/errors.js";
+import type { Message } from "../../src/port/message.js";
 import type { CalendarEvent, PlatformPort } from "../../src/port/port.js";
 import type { MessageRef } from "../../src/store/records.js";
-import type { Message } from "../../src/port/message.js";
-import { PlatformError } from "../../src/port/errors.js";
 
 export interface Sent {
   kind: "post" | "edit" | "dm";

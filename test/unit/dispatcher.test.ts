@@ -2,13 +2,13 @@ import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
 import type { CommandDefinition } from "../../src/app/command.js";
+import type { Actor } from "../../src/app/context.js";
 import { createMusubi } from "../../src/app/dispatcher.js";
 import type { Outcome } from "../../src/app/reply.js";
 import { createLogger } from "../../src/logger.js";
 import type { Store } from "../../src/store/repositories.js";
 import { sqliteStore } from "../support/db.js";
 import { recordingPort } from "../support/recording-port.js";
-import type { Actor } from "../../src/app/context.js";
 
 const page0 = { industry: "it", role: "Backend engineer", seniority: "3-7", canOffer: "面接練習, code review", lookingFor: "デザインのメンター" };
 const page1 = { interests: "Rust、登山", languages: ["ja", "en"], city: "大阪", meetingPreference: "in_person", bio: "" };

@@ -1,7 +1,7 @@
 // The layers of src/ and commands/, checked on the source text (issue #10): who may import whom,
 // and no import cycle. Type-only imports count: a type is a dependency too.
-import { builtinModules } from "node:module";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
 import { dirname, join, posix, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";

@@ -1,10 +1,10 @@
 import type { Intro } from "../../core/profile.js";
-import type { DraftValues } from "../../store/repositories.js";
-import { privateReply, type Outcome } from "../reply.js";
-import { introCard } from "./card.js";
 import { PlatformError } from "../../port/errors.js";
 import type { Message } from "../../port/message.js";
+import type { DraftValues } from "../../store/repositories.js";
 import type { CommandContext } from "../context.js";
+import { privateReply, type Outcome } from "../reply.js";
+import { introCard } from "./card.js";
 
 /**
  * Saves a member's introduction and posts its card in the intro channel (the channel where

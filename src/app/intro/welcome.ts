@@ -1,6 +1,6 @@
-import { FORM_PAGE } from "../forms.js";
 import type { Message } from "../../port/message.js";
 import type { CommandContext } from "../context.js";
+import { FORM_PAGE } from "../forms.js";
 
 /**
  * Greets a new member in the welcome channel (else the intro channel, else the platform's own

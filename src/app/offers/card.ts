@@ -1,13 +1,13 @@
-import { tagKeysOf } from "../../core/offers/terms.js";
 import type { FitSubject } from "../../core/offers/fit.js";
 import type { PostStatus } from "../../core/offers/post.js";
+import { tagKeysOf } from "../../core/offers/terms.js";
 import type { Translate } from "../../i18n/index.js";
-import type { OfferPostRecord } from "../../store/offers-repository.js";
-import type { PlatformPort } from "../../port/port.js";
-import type { CommunityContext } from "../context.js";
-import { offerActions } from "./actions.js";
 import { PlatformError } from "../../port/errors.js";
 import type { Button, Message } from "../../port/message.js";
+import type { PlatformPort } from "../../port/port.js";
+import type { OfferPostRecord } from "../../store/offers-repository.js";
+import type { CommunityContext } from "../context.js";
+import { offerActions } from "./actions.js";
 
 /** What a post is at `now`: an open post past its expiry is expired even before its job has run. */
 export function statusAt(post: OfferPostRecord, now: Date): PostStatus {

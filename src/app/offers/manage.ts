@@ -1,13 +1,13 @@
 import { rankSearch } from "../../core/offers/fit.js";
 import { POST_LIMITS, expiryOf } from "../../core/offers/post.js";
+import type { Button } from "../../port/message.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
+import { zoneOf, type CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
-import { postLine, refreshCard, respondButton, statusAt, subjectOfPost } from "./card.js";
 import { offerActions } from "./actions.js";
+import { postLine, refreshCard, respondButton, statusAt, subjectOfPost } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
-import type { Button } from "../../port/message.js";
-import { zoneOf, type CommandContext } from "../context.js";
 
 // A member's own posts (close, extend), search, and the notice switch.
 

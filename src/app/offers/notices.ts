@@ -1,6 +1,6 @@
 import { rankFits, subjectOfList, type FitSubject, type Ranked } from "../../core/offers/fit.js";
-import type { OfferPostRecord } from "../../store/offers-repository.js";
 import type { Outbox } from "../../jobs/outbox.js";
+import type { OfferPostRecord } from "../../store/offers-repository.js";
 import type { CommunityStore } from "../../store/repositories.js";
 import type { CommunityContext } from "../context.js";
 import { respondButton, subjectOfPost } from "./card.js";

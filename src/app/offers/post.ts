@@ -1,12 +1,12 @@
 import { subjectOf } from "../../core/offers/fit.js";
 import { MEMBER_LIMITS, expiryOf, type PostInput, type PostKind } from "../../core/offers/post.js";
+import { PlatformError } from "../../port/errors.js";
+import { zoneOf, type CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { postCard, postLine, respondButton } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
 import { fittingPosts } from "./notices.js";
-import { PlatformError } from "../../port/errors.js";
-import { zoneOf, type CommandContext } from "../context.js";
 
 /** Fitting posts shown to the author of a new one. */
 const FITS_SHOWN = 3;
@@ -35,7 +35,7 @@ export async function requireCanPost(ctx: CommandContext): Promise<string> {
  * that fit it, and leaves the notices to a job. A card that cannot be posted leaves nothing stored.
  */
 export async function submitPost(ctx: CommandContext, kind: PostKind, input: PostInput): Promise<Outcome> {
-  const { store, community, member, port, t } = ctx;
+  const { store, member, port, t } = ctx;
   const channelId = await requireCanPost(ctx);
   const now = ctx.now();
   const text = { title: input.title, details: input.details, tags: input.tags };

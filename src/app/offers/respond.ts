@@ -1,8 +1,8 @@
+import { PlatformError } from "../../port/errors.js";
+import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { statusAt } from "./card.js";
-import { PlatformError } from "../../port/errors.js";
-import type { CommandContext } from "../context.js";
 
 /**
  * "I'm interested" / "I can help": records who helps whom with what, brings the two together

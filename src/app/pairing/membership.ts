@@ -110,17 +110,17 @@ export async function unblockMember(ctx: CommandContext, platformUserId: string)
 export async function skipFromHeadsUp(ctx: CommandContext, roundId: string): Promise<Outcome> {
   const round = await ctx.store.pairing.round(roundId);
   if (!round) throw new UserError("common.unknownAction");
-  if (round.status !== "planned") return privateReply(ctx.t("round.tooLate"));
+  if (round.status !== "planned") return privateReply(ctx.t("pairingRound.tooLate"));
   await requireJoined(ctx);
   await ctx.store.pairing.skip(round.id, ctx.member.id);
-  return privateReply(ctx.t("round.skipped"));
+  return privateReply(ctx.t("pairingRound.skipped"));
 }
 
 /** A follow-up button: how the group met. */
 export async function answerFollowUp(ctx: CommandContext, groupId: string, answer: string): Promise<Outcome> {
   if (!isFollowUpAnswer(answer)) throw new UserError("common.unknownAction");
   const recorded = await ctx.store.pairing.answer(groupId, ctx.member.id, answer, ctx.now());
-  if (!recorded) return privateReply(ctx.t("round.followUp.notYours"));
+  if (!recorded) return privateReply(ctx.t("pairingRound.followUp.notYours"));
   await ctx.store.pairing.setParticipation(ctx.member.id, { missedFollowUps: 0 });
-  return privateReply(ctx.t("round.followUp.thanks", { answer: ctx.t(`round.followUp.${answer}`) }));
+  return privateReply(ctx.t("pairingRound.followUp.thanks", { answer: ctx.t(`pairingRound.followUp.${answer}`) }));
 }

@@ -1,9 +1,9 @@
-import { pairingActions } from "./actions.js";
 import type { Reason } from "../../core/matching/index.js";
-import { translator, type Locale, type Translate } from "../../i18n/index.js";
-import { INDUSTRIES, type Intro } from "../../core/profile.js";
-import type { Message } from "../../port/message.js";
 import { type FollowUpAnswer, FOLLOW_UP_ANSWERS } from "../../core/pairing/settings.js";
+import { INDUSTRIES, type Intro } from "../../core/profile.js";
+import { translator, type Locale, type Translate } from "../../i18n/index.js";
+import type { Message } from "../../port/message.js";
+import { pairingActions } from "./actions.js";
 
 // What members read of a round, in their community's language.
 
@@ -59,11 +59,11 @@ export interface GroupMemberView {
 export function conversationStarters(reasons: readonly Reason[], members: readonly GroupMemberView[], t: Translate): string[] {
   const starters: string[] = [];
   for (const r of reasons) {
-    if (r.kind === "canOffer") starters.push(t("round.starter.offer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
-    if (r.kind === "sharedInterests") starters.push(t("round.starter.interests", { interests: r.params.interests.join(", ") }));
+    if (r.kind === "canOffer") starters.push(t("pairingRound.starter.offer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
+    if (r.kind === "sharedInterests") starters.push(t("pairingRound.starter.interests", { interests: r.params.interests.join(", ") }));
   }
   for (const member of members) {
-    if (member.intro) starters.push(t("round.starter.work", { name: member.displayName, role: member.intro.role }));
+    if (member.intro) starters.push(t("pairingRound.starter.work", { name: member.displayName, role: member.intro.role }));
   }
   return starters.slice(0, 3);
 }
@@ -85,12 +85,12 @@ export function groupIntroMessage(options: {
   const starters = conversationStarters(options.reasons, members, t);
   const why = renderReasons(options.reasons, t);
   return {
-    text: [t("round.intro.body", { mentions }), inPerson ? t("round.intro.inPerson", { city: inPerson.params.city }) : ""].filter(Boolean).join("\n"),
+    text: [t("pairingRound.intro.body", { mentions }), inPerson ? t("pairingRound.intro.inPerson", { city: inPerson.params.city }) : ""].filter(Boolean).join("\n"),
     cards: [{
-      title: t("round.intro.title", { names }),
+      title: t("pairingRound.intro.title", { names }),
       fields: [
-        ...(why ? [{ name: t("round.intro.why"), value: why }] : []),
-        ...(starters.length ? [{ name: t("round.intro.starters"), value: starters.map((s) => `• ${s}`).join("\n") }] : []),
+        ...(why ? [{ name: t("pairingRound.intro.why"), value: why }] : []),
+        ...(starters.length ? [{ name: t("pairingRound.intro.starters"), value: starters.map((s) => `• ${s}`).join("\n") }] : []),
       ],
     }],
   };
@@ -99,10 +99,10 @@ export function groupIntroMessage(options: {
 export function followUpMessage(locale: Locale, groupId: string): Message {
   const t = translator(locale);
   return {
-    text: t("round.followUp"),
+    text: t("pairingRound.followUp"),
     buttons: FOLLOW_UP_ANSWERS.map((answer: FollowUpAnswer) => ({
       actionId: pairingActions.followUp.id(groupId, answer),
-      label: t(`round.followUp.${answer}`),
+      label: t(`pairingRound.followUp.${answer}`),
       style: answer === "not_met" ? ("secondary" as const) : ("primary" as const),
     })),
   };

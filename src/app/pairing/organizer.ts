@@ -1,16 +1,20 @@
+import type { PAIRING_CADENCES } from "../../core/pairing/rhythm.js";
 import type { PairingSettings } from "../../core/pairing/settings.js";
-import type { MessageKey } from "../../i18n/index.js";
+import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome, type Reply } from "../reply.js";
 import { renderReasons } from "./messages.js";
 import { planNextPairingRound, scheduleManualPairingRound, upcomingPairingRound } from "./pairing-round.js";
 import { pairPool } from "./pool.js";
-import type { CommandContext } from "../context.js";
 
 // Organizers' side of weekly pairing: its settings, a dry run, and a round started by hand.
 
 /** Groups listed in a preview; the rest are counted. */
 const PREVIEW_GROUPS = 15;
+
+/** Saved settings hold a cadence and a weekday that /musubi pairing settings offered. */
+type Cadence = (typeof PAIRING_CADENCES)[number];
+type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 async function pairingSummary(ctx: CommandContext, settings: PairingSettings, text: string): Promise<Reply> {
   const { t, port, community } = ctx;
@@ -28,8 +32,8 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
         {
           name: t("pairing.field.when"),
           value: t("pairing.field.when.value", {
-            cadence: t(`pairing.cadence.${settings.cadenceWeeks}` as MessageKey),
-            weekday: t(`pairing.weekday.${settings.weekday}` as MessageKey),
+            cadence: t(`pairing.cadence.${settings.cadenceWeeks as Cadence}`),
+            weekday: t(`pairing.weekday.${settings.weekday as IsoWeekday}`),
             hour: String(settings.hour).padStart(2, "0"),
             zone: community.timeZone,
           }),

@@ -1,4 +1,3 @@
-import type { Reason } from "../../core/matching/index.js";
 import { nextPairingRound, type PairingSlot } from "../../core/pairing/rhythm.js";
 import { MISSES_BEFORE_PAUSE, type PairingSettings } from "../../core/pairing/settings.js";
 import { packLines } from "../../core/text.js";
@@ -6,8 +5,8 @@ import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/qu
 import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
 import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
-import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairingActions } from "./actions.js";
+import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairPool } from "./pool.js";
 
 // A pairing round as jobs: heads-up → round (groups, announcement, private spaces) → follow-up.
@@ -88,8 +87,8 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
   if (round.status !== "planned") return;
   const count = (await store.pairing.pool(new Date(at))).length;
   const message = {
-    text: t("round.headsUp", { time: port.formatTime(new Date(at), community.timeZone), count }),
-    buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("round.headsUp.skip") }],
+    text: t("pairingRound.headsUp", { time: port.formatTime(new Date(at), community.timeZone), count }),
+    buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("pairingRound.headsUp.skip") }],
   };
   const key = `round:${round.id}:heads-up`;
   await deps.outbox.deliver({
@@ -112,7 +111,7 @@ async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: str
       const participant = await store.pairing.participant(member.memberId);
       if (!participant?.autoPaused || participant.missedFollowUps < MISSES_BEFORE_PAUSE) continue;
       const key = `round:${roundId}:auto-paused:${member.memberId}`;
-      const text = ctx.memberT(member)("round.autoPaused");
+      const text = ctx.memberT(member)("pairingRound.autoPaused");
       await deps.outbox.deliver({
         key, communityId: community.id,
         send: (retrying) => port.sendDirectMessage(member.platformUserId, { text }, { idempotencyKey: key, retrying }),
@@ -160,14 +159,14 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
   const groups = await store.pairing.groups(roundId);
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
   const announcement = groups.length === 0
-    ? [t("round.announce.none")]
+    ? [t("pairingRound.announce.none")]
     : settings.announceStyle === "count"
-      ? [t("round.announce.count", { members, groups: groups.length })]
+      ? [t("pairingRound.announce.count", { members, groups: groups.length })]
       // A long list of names goes out in several posts rather than clipped.
       : packLines([
-        t("round.announce.names"),
+        t("pairingRound.announce.names"),
         ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
-        t("round.announce.namesHint"),
+        t("pairingRound.announce.namesHint"),
       ], MESSAGE_TEXT_LIMIT);
   for (const [part, text] of announcement.entries()) {
     const key = part === 0 ? `round:${roundId}:announce` : `round:${roundId}:announce:${part + 1}`;

@@ -1,7 +1,7 @@
 import { makeGroups, parsePairingInput, type PairingResult } from "../../core/matching/index.js";
+import type { PairingSettings } from "../../core/pairing/settings.js";
 import type { CommunityRecord } from "../../store/records.js";
 import type { CommunityStore } from "../../store/repositories.js";
-import type { PairingSettings } from "../../core/pairing/settings.js";
 
 /** Who takes part in a round at `at` (opted in, introduced, not paused, not skipping) and the engine's groups. */
 export async function pairPool(

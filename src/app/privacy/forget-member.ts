@@ -1,8 +1,8 @@
 import type { MemberRecord } from "../../store/records.js";
-import { deleteCards } from "../cards.js";
-import { forgetOffers } from "../offers/forget.js";
 import { actionKind } from "../actions.js";
+import { deleteCards } from "../cards.js";
 import type { CommandContext, CommunityContext } from "../context.js";
+import { forgetOffers } from "../offers/forget.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { cancelRound, leaveRound } from "../rounds/service.js";
 
@@ -18,7 +18,7 @@ export interface ForgottenSummary {
 }
 
 export async function forgetMember(ctx: CommunityContext, member: MemberRecord): Promise<ForgottenSummary> {
-  const { store, community, log } = ctx;
+  const { store, log } = ctx;
   const seats = await store.rounds.roundsOf(member.id);
   for (const { round } of seats) await leaveRound(ctx, round, member);
   const organized = await store.rounds.organizedBy(member.id);

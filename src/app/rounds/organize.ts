@@ -1,5 +1,4 @@
 import { START_FAILURE_MESSAGES, parseSessionStart, type RoundDraft } from "../../core/rounds/index.js";
-import type { MessageKey } from "../../i18n/index.js";
 import type { DraftValues } from "../../store/repositories.js";
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -71,7 +70,7 @@ export async function editRound(ctx: CommandContext, input: RoundEdit): Promise<
     const change: SessionChange = {};
     if (input.start !== undefined) {
       const start = parseSessionStart(input.start, { zone: round.timeZone, now: ctx.now() });
-      if (!start.ok) throw new UserError(START_FAILURE_MESSAGES[start.reason] as MessageKey, { field: t("rounds.field.start"), value: input.start });
+      if (!start.ok) throw new UserError(START_FAILURE_MESSAGES[start.reason], { field: t("rounds.field.start"), value: input.start });
       change.startsAt = start.at;
     }
     if (input.label !== undefined) change.label = input.label;

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
-import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import { calendarFile, joinRound, leaveRound, loadView } from "./service.js";
 import { roundCard, roundTitle, seatsOf } from "./view.js";
 

@@ -11,12 +11,12 @@ import {
   type RoundDraft,
 } from "../../core/rounds/index.js";
 import type { Translate } from "../../i18n/index.js";
+import { isPermanentRefusal } from "../../port/errors.js";
+import type { Message, ReplyFile } from "../../port/message.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
-import { isPermanentRefusal } from "../../port/errors.js";
 import type { CommunityContext } from "../context.js";
-import type { Message, ReplyFile } from "../../port/message.js";
+import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
 
 // Rounds as use cases: creating, joining and leaving, editing and cancelling, shared by the
 // commands and buttons (commands/round.ts) and the jobs (jobs.ts). Every change that members can
@@ -56,7 +56,7 @@ export async function refreshCard(ctx: CommunityContext, round: RoundRecord): Pr
 
 /** Facilitators of the sessions still to come, as the round's mode and its seated members give them. */
 async function reassignFacilitators(ctx: CommunityContext, round: RoundRecord): Promise<void> {
-  const { store, community } = ctx;
+  const { store } = ctx;
   const sessions = await store.rounds.sessions(round.id);
   const seated = (await store.rounds.participants(round.id)).filter((p) => p.status === "seat").map((p) => p.memberId);
   const now = ctx.now().getTime();
@@ -111,7 +111,7 @@ export interface CreatedRound {
 
 /** Stores a round from its draft, posts its card and thread, and plans its reminders. */
 export async function createRound(ctx: CommunityContext, organizer: MemberRecord, draft: RoundDraft, channelId: string | undefined): Promise<CreatedRound> {
-  const { store, community, port } = ctx;
+  const { store, port } = ctx;
   const starts = sessionStarts({ first: draft.firstStart, zone: draft.zone, cadence: draft.cadence, count: draft.sessions });
   const fields: RoundFields = {
     kind: draft.kind, title: draft.title, topic: draft.topic, description: draft.description, timeZone: draft.zone,
@@ -152,7 +152,7 @@ export type JoinAnswer =
 
 /** A seat for the member, or a place on the waitlist when the round is full. */
 export async function joinRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord): Promise<JoinAnswer> {
-  const { store, community } = ctx;
+  const { store } = ctx;
   if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
   const result = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
@@ -182,7 +182,7 @@ async function hasSessionAhead(ctx: CommunityContext, round: RoundRecord): Promi
 
 /** Takes the member out of the round; a freed seat goes to the first waiting, who is told. */
 export async function leaveRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord): Promise<boolean> {
-  const { store, community } = ctx;
+  const { store } = ctx;
   const change = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
     const before = await tx.rounds.participants(round.id);
@@ -235,7 +235,7 @@ export interface SessionChange {
 
 /** Reschedules, relabels or cancels one session; the other sessions are left as they are. */
 export async function editSession(ctx: CommunityContext, round: RoundRecord, session: SessionRecord, change: SessionChange): Promise<SessionRecord> {
-  const { store, community, port } = ctx;
+  const { store, port } = ctx;
   const updated = await store.rounds.updateSession(session.id, {
     ...(change.startsAt ? { startsAt: change.startsAt } : {}),
     ...(change.label !== undefined ? { label: change.label } : {}),
@@ -260,7 +260,7 @@ export type SeriesChange = Partial<Pick<RoundFields, "title" | "topic" | "descri
 
 /** Changes what holds for every session: title, text, place, capacity (a larger one seats those waiting). */
 export async function editSeries(ctx: CommunityContext, round: RoundRecord, change: SeriesChange): Promise<RoundRecord> {
-  const { store, community } = ctx;
+  const { store } = ctx;
   const { updated, promoted } = await store.transaction(async (tx) => {
     // The update takes the round's row, as lock() does for joins.
     const updated = await tx.rounds.update(round.id, change);
@@ -278,7 +278,7 @@ export async function editSeries(ctx: CommunityContext, round: RoundRecord, chan
 
 /** Cancels every session still to come and tells the participants. */
 export async function cancelRound(ctx: CommunityContext, round: RoundRecord): Promise<RoundRecord> {
-  const { store, community } = ctx;
+  const { store } = ctx;
   const now = ctx.now().getTime();
   const cancelled = await store.transaction(async (tx) => {
     for (const session of await tx.rounds.sessions(round.id)) {

@@ -1,9 +1,10 @@
-import type { MessageKey, Translate } from "../../i18n/index.js";
+import type { Cadence } from "../../core/rounds/index.js";
+import type { Translate } from "../../i18n/index.js";
+import type { Button, Message } from "../../port/message.js";
+import type { PlatformPort } from "../../port/port.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { ParticipantRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import { roundActions } from "./actions.js";
-import type { PlatformPort } from "../../port/port.js";
-import type { Button, Message } from "../../port/message.js";
 
 // How a round looks: its card (posted where it was created, edited as seats and sessions
 // change) and the lines other messages share. Times are platform timestamps: each reader sees
@@ -26,7 +27,7 @@ export const seatsOf = (participants: readonly ParticipantRecord[]) => ({
 });
 
 export const roundTitle = (t: Translate, round: RoundRecord) =>
-  `${round.kind === "reading" ? "📖" : "💡"} ${t(`rounds.kind.${round.kind}` as MessageKey)} #${round.number} · ${round.title}`;
+  `${round.kind === "reading" ? "📖" : "💡"} ${t(`rounds.kind.${round.kind}`)} #${round.number} · ${round.title}`;
 
 export const sessionEnd = (round: RoundRecord, session: SessionRecord) =>
   new Date(session.startsAt.getTime() + round.durationMinutes * 60_000);
@@ -85,7 +86,7 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
         {
           name: t("rounds.card.details"),
           value: [
-            t(`rounds.cadence.${round.cadence}` as MessageKey),
+            t(`rounds.cadence.${round.cadence as Cadence}`),
             t("rounds.card.duration", { minutes: round.durationMinutes }),
             t(`rounds.facilitation.${round.facilitation}`),
           ].join(" · "),

@@ -1,6 +1,6 @@
 import type { CommunitySettings } from "../../store/repositories.js";
-import { privateReply, type Outcome } from "../reply.js";
 import type { CommandContext } from "../context.js";
+import { privateReply, type Outcome } from "../reply.js";
 
 /** `/musubi setup`: changes what the organizer gave and shows every setting of the community. */
 export async function setUpCommunity(ctx: CommandContext, changes: CommunitySettings): Promise<Outcome> {

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { MEETING_PREFERENCES, SENIORITY_LEVELS, type Seniority } from "../profile.js";
+import { MEETING_PREFERENCES, SENIORITY_LEVELS } from "../profile.js";
 import { isValidTimeZone } from "../time.js";
 
 /** The intro's vocabulary: the scorer reads the gap between seniority levels. */
 export const SENIORITY = SENIORITY_LEVELS;
-export type SeniorityLevel = Seniority;
 export const MEETING = MEETING_PREFERENCES;
 
 const tags = z.array(z.string().trim().min(1).max(80)).max(50).default([]);
@@ -89,7 +88,6 @@ export const pairingInputSchema = z
   });
 
 export type Member = z.output<typeof memberSchema>;
-export type HistoryEntry = z.output<typeof historySchema>;
 export type Block = z.output<typeof blockSchema>;
 export type PairingSettings = z.output<typeof settingsSchema>;
 export type PairingInput = z.output<typeof pairingInputSchema>;

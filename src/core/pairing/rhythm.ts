@@ -5,7 +5,6 @@ import { DateTime } from "luxon";
 // agrees on the same dates; luxon keeps the local hour across daylight-saving changes.
 
 export const PAIRING_CADENCES = [1, 2, 4] as const;
-export type CadenceWeeks = (typeof PAIRING_CADENCES)[number];
 
 export interface PairingRhythm {
   timeZone: string;

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { isValidTimeZone } from "../time.js";
 import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
 import { parseDurationMinutes, parseReminderLeads } from "./duration.js";
-import { DEFAULT_REMINDER_LEADS } from "./reminders.js";
 import { FACILITATION_MODES, type FacilitationMode } from "./facilitators.js";
+import { DEFAULT_REMINDER_LEADS } from "./reminders.js";
 import { ROUND_CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
 
 // The round-creation form as organizers fill it in: every field arrives as text (a number
@@ -31,16 +31,16 @@ export const ROUND_DEFAULTS = { durationMinutes: 60, sessions: 1 } as const;
 /** A message of the rounds catalogue (src/i18n/rounds.ts) that says what to fix; core only names it. */
 export type RoundsMessageKey = `rounds.error.${string}`;
 
-export const START_FAILURE_MESSAGES: Record<StartFailure, RoundsMessageKey> = {
+export const START_FAILURE_MESSAGES = {
   unreadable: "rounds.error.startUnreadable",
   noTime: "rounds.error.startNoTime",
   past: "rounds.error.startPast",
-};
+} as const satisfies Record<StartFailure, RoundsMessageKey>;
 
-export const AGENDA_FAILURE_MESSAGES: Record<AgendaFailure, RoundsMessageKey> = {
+export const AGENDA_FAILURE_MESSAGES = {
   tooManyItems: "rounds.error.tooManyChapters",
   badRange: "rounds.error.chapterRange",
-};
+} as const satisfies Record<AgendaFailure, RoundsMessageKey>;
 
 export interface RoundDraft {
   kind: RoundKind;

@@ -1,10 +1,10 @@
+import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
-import type { PlatformPort } from "../../port/port.js";
 import type { FormView, Outcome } from "../../app/reply.js";
+import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation } from "../text-command.js";
 import { parseLine, stripSigil } from "./parse-line.js";
 import { renderForm, renderReply } from "./render.js";
-import type { Actor } from "../../app/context.js";
 
 export const CONSOLE_COMMUNITY = { externalId: "local", name: "musubi console" };
 export const CONSOLE_CHANNEL = "general";

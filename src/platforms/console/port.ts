@@ -1,9 +1,9 @@
-import type { PlatformPort } from "../../port/port.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
-import type { MessageRef } from "../../store/records.js";
-import { renderMessage } from "./render.js";
-import { noCalendarEvents } from "../errors.js";
 import type { Message } from "../../port/message.js";
+import type { PlatformPort } from "../../port/port.js";
+import type { MessageRef } from "../../store/records.js";
+import { noCalendarEvents } from "../errors.js";
+import { renderMessage } from "./render.js";
 
 /** The console's platform: messages are printed; ids are counted so transcripts stay stable. */
 export function consolePort(print: (line: string) => void): PlatformPort {

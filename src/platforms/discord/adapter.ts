@@ -10,14 +10,15 @@ import {
   type Interaction,
   type ModalSubmitInteraction,
 } from "discord.js";
+import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
-import type { PlatformPort } from "../../port/port.js";
+import { FORM_PAGE, readFormModalId } from "../../app/forms.js";
 import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import type { PlatformPort } from "../../port/port.js";
 import { discordPort } from "./port.js";
 import { renderMessage, renderModal, replyAttachments } from "./render.js";
-import type { Actor } from "../../app/context.js";
 
 // Discord wants a first answer within 3 s. Work that has not finished after this long is
 // deferred ("musubi is thinking…") and its answer edited in when ready.
@@ -80,7 +81,7 @@ function formButtonReply(outcome: Extract<Outcome, { type: "form" }>) {
   return {
     text: form.title,
     ephemeral: true,
-    buttons: [{ actionId: `form:${form.formId}:${form.page}`, label: form.pageTitles[form.page] ?? form.title, style: "primary" as const }],
+    buttons: [{ actionId: FORM_PAGE.id(form.formId, String(form.page)), label: form.pageTitles[form.page] ?? form.title, style: "primary" as const }],
   };
 }
 
@@ -139,10 +140,11 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
     } else if (interaction.isButton()) {
       await answer(interaction, musubi.action(port, actor, interaction.customId));
     } else {
-      const [prefix, formId = "", page = ""] = interaction.customId.split(":");
-      if (prefix !== "form") return;
+      const modal = readFormModalId(interaction.customId);
+      if (!modal) return;
       // A page that is not a plain number is passed on as none, for the form engine to refuse.
-      const submission = { formId, page: /^\d+$/.test(page) ? Number(page) : Number.NaN, values: modalValues(interaction) };
+      const page = modal.page !== undefined && /^\d+$/.test(modal.page) ? Number(modal.page) : Number.NaN;
+      const submission = { formId: modal.formId, page, values: modalValues(interaction) };
       await answer(interaction, musubi.submitForm(port, actor, submission).then((result) => result.outcome));
     }
   }

@@ -9,7 +9,7 @@ import {
   type APIApplicationCommandSubcommandGroupOption,
 } from "discord.js";
 import type { CommandDefinition, CommandHandler, OptionKind } from "../../app/command.js";
-import { localized, type MessageKey } from "../../i18n/index.js";
+import { localized, type PlainMessageKey } from "../../i18n/index.js";
 
 // Discord's application commands, generated from commands/: English names and descriptions,
 // with Japanese descriptions as localizations.
@@ -22,7 +22,7 @@ const OPTION_TYPES: Record<OptionKind, ApplicationCommandOptionType> = {
   group: ApplicationCommandOptionType.Role,
 };
 
-const describe = (key: Parameters<typeof localized>[0]) => {
+const describe = (key: PlainMessageKey) => {
   const text = localized(key);
   return { description: text.en.slice(0, 100), description_localizations: { ja: text.ja.slice(0, 100) } };
 };
@@ -60,7 +60,7 @@ export function discordCommands(commands: readonly CommandDefinition[]): RESTPos
 }
 
 /** "setup" becomes a subcommand; "pairing settings" a subcommand of the group "pairing". */
-function subcommandOptions(subcommands: Record<string, CommandHandler>, groups: Record<string, MessageKey> = {}) {
+function subcommandOptions(subcommands: Record<string, CommandHandler>, groups: Record<string, PlainMessageKey> = {}) {
   const subcommand = (name: string, h: CommandHandler): APIApplicationCommandSubcommandOption => ({
     type: ApplicationCommandOptionType.Subcommand, name, ...describe(h.description), options: options(h),
   });

@@ -11,11 +11,12 @@ import {
   ThreadAutoArchiveDuration,
   type Client,
 } from "discord.js";
-import type { CalendarEvent, DeliveryOptions, PlatformPort } from "../../port/port.js";
-import { clip, renderMessage } from "./render.js";
-import type { Message } from "../../port/message.js";
+import { clip } from "../../core/text.js";
 import { PlatformError } from "../../port/errors.js";
+import type { Message } from "../../port/message.js";
+import type { CalendarEvent, DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { translatingErrors } from "../errors.js";
+import { renderMessage } from "./render.js";
 
 /** Discord's answers as the core understands them. */
 export function toPlatformError(error: unknown): unknown {

@@ -15,18 +15,10 @@ import {
   type APIActionRowComponent,
   type APIComponentInMessageActionRow,
 } from "discord.js";
+import { FORM_PAGE } from "../../app/forms.js";
 import type { FormFieldView, FormView, Reply } from "../../app/reply.js";
+import { clip } from "../../core/text.js";
 import type { Card, Message } from "../../port/message.js";
-
-/**
- * Text within one of Discord's limits (embed field values 1,024, titles 256, modal title and labels
- * 45 characters), never cutting an emoji's surrogate pair in half.
- */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = /[\uD800-\uDBFF]$/.test(text.slice(0, max - 1)) ? max - 2 : max - 1;
-  return `${text.slice(0, cut)}…`;
-}
 
 const BUTTON_STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger };
 
@@ -99,7 +91,7 @@ function renderField(field: FormFieldView): LabelBuilder {
 export function renderModal(form: FormView, page: number): ModalBuilder {
   const title = form.pages.length > 1 ? form.pageTitles[page] ?? form.title : form.title;
   return new ModalBuilder()
-    .setCustomId(`form:${form.formId}:${page}`)
+    .setCustomId(FORM_PAGE.id(form.formId, String(page)))
     .setTitle(clip(title, 45))
     .addLabelComponents((form.pages[page] ?? []).slice(0, 5).map(renderField));
 }

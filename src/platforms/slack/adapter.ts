@@ -1,15 +1,16 @@
 import type { Server } from "node:http";
 import { App, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
-import type { PlatformPort } from "../../port/port.js";
+import { readFormModalId } from "../../app/forms.js";
 import type { Outcome, Reply } from "../../app/reply.js";
 import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
+import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
 import { readViewState, renderMessage, renderModal } from "./render.js";
-import type { Actor } from "../../app/context.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
 // submission, whose refusal must travel in the ack itself (and is checked before saving).
@@ -202,7 +203,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
   });
 
   app.view(/^form:/, async ({ ack, body, view }) => {
-    const formId = view.callback_id.slice("form:".length);
+    const formId = readFormModalId(view.callback_id)?.formId ?? "";
     const metadata = JSON.parse(view.private_metadata || "{}") as { channelId?: string | null };
     const values = readViewState(view.state.values as never);
     const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);

@@ -1,10 +1,10 @@
 import { webApi } from "@slack/bolt";
-import type { DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { formatLocal } from "../../core/pairing/rhythm.js";
-import { renderMessage } from "./render.js";
-import type { ReplyFile } from "../../port/message.js";
 import { PlatformError } from "../../port/errors.js";
+import type { ReplyFile } from "../../port/message.js";
+import type { DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { noCalendarEvents, translatingErrors } from "../errors.js";
+import { renderMessage } from "./render.js";
 
 const NOT_FOUND = new Set(["channel_not_found", "message_not_found", "user_not_found", "user_not_visible", "is_archived"]);
 const FORBIDDEN = new Set(["not_in_channel", "restricted_action", "missing_scope", "cant_update_message", "not_allowed_token_type"]);

@@ -1,9 +1,10 @@
+import { FORM_VIEW } from "../../app/forms.js";
 import type { FormFieldView, FormView } from "../../app/reply.js";
+import { clip } from "../../core/text.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Card, Message } from "../../port/message.js";
 
 // Block Kit limits: section text 3,000, a section's fields 10 of 2,000, modal title 24 characters.
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
 /**
  * Text as Slack mrkdwn: bold with single asterisks, struck through with single tildes, and `&`, `<`, `>` escaped so that what members
@@ -87,7 +88,7 @@ function inputBlock(field: FormFieldView): Block {
 export function renderModal(form: FormView, t: Translate, privateMetadata: string): Block {
   return {
     type: "modal",
-    callback_id: `form:${form.formId}`,
+    callback_id: FORM_VIEW.id(form.formId),
     title: plain(form.title, 24),
     submit: plain(t("form.submit"), 24),
     close: plain(t("form.cancel"), 24),

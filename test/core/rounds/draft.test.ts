@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseDurationMinutes, roundFormSchema, type RoundForm } from "../../../src/core/rounds/index.js";
 import { translate } from "../../../src/i18n/index.js";
-import { roundsEn, roundsJa } from "../../../src/i18n/rounds.js";
+import { roundsMessages } from "../../../src/i18n/rounds.js";
+
+type RoundsErrorKey = Extract<keyof typeof roundsMessages, `rounds.error.${string}`>;
 
 const now = new Date("2026-11-18T03:00:00Z");
 const schema = roundFormSchema({ now, defaultZone: "Asia/Tokyo" });
@@ -150,8 +152,8 @@ describe("the round-creation form", () => {
     const result = schema.safeParse({ ...form, sessions: "200", start: "Dec 5", link: "ftp://x", duration: "5分", capacity: "0" });
     expect(result.success).toBe(false);
     for (const issue of result.success ? [] : result.error.issues) {
-      expect(Object.keys(roundsEn)).toContain(issue.message);
-      expect(roundsJa).toHaveProperty([issue.message]);
+      expect(Object.keys(roundsMessages)).toContain(issue.message);
+      expect(Object.keys(roundsMessages[issue.message as RoundsErrorKey]).sort()).toEqual(["en", "ja"]);
     }
   });
 
@@ -159,7 +161,7 @@ describe("the round-creation form", () => {
     const result = schema.safeParse({ ...form, sessions: "200", capacity: "0", start: "2026-11-01 19:00", chapters: "" }, { reportInput: true });
     const rendered = (locale: "ja" | "en") =>
       (result.error?.issues ?? []).map((issue) =>
-        translate(locale, issue.message as keyof typeof roundsEn, { field: String(issue.path[0]), value: String(issue.input ?? "") }),
+        translate(locale, issue.message as RoundsErrorKey, { field: String(issue.path[0]), value: String(issue.input ?? "") }),
       );
     expect(rendered("en")).toEqual([
       "sessions: enter a whole number of sessions from 1 to 52.",

@@ -1,0 +1,20 @@
+// Messages of /forget-me: deleting what musubi keeps about a member.
+// Each key has its Japanese and English text side by side; placeholders are written {name}.
+export const privacyMessages = {
+  "forget.description": {
+    ja: "このコミュニティで musubi が保存しているあなたのデータをすべて削除する",
+    en: "Delete everything musubi keeps about you in this community",
+  },
+  "forget.confirm": {
+    ja: "自己紹介とそのカード、オファーとアスクとそのカード、毎週のマッチングの設定と履歴、読書会・勉強会の参加登録を削除します(あなたが主催する会は中止し、参加者に知らせます)。元に戻せません。",
+    en: "This deletes your introduction and its card, your offers and asks with their cards, your weekly pairing settings and history, and your places in reading clubs and study sessions (rounds you organize are cancelled and their participants told). It cannot be undone.",
+  },
+  "forget.button": {
+    ja: "データを削除する",
+    en: "Delete my data",
+  },
+  "forget.done": {
+    ja: "削除しました。musubi はこのコミュニティであなたのデータを保持していません(オファー・アスク{posts}件、読書会・勉強会{rounds}件)。再び使うと新しく始まります。",
+    en: "Done: musubi no longer keeps any data about you here ({posts} offers and asks, {rounds} rounds). If you use musubi again, you start afresh.",
+  },
+} as const satisfies Record<string, { ja: string; en: string }>;
