@@ -19,6 +19,7 @@ const UNIT_TESTS = [
   "test/unit/logger.test.ts",
   "test/unit/slack-render.test.ts",
   "test/unit/text-command.test.ts",
+  "test/pictures/**/*.test.ts",
 ];
 
 export default defineConfig({

@@ -4,9 +4,14 @@ import { helpCommand } from "./help.js";
 import { introCommand } from "./intro.js";
 import { matchCommand } from "./match.js";
 import { musubiCommand } from "./musubi.js";
+import { myDataCommand } from "./my-data.js";
+import { networkCommand } from "./network.js";
 import { askCommand, offerCommand, offersCommand } from "./offer.js";
 import { profileCommand } from "./profile.js";
 import { roundCommand } from "./round.js";
 
 /** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, helpCommand, forgetMeCommand, musubiCommand];
+export const commands: readonly CommandDefinition[] = [
+  introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, networkCommand,
+  helpCommand, myDataCommand, forgetMeCommand, musubiCommand,
+];

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { DEFAULT_STATS_WEEKS, communityStats, networkDrawing } from "../src/app/network/stats.js";
 import { changePairingSettings, previewPairing, runPairingNow } from "../src/app/pairing/organizer.js";
 import { setUpCommunity } from "../src/app/setup/community-settings.js";
 import { weightsSchema } from "../src/core/matching/index.js";
@@ -104,5 +105,19 @@ export const musubiCommand: CommandDefinition = {
     }),
     "pairing preview": handler({ description: "pairing.preview.description", permission: "organizer", options: {}, run: previewPairing }),
     "pairing run-now": handler({ description: "pairing.runNow.description", permission: "organizer", options: {}, run: runPairingNow }),
+    stats: handler({
+      description: "stats.description",
+      permission: "organizer",
+      options: { weeks: option.integer({ description: "stats.option.weeks", min: 1, max: 104 }) },
+      run: (ctx, { weeks }) => communityStats(ctx, weeks ?? DEFAULT_STATS_WEEKS),
+    }),
+    network: handler({
+      description: "stats.network.description",
+      permission: "organizer",
+      options: { names: option.string({ description: "stats.option.names", choices: [
+        { value: "on", label: localized("network.option.on") }, { value: "off", label: localized("network.option.off") },
+      ] }) },
+      run: (ctx, { names }) => networkDrawing(ctx, names !== "off"),
+    }),
   },
 };

@@ -1,5 +1,6 @@
 import { commands } from "../commands/index.js";
 import { createMusubi, type Musubi } from "./app/dispatcher.js";
+import { networkJobHandlers } from "./app/network/reconnect.js";
 import { offersJobHandlers } from "./app/offers/jobs.js";
 import { pairingJobHandlers, planAllPairingRounds } from "./app/pairing/pairing-round.js";
 import { roundsJobHandlers } from "./app/rounds/jobs.js";
@@ -48,7 +49,9 @@ export function createBot(options: BotOptions): Bot {
   const handlers: Partial<JobHandlers> = {};
   const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now });
   const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
-  const all: JobHandlers = { ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps) };
+  const all: JobHandlers = {
+    ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps),
+  };
   Object.assign(handlers, all);
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults });
   return {

@@ -1,3 +1,4 @@
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { createBot } from "./bot.js";
 import { manualClock, systemClock, type Clock } from "./clock.js";
@@ -8,7 +9,7 @@ import { rememberingButtons } from "./platforms/console/render.js";
 import { runRepl, runScript } from "./platforms/console/repl.js";
 import { startDiscord } from "./platforms/discord/adapter.js";
 import { startSlack } from "./platforms/slack/adapter.js";
-import { createDb } from "./store/db.js";
+import { createDb, isPostgresUrl } from "./store/db.js";
 import { applyMigrations } from "./store/migrate.js";
 
 // Starts every configured platform and the job scheduler; with no platform configured (or
@@ -40,8 +41,10 @@ async function main() {
   const { musubi, scheduler } = bot;
 
   if (consoleClock) {
-    const { print, buttonAction } = rememberingButtons((line) => console.log(line));
-    const session = { musubi, print, buttonAction, port: consolePort(print), clock: consoleClock, runDueJobs: () => scheduler.runDue() };
+    const { print, buttonAction, speaking } = rememberingButtons((line) => console.log(line));
+    // Pictures go beside the SQLite file (the data folder), or into ./data with PostgreSQL.
+    const filesDir = join(isPostgresUrl(config.databaseUrl) ? "data" : dirname(config.databaseUrl.replace(/^file:/, "")), "files");
+    const session = { musubi, print, buttonAction, speaking, port: consolePort(print), clock: consoleClock, runDueJobs: () => scheduler.runDue(), filesDir };
     bot.connect(session.port);
     if (args.script !== undefined) await runScript(session, args.script);
     else await runRepl(session);

@@ -1,13 +1,15 @@
 // Message catalogues. One file per feature, named by the keys' prefixes: common.ts (common.*,
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
-// pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*).
+// pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
+// network.ts (network.*, myData.*, stats.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
 // placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
 // languages have the same placeholders and that every key is used.
 import { commonMessages } from "./common.js";
 import { introMessages } from "./intro.js";
+import { networkMessages } from "./network.js";
 import { offersMessages } from "./offers.js";
 import { pairingMessages } from "./pairing.js";
 import { privacyMessages } from "./privacy.js";
@@ -27,6 +29,7 @@ export const messages = {
   ...pairingMessages,
   ...offersMessages,
   ...roundsMessages,
+  ...networkMessages,
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

@@ -457,4 +457,8 @@ export const pairingMessages = {
     ja: "{weeks}週間前に会っています",
     en: "met {weeks} weeks ago",
   },
+  "reason.meetAgain": {
+    ja: "{a}さんと{b}さんはまた会いたいと話していました({weeks}週間前)",
+    en: "{a} and {b} both said they would like to meet again ({weeks} weeks ago)",
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;

@@ -6,8 +6,8 @@ export const privacyMessages = {
     en: "Delete everything musubi keeps about you in this community",
   },
   "forget.confirm": {
-    ja: "自己紹介とそのカード、オファーとアスクとそのカード、毎週のマッチングの設定と履歴、読書会・勉強会の参加登録を削除します(あなたが主催する会は中止し、参加者に知らせます)。元に戻せません。",
-    en: "This deletes your introduction and its card, your offers and asks with their cards, your weekly pairing settings and history, and your places in reading clubs and study sessions (rounds you organize are cancelled and their participants told). It cannot be undone.",
+    ja: "自己紹介とそのカード、オファーとアスクとそのカード、毎週のマッチングの設定と履歴、送ったお礼と受け取ったお礼、読書会・勉強会の参加登録と出欠を削除します(あなたが主催する会は中止し、参加者に知らせます)。ほかのメンバーのつながりには「退会したメンバー」とだけ残り、名前は残りません。元に戻せません。",
+    en: "This deletes your introduction and its card, your offers and asks with their cards, your weekly pairing settings and history, the thanks you sent and received, and your places and attendance in reading clubs and study sessions (rounds you organize are cancelled and their participants told). Other members' networks keep only “a former member”, never your name. It cannot be undone.",
   },
   "forget.button": {
     ja: "データを削除する",

@@ -30,6 +30,7 @@ export const JOB_PAYLOADS = {
   "rounds.reminder": sessionPayload.extend({ audience: z.enum(["participants", "facilitator"]), leadMinutes: z.number().int() }),
   "rounds.after": sessionPayload,
   "rounds.calendar": z.object({ roundId: z.string() }),
+  "network.reconnect": z.object({}),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

@@ -5,8 +5,10 @@
  * every machine and in Docker). Noto Sans JP comes from `@expo-google-fonts/noto-sans-jp`: it covers
  * JIS X 0213 and more (名前の𠮷・髙・﨑 too), which smaller Japanese fonts on npm do not all do.
  *
- * Widths are read from the font's own `hmtx` table so that layout (ours and vega's) knows how wide
- * a label really is: vega's built-in estimate (0.8 em a character) is too narrow for kana and kanji.
+ * The font files are read once per process. Widths come from the font's own `hmtx` table so that
+ * layout (ours and vega's) knows how wide a label really is: vega's built-in estimate (0.8 em a
+ * character) is too narrow for kana and kanji. For each render, subsetFont makes a small copy of
+ * the font with only the characters drawn (resvg-js re-reads the whole file for every glyph).
  */
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";

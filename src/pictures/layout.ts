@@ -5,14 +5,14 @@
  * many-body force costs ~50 ms here (15 s in all). So the layout is multilevel (as in sfdp/FM3):
  * the network is coarsened by merging neighbours until ~150 nodes remain; that one is laid out
  * with d3-force in full (300 ticks); then each finer level starts from its parent's position and is
- * refined with a few dozen ticks. Levels above 1,000 nodes use a short-range repulsion on a grid
+ * refined with 40 ticks. Levels above 1,000 nodes use a short-range repulsion on a grid
  * (a custom d3 force, linear time) instead of d3's Barnes–Hut many-body force: the large-scale
  * shape is already set by the coarser levels.
  *
  * Nodes without edges are kept out of the simulation and set on rings around the rest.
  * All randomness comes from one seeded PRNG: the same input gives the same positions.
  */
-import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type Force, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type Force, type SimulationLinkDatum, type SimulationNodeDatum } from "d3-force";
 
 export interface LayoutEdge {
   source: number;
@@ -28,11 +28,10 @@ const FULL_TICKS = 300;
 const REFINE_TICKS = 40;
 /** Levels with more nodes than this use the grid repulsion. */
 const MANY_BODY_LIMIT = 1000;
-/** Reach of the grid repulsion, in edge lengths. */
-let PAIRS = 0;
-const DEBUG = !!process.env.LDEBUG;
-const REACH = Number(process.env.REACH ?? 2.5);
-const CUTOFF = Number(process.env.CUTOFF ?? 2);
+/** Reach of the grid repulsion, in edge lengths… */
+const CUTOFF = 3;
+/** …or, where nodes are packed closer, this many times their mean spacing (≈ 20 neighbours in reach). */
+const REACH = 2;
 /** Time between turns given to the event loop. */
 const SLICE_MS = 25;
 
@@ -50,7 +49,7 @@ interface SimNode extends SimulationNodeDatum {
   mass: number;
 }
 
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -61,11 +60,18 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
+export interface LayoutOptions {
+  /** Ranks the nodes for the rings of nodes without edges (e.g. by group, so that colours sit together); by default, input order. */
+  order?: readonly number[];
+  /** Keep nodes at least this far apart (in edge lengths) in the finest level: room for names. */
+  spacing?: number;
+}
+
 /**
- * Positions (x0, y0, x1, y1, …) for nodes 0…n-1. `order` ranks the nodes for the rings of nodes
- * without edges (e.g. by group, so that colours sit together); by default, input order.
+ * Positions (x0, y0, x1, y1, …) for nodes 0…n-1, centred on (0, 0), in units where an edge is
+ * about 20 long (scale them to the picture).
  */
-export async function layoutNetwork(n: number, edges: readonly LayoutEdge[], order?: readonly number[]): Promise<Float64Array> {
+export async function layoutNetwork(n: number, edges: readonly LayoutEdge[], options: LayoutOptions = {}): Promise<Float64Array> {
   const out = new Float64Array(2 * n);
   if (n === 0) return out;
   const random = mulberry32(0x6d757375); // "musu"
@@ -82,7 +88,7 @@ export async function layoutNetwork(n: number, edges: readonly LayoutEdge[], ord
 
   let radius = 0;
   if (members.length > 0) {
-    const pos = await multilevel(finestLevel(members.length, edges, local), random);
+    const pos = await multilevel(finestLevel(members.length, edges, local), random, options.spacing ?? 0);
     let cx = 0;
     let cy = 0;
     for (let k = 0; k < members.length; k++) {
@@ -100,7 +106,7 @@ export async function layoutNetwork(n: number, edges: readonly LayoutEdge[], ord
     });
   }
 
-  const alone = (order ?? Array.from({ length: n }, (_, i) => i)).filter((i) => degree[i] === 0);
+  const alone = (options.order ?? Array.from({ length: n }, (_, i) => i)).filter((i) => degree[i] === 0);
   placeOnRings(alone, out, radius);
   return out;
 }
@@ -114,7 +120,7 @@ function placeOnRings(nodes: readonly number[], out: Float64Array, inner: number
     const slots = r === 0 ? 1 : Math.max(6, Math.floor((2 * Math.PI * r) / gap));
     const count = Math.min(slots, nodes.length - k);
     for (let s = 0; s < count; s++) {
-      const a = (2 * Math.PI * s) / slots - Math.PI / 2;
+      const a = (2 * Math.PI * s) / count - Math.PI / 2; // the last ring, not full, spread all round
       const node = nodes[k + s]!;
       out[2 * node] = r * Math.cos(a);
       out[2 * node + 1] = r * Math.sin(a);
@@ -238,8 +244,7 @@ function coarsen(level: Level, random: () => number): { coarse: Level; parent: I
   return { coarse: levelOf(coarseN, coarseMass, merged), parent };
 }
 
-async function multilevel(finest: Level, random: () => number): Promise<Float64Array> {
-  const C0 = performance.now();
+async function multilevel(finest: Level, random: () => number, spacing: number): Promise<Float64Array> {
   const levels: Level[] = [finest];
   const parents: Int32Array[] = [];
   while (levels[levels.length - 1]!.n > COARSEST) {
@@ -249,7 +254,6 @@ async function multilevel(finest: Level, random: () => number): Promise<Float64A
     parents.push(parent);
   }
 
-  if (process.env.LDEBUG) console.log("coarsened", (performance.now() - C0).toFixed(0));
   // The coarsest level from random positions in a disc, in full.
   const top = levels[levels.length - 1]!;
   let pos: Float64Array = new Float64Array(2 * top.n);
@@ -260,8 +264,11 @@ async function multilevel(finest: Level, random: () => number): Promise<Float64A
     pos[2 * i] = r * Math.cos(a);
     pos[2 * i + 1] = r * Math.sin(a);
   }
+  // When coarsening stalls early (many small components, which end up as nodes without edges),
+  // the top level can be large: fewer ticks, and the grid repulsion above MANY_BODY_LIMIT.
+  const topTicks = top.n <= 2 * COARSEST ? FULL_TICKS : Math.max(60, Math.round((FULL_TICKS * 2 * COARSEST) / top.n));
   const yielder = eventLoopTurns();
-  pos = await simulate(top, pos, 1, FULL_TICKS, true, random, yielder);
+  pos = await simulate(top, pos, 1, topTicks, top.n <= MANY_BODY_LIMIT, levels.length === 1 ? spacing : 0, random, yielder);
 
   // Each finer level: start where the parent is (a little apart), then refine.
   for (let l = levels.length - 2; l >= 0; l--) {
@@ -276,7 +283,7 @@ async function multilevel(finest: Level, random: () => number): Promise<Float64A
       next[2 * i] = pos[2 * p]! + r * Math.cos(a);
       next[2 * i + 1] = pos[2 * p + 1]! + r * Math.sin(a);
     }
-    pos = await simulate(level, next, 0.3, REFINE_TICKS, level.n <= MANY_BODY_LIMIT, random, yielder);
+    pos = await simulate(level, next, 0.3, REFINE_TICKS, level.n <= MANY_BODY_LIMIT, l === 0 ? spacing : 0, random, yielder);
   }
   return pos;
 }
@@ -301,6 +308,7 @@ async function simulate(
   alpha: number,
   ticks: number,
   manyBody: boolean,
+  spacing: number,
   random: () => number,
   turn: () => Promise<void> | undefined,
 ): Promise<Float64Array> {
@@ -326,16 +334,15 @@ async function simulate(
         ? forceManyBody<SimNode>().strength((node) => CHARGE * node.mass).theta(0.9)
         : gridRepulsion(CHARGE, CUTOFF * LINK, random),
     )
+    .force("collide", spacing > 0 ? forceCollide<SimNode>((spacing * LINK) / 2).iterations(2) : null)
     .force("x", forceX<SimNode>(0).strength(gravity))
     .force("y", forceY<SimNode>(0).strength(gravity))
     .stop();
-  const T0 = performance.now();
   for (let t = 0; t < ticks; t++) {
     sim.tick();
     const wait = turn();
     if (wait) await wait;
   }
-  if (process.env.LDEBUG) console.log("level", level.n, level.source.length, manyBody, ticks, (performance.now() - T0).toFixed(0));
   const out = new Float64Array(2 * level.n);
   nodes.forEach((node, i) => {
     out[2 * i] = node.x;
@@ -344,9 +351,15 @@ async function simulate(
   return out;
 }
 
+/** A cell holding more nodes than this acts on others through its centre of mass. */
+const CROWDED = 32;
+
 /**
- * Repulsion between nodes closer than `cutoff` (d3's many-body law, faded to zero at the cutoff),
- * found through a grid of cutoff-sized cells: linear time per tick.
+ * Repulsion between nodes within reach (d3's many-body law, faded to zero at the reach), found
+ * through a grid of reach-sized cells: linear time per tick. The reach is `cutoff`, or less where
+ * nodes are packed closely (a few mean spacings). A crowded cell (more than CROWDED nodes, as round
+ * a hub with thousands of leaves) acts and is acted on through its centre of mass, so that a tick
+ * stays linear whatever the input.
  */
 function gridRepulsion(strength: number, cutoff: number, random: () => number): Force<SimNode, undefined> {
   let nodes: SimNode[] = [];
@@ -354,6 +367,7 @@ function gridRepulsion(strength: number, cutoff: number, random: () => number): 
   let sorted = new Int32Array(0);
   let fx = new Float64Array(0);
   let fy = new Float64Array(0);
+  const near = new Int32Array(4);
   const force = (alpha: number) => {
     const n = nodes.length;
     let minX = Infinity;
@@ -366,34 +380,51 @@ function gridRepulsion(strength: number, cutoff: number, random: () => number): 
       if (node.y < minY) minY = node.y;
       if (node.y > maxY) maxY = node.y;
     }
-    // Reach: `cutoff` or, where nodes are packed closer than that, a few times their mean spacing.
-    const spacing = Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / n);
-    const reach = Math.min(cutoff, Math.max(REACH * spacing, cutoff / 4));
+    const area = (maxX - minX + 1) * (maxY - minY + 1);
+    const reach = Math.min(cutoff, Math.max(REACH * Math.sqrt(area / n), cutoff / 4));
     const c2 = reach * reach;
     // Cells at least `reach` wide (wider if the nodes are spread thin, to bound the grid's size).
-    const cell = Math.max(reach, Math.sqrt(((maxX - minX + 1) * (maxY - minY + 1)) / (4 * n + 16)));
+    const cell = Math.max(reach, Math.sqrt(area / (4 * n + 16)));
     const cols = Math.floor((maxX - minX) / cell) + 1;
     const rows = Math.floor((maxY - minY) / cell) + 1;
-    const start = new Int32Array(cols * rows + 1);
+    const cells = cols * rows;
+    const start = new Int32Array(cells + 1);
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
       const c = Math.floor((node.y - minY) / cell) * cols + Math.floor((node.x - minX) / cell);
       cellOf[i] = c;
       start[c + 1]!++;
     }
-    for (let c = 0; c < cols * rows; c++) start[c + 1]! += start[c]!;
-    const fill = start.slice(0, cols * rows);
+    for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+    const fill = start.slice(0, cells);
     for (let i = 0; i < n; i++) sorted[fill[cellOf[i]!]!++] = i;
+    // Mass and centre of mass of each crowded cell.
+    const crowdMass = new Float64Array(cells);
+    const crowdX = new Float64Array(cells);
+    const crowdY = new Float64Array(cells);
+    for (let c = 0; c < cells; c++) {
+      if (start[c + 1]! - start[c]! <= CROWDED) continue;
+      let m = 0;
+      let x = 0;
+      let y = 0;
+      for (let k = start[c]!; k < start[c + 1]!; k++) {
+        const node = nodes[sorted[k]!]!;
+        m += node.mass;
+        x += node.mass * node.x;
+        y += node.mass * node.y;
+      }
+      crowdMass[c] = m;
+      crowdX[c] = x / m;
+      crowdY[c] = y / m;
+    }
 
-    // Each pair once: a cell with itself, and with its right, lower-left, lower and lower-right neighbours.
     fx.fill(0, 0, n);
     fy.fill(0, 0, n);
-    const pair = (i: number, j: number) => {
-      PAIRS++;
+    /** Push on node i from mass `m` at (x, y), none beyond the reach; node j (when ≥ 0, the one at (x, y)) is pushed back. */
+    const push = (i: number, x: number, y: number, m: number, j: number) => {
       const a = nodes[i]!;
-      const b = nodes[j]!;
-      let dx = b.x - a.x;
-      let dy = b.y - a.y;
+      let dx = x - a.x;
+      let dy = y - a.y;
       let l = dx * dx + dy * dy;
       if (l >= c2) return;
       if (l < 1e-6) {
@@ -403,28 +434,66 @@ function gridRepulsion(strength: number, cutoff: number, random: () => number): 
       }
       if (l < 1) l = Math.sqrt(l); // as d3's distanceMin(1): no blow-up when two nodes nearly meet
       const w = strength * (1 / l - 1 / c2);
-      fx[i]! += dx * w * b.mass;
-      fy[i]! += dy * w * b.mass;
-      fx[j]! -= dx * w * a.mass;
-      fy[j]! -= dy * w * a.mass;
+      fx[i]! += dx * w * m;
+      fy[i]! += dy * w * m;
+      if (j >= 0) {
+        fx[j]! -= dx * w * a.mass;
+        fy[j]! -= dy * w * a.mass;
+      }
     };
+    /** Every node of cell `c` pushed by cell `d` (d ≠ c), and the other way round. */
+    const between = (c: number, d: number) => {
+      const crowdedC = crowdMass[c]! > 0;
+      const crowdedD = crowdMass[d]! > 0;
+      for (let k = start[c]!; k < start[c + 1]!; k++) {
+        const i = sorted[k]!;
+        if (crowdedD) push(i, crowdX[d]!, crowdY[d]!, crowdMass[d]!, -1);
+        else if (!crowdedC) {
+          for (let m = start[d]!; m < start[d + 1]!; m++) {
+            const j = sorted[m]!;
+            push(i, nodes[j]!.x, nodes[j]!.y, nodes[j]!.mass, j);
+          }
+        } else {
+          for (let m = start[d]!; m < start[d + 1]!; m++) {
+            const j = sorted[m]!;
+            push(i, nodes[j]!.x, nodes[j]!.y, nodes[j]!.mass, -1);
+          }
+        }
+      }
+      if (crowdedC) {
+        for (let m = start[d]!; m < start[d + 1]!; m++) push(sorted[m]!, crowdX[c]!, crowdY[c]!, crowdMass[c]!, -1);
+      }
+    };
+    // Each pair of cells once: a cell with itself, and with its right, lower-left, lower and lower-right neighbours.
     for (let cy = 0; cy < rows; cy++) {
       for (let cx = 0; cx < cols; cx++) {
         const c = cy * cols + cx;
         const end = start[c + 1]!;
-        for (let k = start[c]!; k < end; k++) {
-          const i = sorted[k]!;
-          for (let m = k + 1; m < end; m++) pair(i, sorted[m]!);
-          const near = [cx + 1 < cols ? c + 1 : -1, cy + 1 < rows && cx > 0 ? c + cols - 1 : -1, cy + 1 < rows ? c + cols : -1, cy + 1 < rows && cx + 1 < cols ? c + cols + 1 : -1];
-          for (const d of near) {
-            if (d < 0) continue;
-            for (let m = start[d]!; m < start[d + 1]!; m++) pair(i, sorted[m]!);
+        if (end === start[c]) continue;
+        if (crowdMass[c]! > 0) {
+          // Inside a crowded cell: each node pushed away from the centre of mass of the others.
+          for (let k = start[c]!; k < end; k++) {
+            const i = sorted[k]!;
+            const node = nodes[i]!;
+            const m = crowdMass[c]! - node.mass;
+            if (m > 0) push(i, (crowdX[c]! * crowdMass[c]! - node.x * node.mass) / m, (crowdY[c]! * crowdMass[c]! - node.y * node.mass) / m, m, -1);
+          }
+        } else {
+          for (let k = start[c]!; k < end; k++) {
+            const i = sorted[k]!;
+            for (let m = k + 1; m < end; m++) {
+              const j = sorted[m]!;
+              push(i, nodes[j]!.x, nodes[j]!.y, nodes[j]!.mass, j);
+            }
           }
         }
+        near[0] = cx + 1 < cols ? c + 1 : -1;
+        near[1] = cy + 1 < rows && cx > 0 ? c + cols - 1 : -1;
+        near[2] = cy + 1 < rows ? c + cols : -1;
+        near[3] = cy + 1 < rows && cx + 1 < cols ? c + cols + 1 : -1;
+        for (const d of near) if (d >= 0 && start[d + 1]! > start[d]!) between(c, d);
       }
     }
-    if (DEBUG && Math.random() < 0.05) console.log("pairs/node", (PAIRS / n).toFixed(0), "cells", cols * rows, "cell", cell.toFixed(1));
-    PAIRS = 0;
     for (let i = 0; i < n; i++) {
       const node = nodes[i]!;
       node.vx = (node.vx ?? 0) + fx[i]! * alpha;

@@ -1,7 +1,9 @@
 /**
- * A drawing of who met whom: a force layout (d3-force, a fixed number of ticks from seeded starting
- * positions, so the same input gives the same picture), circles coloured by group, a line per edge,
- * names next to the circles when given and the network is small enough to read them.
+ * A drawing of who met whom, 1200×900: a force layout (see layout.ts: d3-force, multilevel, seeded,
+ * so the same input gives the same picture), circles coloured by group with a legend of the groups,
+ * a line per edge (wider for heavier edges), and names next to the circles when given and the
+ * network has at most MAX_LABELED_NODES nodes (names that would overlap are left out).
+ * The SVG is written here; every text in it is escaped.
  */
 import { FONT_FAMILY, textWidth, truncateText } from "./font.js";
 import { layoutNetwork, type LayoutEdge } from "./layout.js";
@@ -47,7 +49,8 @@ export async function networkPicture(input: NetworkInput): Promise<Picture> {
   const groups = groupOrder(list.map((n) => n.group));
   const rank = new Map(groups.map((g, i) => [g.name, i]));
   const ringOrder = list.map((_, i) => i).sort((x, y) => rank.get(list[x]!.group)! - rank.get(list[y]!.group)! || x - y);
-  const positions = await layoutNetwork(list.length, edges, ringOrder);
+  const named = list.length <= MAX_LABELED_NODES && list.some((node) => node.label);
+  const positions = await layoutNetwork(list.length, edges, { order: ringOrder, spacing: named ? 1.2 : 0 });
   const svg = drawSvg(input, list, edges, positions, groups);
   const png = await svgToPng(svg, WIDTH * SCALE);
   return { png, svg, ...pngSize(png) };
@@ -67,12 +70,17 @@ function usableEdges(edges: NetworkInput["edges"], index: Map<string, number>): 
   return out;
 }
 
-/** Groups by how many nodes they hold (most first, then by name): the order of colours and of the legend. */
+const byName = new Intl.Collator("ja", { numeric: true });
+
+/**
+ * Groups by how many nodes they hold (most first, then by name): the order of colours and of the
+ * legend. Past the palette's 20 colours, colours repeat.
+ */
 function groupOrder(groupOfNode: string[]): { name: string; count: number; colour: string }[] {
   const counts = new Map<string, number>();
   for (const g of groupOfNode) counts.set(g, (counts.get(g) ?? 0) + 1);
   return [...counts.entries()]
-    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
+    .sort((x, y) => y[1] - x[1] || byName.compare(x[0], y[0]) || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
     .map(([name, count], i) => ({ name, count, colour: colourAt(i) }));
 }
 
@@ -153,7 +161,7 @@ function drawSvg(
   const innerW = area.w - 2 * radius - labelRoom;
   const innerH = area.h - 2 * radius;
   const scale = n <= 1 ? 0 : Math.min(innerW / spanX, innerH / spanY, n <= 20 ? 6 : Infinity);
-  const offX = area.x + radius + (innerW - spanX * scale) / 2 - minX * scale;
+  const offX = area.x + radius + labelRoom / 2 + (innerW - spanX * scale) / 2 - minX * scale;
   const offY = area.y + radius + (innerH - spanY * scale) / 2 - minY * scale;
   const px = new Float64Array(n);
   const py = new Float64Array(n);
@@ -167,10 +175,10 @@ function drawSvg(
     const maxWeight = edges.reduce((m, e) => Math.max(m, e.weight), 1);
     const base = n <= 100 ? 1.4 : n <= 1000 ? 0.8 : 0.4;
     const opacity = n <= 100 ? 0.5 : n <= 1000 ? 0.3 : 0.12;
-    // Edges drawn in at most 3 widths; each width is one path (fast to parse and draw at 50,000 edges).
+    // Edges in at most 3 widths (by log weight); each width is one path (fast to parse and draw at 50,000 edges).
     const buckets: string[][] = [[], [], []];
     for (const e of edges) {
-      const b = maxWeight > 1 ? Math.min(2, Math.floor(((e.weight - 1) / (maxWeight - 1)) * 3)) : 0;
+      const b = e.weight > 1 && maxWeight > 1 ? Math.min(2, Math.floor((Math.log(e.weight) / Math.log(maxWeight)) * 3)) : 0;
       buckets[b]!.push(`M${fmt(px[e.source]!)} ${fmt(py[e.source]!)}L${fmt(px[e.target]!)} ${fmt(py[e.target]!)}`);
     }
     buckets.forEach((segments, b) => {
@@ -197,16 +205,88 @@ function drawSvg(
   }
 
   if (labels) {
+    const placed = placeLabels(nodes, edges, px, py, radius, { x: 4, y: top, w: legendX - 12, h: bottom - top });
     out.push(`<g font-size="${LABEL_SIZE}" fill="#222222" stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">`);
-    for (let i = 0; i < n; i++) {
-      const label = nodes[i]!.label;
-      if (!label) continue;
-      out.push(
-        `<text x="${fmt(px[i]! + radius + 3)}" y="${fmt(py[i]! + LABEL_SIZE / 3)}">${escapeXml(truncateText(label, 140, LABEL_SIZE))}</text>`,
-      );
+    for (const label of placed) {
+      out.push(`<text x="${fmt(label.x)}" y="${fmt(label.y)}"${label.anchorEnd ? ' text-anchor="end"' : ""}>${escapeXml(label.text)}</text>`);
     }
     out.push("</g>");
   }
   out.push("</svg>");
   return out.join("");
+}
+
+interface PlacedLabel {
+  text: string;
+  /** Where the text starts (its end, when anchorEnd), on its baseline. */
+  x: number;
+  y: number;
+  anchorEnd: boolean;
+}
+
+/**
+ * Names next to their circles, best connected first: right of the circle, else left, above or
+ * below, wherever the name overlaps no name already placed; a name with no free place is left out.
+ */
+function placeLabels(
+  nodes: NetworkInput["nodes"],
+  edges: Edge[],
+  px: Float64Array,
+  py: Float64Array,
+  radius: number,
+  area: { x: number; y: number; w: number; h: number },
+): PlacedLabel[] {
+  const degree = new Int32Array(nodes.length);
+  for (const e of edges) {
+    degree[e.source]!++;
+    degree[e.target]!++;
+  }
+  const order = nodes.map((_, i) => i).filter((i) => nodes[i]!.label);
+  order.sort((x, y) => degree[y]! - degree[x]! || x - y);
+
+  const CELL = 48;
+  const grid = new Map<number, { x0: number; y0: number; x1: number; y1: number }[]>();
+  const cells = (b: { x0: number; y0: number; x1: number; y1: number }) => {
+    const keys: number[] = [];
+    for (let cy = Math.floor(b.y0 / CELL); cy <= Math.floor(b.y1 / CELL); cy++)
+      for (let cx = Math.floor(b.x0 / CELL); cx <= Math.floor(b.x1 / CELL); cx++) keys.push(cy * 10_000 + cx);
+    return keys;
+  };
+  const free = (b: { x0: number; y0: number; x1: number; y1: number }) => {
+    if (b.x0 < area.x || b.y0 < area.y || b.x1 > area.x + area.w || b.y1 > area.y + area.h) return false;
+    for (const key of cells(b))
+      for (const o of grid.get(key) ?? []) if (b.x0 < o.x1 && o.x0 < b.x1 && b.y0 < o.y1 && o.y0 < b.y1) return false;
+    return true;
+  };
+
+  const placed: PlacedLabel[] = [];
+  const ascent = LABEL_SIZE * 0.88;
+  const descent = LABEL_SIZE * 0.24;
+  for (const i of order) {
+    const text = truncateText(nodes[i]!.label!, 140, LABEL_SIZE);
+    const w = textWidth(text, LABEL_SIZE);
+    const x = px[i]!;
+    const y = py[i]!;
+    const mid = y + LABEL_SIZE / 3;
+    const gap = radius + 3;
+    const tries: PlacedLabel[] = [
+      { text, x: x + gap, y: mid, anchorEnd: false },
+      { text, x: x - gap, y: mid, anchorEnd: true },
+      { text, x: x - w / 2, y: y - gap - descent, anchorEnd: false },
+      { text, x: x - w / 2, y: y + gap + ascent, anchorEnd: false },
+    ];
+    for (const t of tries) {
+      const x0 = t.anchorEnd ? t.x - w : t.x;
+      const box = { x0: x0 - 1, y0: t.y - ascent - 1, x1: x0 + w + 1, y1: t.y + descent + 1 };
+      if (!free(box)) continue;
+      for (const key of cells(box)) {
+        let list = grid.get(key);
+        if (!list) grid.set(key, (list = []));
+        list.push(box);
+      }
+      placed.push(t);
+      break;
+    }
+  }
+  return placed;
 }

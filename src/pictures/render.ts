@@ -2,34 +2,36 @@
  * SVG → PNG with resvg, text set in the bundled Japanese font only (no system fonts: the same
  * picture on every machine and in Docker). Rendering runs on libuv's thread pool, off the event loop.
  */
-import { mkdtempSync } from "node:fs";
+import { randomUUID } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
-import { FONT_FAMILY, subsetFont, type FontWeight } from "./font.js";
+import { FONT_FAMILY, fontFiles, subsetFont, type FontWeight } from "./font.js";
 import type { Picture } from "./picture.js";
 
 export type { Picture } from "./picture.js";
 
-let fontDir: string | undefined;
-let renders = 0;
-
 /**
  * Writes, for one SVG, copies of the fonts that hold only the characters it uses (see subsetFont:
- * resvg-js re-reads a font file for every glyph it draws, so a small file makes text fast).
+ * resvg-js re-reads a font file for every glyph it draws, so a small file makes text fast), in the
+ * temporary directory; svgToPng removes them once drawn.
  */
 async function fontsFor(svg: string): Promise<string[]> {
-  fontDir ??= mkdtempSync(join(tmpdir(), "musubi-fonts-"));
   const text = charactersOf(svg);
-  const id = `${process.pid}-${++renders}`;
-  return Promise.all(
-    (["regular", "bold"] as FontWeight[]).map(async (weight) => {
-      const file = join(fontDir!, `${id}-${weight}.ttf`);
-      await writeFile(file, subsetFont(weight, text));
-      return file;
-    }),
-  );
+  const id = randomUUID();
+  const files: string[] = [];
+  try {
+    for (const weight of ["regular", "bold"] as FontWeight[]) {
+      const file = join(tmpdir(), `musubi-font-${id}-${weight}.ttf`);
+      await writeFile(file, subsetFont(weight, text), { flag: "wx" }); // a new file, never one already there
+      files.push(file);
+    }
+    return files;
+  } catch (error) {
+    await Promise.all(files.map((file) => rm(file, { force: true })));
+    throw error;
+  }
 }
 
 /** Every non-ASCII character of the SVG, also those written as character references. */
@@ -44,7 +46,9 @@ function charactersOf(svg: string): string {
 
 /** Renders `svg` scaled to `width` pixels wide (height keeps the SVG's aspect ratio), on white. */
 export async function svgToPng(svg: string, width: number): Promise<Uint8Array> {
-  const files = await fontsFor(svg);
+  // No writable temporary directory: draw from the whole font files (the same picture, slower).
+  const subsets = await fontsFor(svg).catch(() => undefined);
+  const files = subsets ?? [...fontFiles()];
   try {
     const image = await renderAsync(svg, {
       font: {
@@ -64,7 +68,7 @@ export async function svgToPng(svg: string, width: number): Promise<Uint8Array> 
     const png = image.asPng();
     return new Uint8Array(png.buffer, png.byteOffset, png.byteLength);
   } finally {
-    await Promise.all(files.map((file) => rm(file, { force: true })));
+    if (subsets) await Promise.all(subsets.map((file) => rm(file, { force: true })));
   }
 }
 

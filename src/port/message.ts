@@ -35,5 +35,10 @@ export interface ReplyFile {
   name: string;
   /** "text/calendar"; Discord and Slack go by the name's extension, the console shows it. */
   contentType: string;
-  content: string;
+  /** Text (a calendar, JSON) or bytes (a PNG picture). */
+  content: string | Uint8Array;
 }
+
+/** A file's content as bytes (text as UTF-8), as platforms upload it. */
+export const bytesOf = (file: ReplyFile): Uint8Array =>
+  typeof file.content === "string" ? new TextEncoder().encode(file.content) : file.content;

@@ -173,13 +173,15 @@ export function offersRepository(db: DbClient, communityId: string) {
         return { exchange: await db.offerExchange.findUniqueOrThrow({ where: key }), created: false };
       }
     },
+    async exchange(exchangeId: string): Promise<ExchangeRecord | null> {
+      return db.offerExchange.findFirst({ where: { communityId, id: exchangeId } });
+    },
     async setExchangeSpace(exchangeId: string, spaceId: string): Promise<void> {
       await db.offerExchange.updateMany({ where: { communityId, id: exchangeId }, data: { spaceId } });
     },
     async removeExchange(exchangeId: string): Promise<void> {
       await db.offerExchange.deleteMany({ where: { communityId, id: exchangeId } });
     },
-    /** Exchanges a member took part in, as helper or helped, newest first. */
 
     async noticeSent(postId: string, memberId: string): Promise<boolean> {
       return (await db.offerNotice.count({ where: { communityId, postId, memberId } })) > 0;

@@ -33,6 +33,7 @@ export interface GroupMemberRecord {
   displayName: string;
   locale: string | null;
   answer: FollowUpAnswer | null;
+  meetAgain: boolean | null;
 }
 
 export interface GroupRecord {
@@ -57,12 +58,12 @@ export function pairingRepository(db: DbClient, communityId: string) {
   const groupInclude = { members: { include: { member: true }, orderBy: { memberId: "asc" as const } } };
   const toGroup = (row: {
     id: string; roundId: string; position: number; score: number; reasons: unknown; spaceId: string | null;
-    members: { memberId: string; answer: string | null; member: { platformUserId: string; displayName: string; locale: string | null } }[];
+    members: { memberId: string; answer: string | null; meetAgain: boolean | null; member: { platformUserId: string; displayName: string; locale: string | null } }[];
   }): GroupRecord => ({
     id: row.id, roundId: row.roundId, position: row.position, score: row.score, reasons: reasonsSchema.parse(row.reasons), spaceId: row.spaceId,
     members: row.members.map((m) => ({
       memberId: m.memberId, platformUserId: m.member.platformUserId, displayName: m.member.displayName,
-      locale: m.member.locale, answer: m.answer !== null && isFollowUpAnswer(m.answer) ? m.answer : null,
+      locale: m.member.locale, answer: m.answer !== null && isFollowUpAnswer(m.answer) ? m.answer : null, meetAgain: m.meetAgain,
     })),
   });
 
@@ -167,7 +168,7 @@ export function pairingRepository(db: DbClient, communityId: string) {
       for (const [position, group] of groups.entries()) {
         await db.pairingGroup.create({
           data: {
-            roundId, communityId, position, score: group.score, reasons: group.reasons as object,
+            roundId, communityId, position, score: group.score, reasons: group.reasons as object, size: group.memberIds.length,
             members: { create: group.memberIds.map((memberId) => ({ memberId })) },
           },
         });
@@ -191,16 +192,24 @@ export function pairingRepository(db: DbClient, communityId: string) {
       return count > 0;
     },
 
+    /** After meeting: whether the member would like to meet the group again. False when they are not in it. */
+    async answerMeetAgain(groupId: string, memberId: string, meetAgain: boolean): Promise<boolean> {
+      const group = await db.pairingGroup.findFirst({ where: { communityId, id: groupId }, select: { id: true } });
+      if (!group) return false;
+      const { count } = await db.pairingGroupMember.updateMany({ where: { groupId, memberId }, data: { meetAgain } });
+      return count > 0;
+    },
+
     /** Every pair that met in a group, with the round's date: the engine's history. */
     async history() {
       const groups = await db.pairingGroup.findMany({
         where: { communityId, round: { status: { not: "planned" } } },
-        select: { members: { select: { memberId: true } }, round: { select: { scheduledAt: true } } },
+        select: { members: { select: { memberId: true, meetAgain: true } }, round: { select: { scheduledAt: true } } },
       });
-      return groups.flatMap((g) => {
-        const ids = g.members.map((m) => m.memberId);
-        return ids.flatMap((a, i) => ids.slice(i + 1).map((b) => ({ a, b, at: g.round.scheduledAt.toISOString() })));
-      });
+      // `mutual`: both said after meeting that they would like to meet again (the engine's meetAgain weight).
+      return groups.flatMap((g) => g.members.flatMap((a, i) => g.members.slice(i + 1).map((b) => ({
+        a: a.memberId, b: b.memberId, at: g.round.scheduledAt.toISOString(), mutual: a.meetAgain === true && b.meetAgain === true,
+      }))));
     },
     /** The member's partners in their latest rounds, newest first. */
     async lastPartners(memberId: string, rounds = 3) {

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Intro } from "../core/profile.js";
 import type { Db, DbClient } from "./db.js";
+import { networkRepository } from "./network-repository.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
+import { privacyRepository } from "./privacy-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 import { roundsRepository } from "./rounds-repository.js";
 import { storedIntroSchema } from "./stored-intro.js";
@@ -186,6 +188,8 @@ function communityRepositories(client: DbClient, communityId: string) {
     pairing: pairingRepository(client, communityId),
     offers: offersRepository(client, communityId),
     rounds: roundsRepository(client, communityId),
+    network: networkRepository(client, communityId),
+    privacy: privacyRepository(client, communityId),
   };
 }
 

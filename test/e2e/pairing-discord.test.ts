@@ -298,7 +298,13 @@ describe("weekly pairing on Discord", () => {
         `match:followup:${group.id}:in_person`, followUp);
       expect(cb.body.type).toBe(4);
       expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-      expect(cb.body.data.content).toBe("ありがとうございます！記録しました: 対面で会えた");
+      // After "met": would you like to meet again, and a thank-you for the other.
+      expect(cb.body.data.content).toBe("ありがとうございます！記録しました: 対面で会えた\nこの人（たち）とまた会いたいですか？");
+      expect(buttonsOf(cb.body.data)).toEqual([
+        { custom_id: `network:again:${group.id}:yes`, label: "また会いたい" },
+        { custom_id: `network:again:${group.id}:no`, label: "今回はいい" },
+        { custom_id: `network:thank:pairing:${group.id}:${second!.memberId}`, label: `${second!.displayName}さんにお礼を送る` },
+      ]);
 
       const after = await storedRound(bot.store, "discord", guildId, "2026-11-30");
       const stored = after.groups.find((g) => g.id === group.id)!;

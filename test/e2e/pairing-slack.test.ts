@@ -248,7 +248,12 @@ describe("weekly pairing on Slack", () => {
       const followUp = since(from, postsTo(group.spaceId!))[0]!;
       const answer = await press({ id: first!.platformUserId }, team, followUp, `match:followup:${group.id}:in_person`);
       expect(answer.args.response_type).toBe("ephemeral");
-      expect(answer.args.text).toBe("ありがとうございます！記録しました: 対面で会えた");
+      expect(answer.args.text).toBe("ありがとうございます！記録しました: 対面で会えた\nこの人（たち）とまた会いたいですか？");
+      expect(buttonsIn(answer.args.blocks)).toEqual([
+        { action_id: `network:again:${group.id}:yes`, text: "また会いたい" },
+        { action_id: `network:again:${group.id}:no`, text: "今回はいい" },
+        { action_id: `network:thank:pairing:${group.id}:${second!.memberId}`, text: `${second!.displayName}さんにお礼を送る` },
+      ]);
 
       const after = await storedRound(bot.store, "slack", team, "2026-11-30");
       const stored = after.groups.find((g) => g.id === group.id)!;

@@ -17,8 +17,29 @@ function manyTags(n: number, seed: number): PairingInputDocument {
   return doc;
 }
 
+/**
+ * The same community with random `mutual` flags on its history (and repeated meetings of
+ * some pairs, mutual or not, so that the most recent entry has to decide), a short no-repeat
+ * window so that many mutual pairs are outside it, and a `meetAgain` weight that clamps some
+ * penalties to zero and only lowers others.
+ */
+function withMutual(doc: PairingInputDocument, seed: number, meetAgain: number): PairingInputDocument {
+  const rng = createRng(seed);
+  const history = (doc.history ?? []).map((h) => ({ ...h, mutual: rng.next() < 0.5 }));
+  const now = Date.parse(doc.settings!.now!);
+  for (const h of history.slice(0, Math.floor(history.length / 4))) {
+    history.push({ a: h.a, b: h.b, at: new Date(now - (1 + rng.int(20)) * 7 * 86_400_000).toISOString(), mutual: rng.next() < 0.5 });
+  }
+  return { ...doc, history, settings: { ...doc.settings, noRepeatWeeks: 3, weights: { meetAgain } } };
+}
+
 describe("compiled scorer rows", () => {
-  for (const [name, doc] of [["generated", generateCommunity(160, 3)], ["many rare tags", manyTags(160, 4)]] as const) {
+  for (const [name, doc] of [
+    ["generated", generateCommunity(160, 3)],
+    ["many rare tags", manyTags(160, 4)],
+    ["generated, mutual history", withMutual(generateCommunity(160, 5), 5, 400)],
+    ["many rare tags, mutual history and a partial meetAgain", withMutual(manyTags(160, 6), 6, 300)],
+  ] as const) {
     it(`given a ${name} community, then row() equals score/allowed/recentRepeat and boundRow() never misses a pair above the threshold`, () => {
       const s = createScorer(parsePairingInput(doc));
       const n = s.n;
@@ -39,6 +60,35 @@ describe("compiled scorer rows", () => {
       }
     });
   }
+
+  it("given mutual history, then every score stays between the score without history minus metBefore and the score without history (the bounds that ignore history hold)", () => {
+    const doc = withMutual(generateCommunity(160, 7), 7, 300);
+    const input = parsePairingInput(doc);
+    const s = createScorer(input);
+    const bare = createScorer({ ...input, history: [] });
+    let lowered = 0;
+    let cleared = 0;
+    let kept = 0;
+    for (let i = 0; i < s.n; i++) {
+      for (let j = i + 1; j < s.n; j++) {
+        const penalty = bare.score(i, j) - s.score(i, j);
+        expect(penalty).toBeGreaterThanOrEqual(0);
+        expect(penalty).toBeLessThanOrEqual(input.settings.weights.metBefore);
+        expect(s.score(i, j)).toBeLessThanOrEqual(s.maxScore);
+        expect(s.score(i, j)).toBeGreaterThanOrEqual(s.minScore);
+        const again = s.reasons(i, j).some((r) => r.kind === "meetAgain");
+        if (again) {
+          expect(s.recentRepeat(i, j)).toBe(false);
+          if (penalty === 0) cleared++;
+          else lowered++;
+        } else if (s.weeksSinceMet(i, j) >= 0) kept++;
+      }
+    }
+    // the sample exercises all three cases: clamped to zero, only lowered, untouched
+    expect(cleared).toBeGreaterThan(0);
+    expect(lowered).toBeGreaterThan(0);
+    expect(kept).toBeGreaterThan(0);
+  });
 
   it("given two members matching only through rare tags and a rare language, then offer/seek points and the pair are counted", () => {
     const filler = Array.from({ length: 40 }, (_, k) => ({ id: `f${k}`, industry: "it", seniority: "3-7" as const, languages: [`l${k}`], canOffer: [`t${k}`], lookingFor: [`s${k}`] }));

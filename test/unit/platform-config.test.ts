@@ -12,7 +12,7 @@ describe("Discord application commands generated from commands/", () => {
   const json = discordCommands(commands);
 
   it("given the command list, then every command has an English description and a Japanese localization", () => {
-    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "help", "forget-me", "musubi"]);
+    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "network", "help", "my-data", "forget-me", "musubi"]);
     const intro = json.find((c) => c.name === "intro")!;
     expect(intro.description).toBe("Introduce yourself to the community (opens a form)");
     expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する(フォームが開きます)" });
@@ -70,6 +70,6 @@ describe("Slack app manifest generated from commands/", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual([
       "commands", "chat:write", "users:read", "usergroups:read", "im:write", "mpim:write", "files:write", "channels:history", "groups:history", "im:history", "mpim:history",
     ]);
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/help", "/forget-me", "/musubi"]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/help", "/my-data", "/forget-me", "/musubi"]);
   });
 });

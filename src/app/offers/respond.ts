@@ -1,6 +1,8 @@
 import { PlatformError } from "../../port/errors.js";
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
+import { networkActions } from "../network/actions.js";
+import { planReconnects } from "../network/reconnect.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { statusAt } from "./card.js";
 
@@ -58,14 +60,18 @@ export async function respondToPost(ctx: CommandContext, postId: string): Promis
   try {
     await port.sendDirectMessage(post.author.platformUserId, {
       text: `${authorT(`offers.told.${post.kind}`, { responder, title: post.title })}\n${where}`,
+      buttons: [{ actionId: networkActions.thank.id("exchange", exchange.id, member.id), label: authorT("network.thanks.button", { name: member.displayName }) }],
     });
   } catch (error) {
     // The author may not take direct messages; the space (or the responder's message) still reaches them.
     if (!(error instanceof PlatformError)) throw error;
     ctx.log.info({ err: error, post: post.id }, "author not told by direct message");
   }
+  await planReconnects(ctx);
   ctx.log.info({ post: post.id, exchange: exchange.id }, "offer answered");
   return privateReply(spaceIds.length > 0
     ? t("offers.respond.done.space", { author, space: spaceText(spaceIds) })
-    : t("offers.respond.done.dm", { author }));
+    : t("offers.respond.done.dm", { author }), {
+    buttons: [{ actionId: networkActions.thank.id("exchange", exchange.id, post.memberId), label: t("network.thanks.button", { name: post.author.displayName }) }],
+  });
 }

@@ -1,7 +1,10 @@
+import { met } from "../../core/network/index.js";
 import { isFollowUpAnswer } from "../../core/pairing/settings.js";
 import { zoneOf, type CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { FORM_PAGE } from "../forms.js";
+import { networkActions } from "../network/actions.js";
+import { thanksButtons } from "../network/thanks.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { upcomingPairingRound } from "./pairing-round.js";
 
@@ -116,11 +119,29 @@ export async function skipFromHeadsUp(ctx: CommandContext, roundId: string): Pro
   return privateReply(ctx.t("pairingRound.skipped"));
 }
 
-/** A follow-up button: how the group met. */
+/**
+ * A follow-up button: how the group met. After "met" the member is asked whether they would like
+ * to meet again, and may thank each of the others.
+ */
 export async function answerFollowUp(ctx: CommandContext, groupId: string, answer: string): Promise<Outcome> {
   if (!isFollowUpAnswer(answer)) throw new UserError("common.unknownAction");
   const recorded = await ctx.store.pairing.answer(groupId, ctx.member.id, answer, ctx.now());
   if (!recorded) return privateReply(ctx.t("pairingRound.followUp.notYours"));
   await ctx.store.pairing.setParticipation(ctx.member.id, { missedFollowUps: 0 });
-  return privateReply(ctx.t("pairingRound.followUp.thanks", { answer: ctx.t(`pairingRound.followUp.${answer}`) }));
+  const thanks = ctx.t("pairingRound.followUp.thanks", { answer: ctx.t(`pairingRound.followUp.${answer}`) });
+  if (!met(answer)) return privateReply(thanks);
+  const group = await ctx.store.pairing.group(groupId);
+  const others = [];
+  for (const m of group?.members ?? []) {
+    if (m.memberId === ctx.member.id) continue;
+    const other = await ctx.store.members.find(m.memberId);
+    if (other) others.push(other);
+  }
+  return privateReply(`${thanks}\n${ctx.t("network.meetAgain.question")}`, {
+    buttons: [
+      { actionId: networkActions.meetAgain.id(groupId, "yes"), label: ctx.t("network.meetAgain.yes"), style: "primary" },
+      { actionId: networkActions.meetAgain.id(groupId, "no"), label: ctx.t("network.meetAgain.no") },
+      ...thanksButtons(ctx, "pairing", groupId, others),
+    ],
+  });
 }

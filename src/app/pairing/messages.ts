@@ -42,6 +42,9 @@ export function renderReasons(reasons: readonly Reason[], t: Translate): string 
       case "metBefore":
         parts.push(t("reason.metBefore", { weeks: r.params.weeksAgo }));
         break;
+      case "meetAgain":
+        parts.push(t("reason.meetAgain", { a: r.params.a, b: r.params.b, weeks: r.params.weeksAgo }));
+        break;
       case "sharedLanguages":
         break;
     }

@@ -5,6 +5,7 @@ import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/qu
 import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
 import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
+import { planReconnects } from "../network/reconnect.js";
 import { pairingActions } from "./actions.js";
 import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairPool } from "./pool.js";
@@ -212,6 +213,8 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
     payload: { roundId },
   });
   await store.pairing.setRoundStatus(roundId, "announced");
+  // New encounters: the week's reconnect suggestions are planned (once per week and community).
+  await planReconnects(ctx);
   ctx.log.info({ groups: groups.length }, "round announced");
 }
 

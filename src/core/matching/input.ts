@@ -24,7 +24,8 @@ export const memberSchema = z.object({
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: "not an ISO date" });
 
-export const historySchema = z.object({ a: z.string(), b: z.string(), at: isoDate });
+/** `mutual`: after this meeting both said they would like to meet again (see `weights.meetAgain`). */
+export const historySchema = z.object({ a: z.string(), b: z.string(), at: isoDate, mutual: z.boolean().default(false) });
 export const blockSchema = z.object({ by: z.string(), blocked: z.string() });
 
 /** Points (integers). A pair's score is the sum of the parts that apply. */
@@ -49,6 +50,11 @@ export const weightsSchema = z.object({
   /** Penalty for having met before, halved every `historyHalfLifeWeeks`. */
   metBefore: z.number().int().min(0).default(400),
   historyHalfLifeWeeks: z.number().positive().default(12),
+  /**
+   * Taken off the `metBefore` penalty (never below zero) when the pair's most recent meeting
+   * was mutual (both would like to meet again) and is at least `noRepeatWeeks` ago.
+   */
+  meetAgain: z.number().int().min(0).default(400),
 });
 export type Weights = z.output<typeof weightsSchema>;
 

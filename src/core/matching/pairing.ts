@@ -480,6 +480,7 @@ function dedupeReasons(reasons: Reason[]): Reason[] {
     timeZoneOverlap: 7,
     sharedLanguages: 8,
     metBefore: 9,
+    meetAgain: 9,
   };
   return out.map((r, k) => ({ r, k })).sort((a, b) => order[a.r.kind] - order[b.r.kind] || a.k - b.k).map((x) => x.r);
 }

@@ -11,7 +11,9 @@ export type Reason =
   | { kind: "timeZoneOverlap"; params: { hours: number } }
   | { kind: "sharedInterests"; params: { interests: string[] } }
   | { kind: "sharedLanguages"; params: { languages: string[] } }
-  | { kind: "metBefore"; params: { a: string; b: string; weeksAgo: number; withinNoRepeatWindow: boolean } };
+  | { kind: "metBefore"; params: { a: string; b: string; weeksAgo: number; withinNoRepeatWindow: boolean } }
+  /** In place of "metBefore" when the `meetAgain` reduction applies (mutual, outside the window). */
+  | { kind: "meetAgain"; params: { a: string; b: string; weeksAgo: number } };
 export type ReasonKind = Reason["kind"];
 
 const DAY = 86_400_000;
@@ -129,7 +131,8 @@ export interface PairScorer {
   /**
    * Pricing filter: for every j > i that may be allowed (shares a language, blocks not
    * checked), push j to `out` when an upper bound of score(i, j) (history penalty ignored)
-   * exceeds h[i] + h[j]. Never misses a pair whose score exceeds that threshold.
+   * exceeds h[i] + h[j]. Never misses a pair whose score exceeds that threshold (the history
+   * penalty, meetAgain included, is never negative: ignoring it can only raise the bound).
    */
   boundRow(i: number, h: Float64Array, out: number[]): void;
   /**
@@ -299,6 +302,8 @@ export function createScorer(input: PairingInput): PairScorer {
   }
   /** Age in days of the most recent meeting of each pair. */
   const lastMet = new Map<number, number>();
+  /** Pairs whose most recent meeting was mutual (several entries on that date: any of them). */
+  const lastMutual = new Set<number>();
   const hasHistory = new Uint8Array(n);
   for (const h of input.history) {
     const i = index.get(h.a);
@@ -307,10 +312,16 @@ export function createScorer(input: PairingInput): PairScorer {
     const age = Math.max(0, (now.getTime() - Date.parse(h.at)) / DAY);
     const key = pairKey(i, j);
     const prev = lastMet.get(key);
-    if (prev === undefined || age < prev) lastMet.set(key, age);
+    if (prev === undefined || age < prev) {
+      lastMet.set(key, age);
+      if (h.mutual) lastMutual.add(key);
+      else lastMutual.delete(key);
+    } else if (age === prev && h.mutual) lastMutual.add(key);
     hasHistory[i] = hasHistory[j] = 1;
   }
   const windowDays = input.settings.noRepeatWeeks * 7;
+  /** The meetAgain reduction applies: most recent meeting mutual and outside the no-repeat window. */
+  const meetAgainApplies = (mutual: boolean, ageDays: number): boolean => mutual && ageDays >= windowDays && weights.meetAgain > 0;
 
   const gapPoints = [weights.seniorityGap0, weights.seniorityGap1, weights.seniorityGap2, weights.seniorityGap3];
   const tzPoints = new Map<number, number>();
@@ -323,8 +334,15 @@ export function createScorer(input: PairingInput): PairScorer {
     return p;
   };
   const offerSeekPoints = (c: number): number => (c > 0 ? weights.offerSeek + weights.offerSeekExtraTag * Math.min(c - 1, 2) : 0);
-  const historyPenalty = (ageDays: number): number =>
-    Math.round(weights.metBefore * Math.pow(0.5, ageDays / 7 / weights.historyHalfLifeWeeks));
+  /**
+   * Penalty of a past meeting, in [0, metBefore]: metBefore halved every half-life, less
+   * meetAgain (never below zero) for a mutual pair outside the window. Never negative, so a
+   * score with history is at most the score without it (the bounds below ignore history).
+   */
+  const historyPenalty = (ageDays: number, mutual: boolean): number => {
+    const p = Math.round(weights.metBefore * Math.pow(0.5, ageDays / 7 / weights.historyHalfLifeWeeks));
+    return meetAgainApplies(mutual, ageDays) ? Math.max(0, p - weights.meetAgain) : p;
+  };
 
   const maxScore =
     weights.differentIndustry +
@@ -333,6 +351,7 @@ export function createScorer(input: PairingInput): PairScorer {
     weights.timeZoneOverlap +
     weights.sameCityInPerson +
     3 * weights.sharedInterest;
+  // Every part is ≥ 0 and the history penalty is in [0, metBefore] (meetAgain only lowers it).
   const minScore = -weights.metBefore;
 
   const sharesLanguage = (i: number, j: number): boolean => {
@@ -368,8 +387,9 @@ export function createScorer(input: PairingInput): PairScorer {
     const ij = interestMask[j]!;
     s += siTable[(ii | ij) & OVERFLOW ? Math.min(63, intersectCount(interests[i]!, interests[j]!)) : popcount(ii & ij)]!;
     if (hasHistory[i] && hasHistory[j]) {
-      const age = lastMet.get(pairKey(i, j));
-      if (age !== undefined) s -= historyPenalty(age);
+      const key = pairKey(i, j);
+      const age = lastMet.get(key);
+      if (age !== undefined) s -= historyPenalty(age, lastMutual.has(key));
     }
     return s;
   };
@@ -377,13 +397,17 @@ export function createScorer(input: PairingInput): PairScorer {
   // Per-member history and block partners, so that a row marks them in O(1) per partner.
   const histPartner: number[][] = Array.from({ length: n }, () => []);
   const histAge: number[][] = Array.from({ length: n }, () => []);
+  const histPenalty: number[][] = Array.from({ length: n }, () => []);
   for (const [key, age] of lastMet) {
     const a = Math.floor(key / n);
     const b = key - a * n;
+    const p = historyPenalty(age, lastMutual.has(key));
     histPartner[a]!.push(b);
     histAge[a]!.push(age);
+    histPenalty[a]!.push(p);
     histPartner[b]!.push(a);
     histAge[b]!.push(age);
+    histPenalty[b]!.push(p);
   }
   const blockPartner: number[][] = Array.from({ length: n }, () => []);
   for (const key of blocked) {
@@ -398,10 +422,11 @@ export function createScorer(input: PairingInput): PairScorer {
     // adjustments: history penalty (and the fresh bonus withheld), blocks
     const hp = histPartner[i]!;
     const ha = histAge[i]!;
+    const hpen = histPenalty[i]!;
     for (let q = 0; q < hp.length; q++) {
       const j = hp[q]!;
       rowMark[j] = i;
-      rowAdjust[j] = -historyPenalty(ha[q]!) - (ha[q]! < windowDays ? freshBonus : 0);
+      rowAdjust[j] = -hpen[q]! - (ha[q]! < windowDays ? freshBonus : 0);
     }
     for (const j of blockPartner[i]!) {
       rowMark[j] = i;
@@ -509,9 +534,12 @@ export function createScorer(input: PairingInput): PairScorer {
     if (tzOffset[i] !== tzOffset[j]) out.push({ kind: "timeZoneOverlap", params: { hours: Math.round(hours * 10) / 10 } });
     const sharedLangs = intersect(langs[i]!, langs[j]!).map((t) => tagLabel[t]!);
     if (sharedLangs.length > 0) out.push({ kind: "sharedLanguages", params: { languages: sharedLangs } });
-    const age = lastMet.get(pairKey(i, j));
+    const key = pairKey(i, j);
+    const age = lastMet.get(key);
     if (age !== undefined) {
-      out.push({ kind: "metBefore", params: { a: na, b: nb, weeksAgo: Math.round(age / 7), withinNoRepeatWindow: age < windowDays } });
+      const weeksAgo = Math.round(age / 7);
+      if (meetAgainApplies(lastMutual.has(key), age)) out.push({ kind: "meetAgain", params: { a: na, b: nb, weeksAgo } });
+      else out.push({ kind: "metBefore", params: { a: na, b: nb, weeksAgo, withinNoRepeatWindow: age < windowDays } });
     }
     return out;
   };
@@ -589,6 +617,9 @@ export function renderReasonsEnglish(reasons: readonly Reason[]): string {
             ? `${r.params.a} and ${r.params.b} met ${r.params.weeksAgo} weeks ago (no better option)`
             : `${r.params.a} and ${r.params.b} met ${r.params.weeksAgo} weeks ago`,
         );
+        break;
+      case "meetAgain":
+        parts.push(`${r.params.a} and ${r.params.b} both said they would like to meet again (met ${r.params.weeksAgo} weeks ago)`);
         break;
     }
   }

@@ -1,10 +1,13 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import type { FormView, Outcome } from "../../app/reply.js";
+import type { ReplyFile } from "../../port/message.js";
 import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation } from "../text-command.js";
 import { parseLine, stripSigil } from "./parse-line.js";
-import { renderForm, renderReply } from "./render.js";
+import { renderForm, renderReply, shownInline } from "./render.js";
 
 export const CONSOLE_COMMUNITY = { externalId: "local", name: "musubi console" };
 export const CONSOLE_CHANNEL = "general";
@@ -19,12 +22,16 @@ export interface ConsoleOptions {
   defaultSpeaker: string;
   /** Asks each field of a form in turn (the REPL); without it a form is printed to answer as key=value. */
   askForm?: (form: FormView) => Promise<Record<string, string> | undefined>;
-  /** The action of a button shown earlier, by its label: `:press "Skip this round"`. */
-  buttonAction?: (label: string) => string | undefined;
+  /** The action of a button shown earlier to `speaker`, by its label: `:press "Skip this round"`. */
+  buttonAction?: (label: string, speaker: string) => string | undefined;
+  /** Told who says each line, before it runs. */
+  speaking?: (speaker: string) => void;
   /** The simulated clock that `:time` moves. */
   clock: { set(at: Date): void };
   /** Runs the jobs due now; called after every line, so scheduled work shows up in order. */
   runDueJobs: () => Promise<unknown>;
+  /** Where pictures and other binary files handed to a member are written (the data folder). */
+  filesDir?: string;
 }
 
 /** The local community: each line is said by a member, and the bot's answers are printed. */
@@ -41,7 +48,15 @@ export function createConsoleAdapter(options: ConsoleOptions) {
 
   async function show(actor: Actor, outcome: Outcome, answers: Record<string, string>): Promise<void> {
     if (outcome.type === "reply") {
-      for (const line of renderReply(outcome.reply)) print(line);
+      const saved = new Map<ReplyFile, string>();
+      for (const file of outcome.reply.files ?? []) {
+        if (shownInline(file) || !options.filesDir) continue;
+        const path = join(options.filesDir, basename(file.name));
+        await mkdir(options.filesDir, { recursive: true });
+        await writeFile(path, file.content);
+        saved.set(file, path);
+      }
+      for (const line of renderReply(outcome.reply, (file) => saved.get(file))) print(line);
       return;
     }
     const values = Object.keys(answers).length > 0 ? answers : await options.askForm?.(outcome.form);
@@ -55,6 +70,7 @@ export function createConsoleAdapter(options: ConsoleOptions) {
 
   async function handle(line: string): Promise<void> {
     const parsed = parseLine(line);
+    if ("speaker" in parsed) options.speaking?.(parsed.speaker ?? options.defaultSpeaker);
     switch (parsed.type) {
       case "empty":
         return;
@@ -72,7 +88,7 @@ export function createConsoleAdapter(options: ConsoleOptions) {
         return;
       case "press": {
         const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
-        const actionId = options.buttonAction?.(parsed.actionId) ?? parsed.actionId;
+        const actionId = options.buttonAction?.(parsed.actionId, actor.userId) ?? parsed.actionId;
         await show(actor, await musubi.action(port, actor, actionId), parsed.answers);
         return;
       }

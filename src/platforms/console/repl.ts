@@ -5,7 +5,7 @@ import { createConsoleAdapter, type ConsoleOptions } from "./adapter.js";
 
 const ORGANIZER = "organizer";
 
-export type ConsoleSession = Pick<ConsoleOptions, "musubi" | "port" | "print" | "buttonAction" | "clock" | "runDueJobs">;
+export type ConsoleSession = Pick<ConsoleOptions, "musubi" | "port" | "print" | "buttonAction" | "speaking" | "clock" | "runDueJobs" | "filesDir">;
 
 /** Script mode: every line of FILE is said in turn; each line and its answers are printed. */
 export async function runScript(session: ConsoleSession, file: string): Promise<void> {

@@ -18,7 +18,7 @@ import {
 import { FORM_PAGE } from "../../app/forms.js";
 import type { FormFieldView, FormView, Reply } from "../../app/reply.js";
 import { clip } from "../../core/text.js";
-import type { Card, Message } from "../../port/message.js";
+import { bytesOf, type Card, type Message } from "../../port/message.js";
 
 const BUTTON_STYLES = { primary: ButtonStyle.Primary, secondary: ButtonStyle.Secondary, danger: ButtonStyle.Danger };
 
@@ -59,7 +59,7 @@ export function renderMessage(message: Message): {
 /** A reply's files as discord.js attachments, for spreading into reply or editReply options. */
 export function replyAttachments(reply: Reply): { files?: AttachmentPayload[] } {
   if (!reply.files?.length) return {};
-  return { files: reply.files.map((f) => ({ attachment: Buffer.from(f.content, "utf8"), name: f.name })) };
+  return { files: reply.files.map((f) => ({ attachment: Buffer.from(bytesOf(f)), name: f.name })) };
 }
 
 function renderField(field: FormFieldView): LabelBuilder {

@@ -1,7 +1,7 @@
 import { webApi } from "@slack/bolt";
 import { formatLocal } from "../../core/pairing/rhythm.js";
 import { PlatformError } from "../../port/errors.js";
-import type { ReplyFile } from "../../port/message.js";
+import { bytesOf, type ReplyFile } from "../../port/message.js";
 import type { DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { noCalendarEvents, translatingErrors } from "../errors.js";
 import { renderMessage } from "./render.js";
@@ -62,7 +62,7 @@ export async function sendFilesByDirectMessage(client: webApi.WebClient, userId:
   const opened = await client.conversations.open({ users: userId });
   await client.filesUploadV2({
     channel_id: opened.channel?.id ?? userId,
-    file_uploads: files.map((f) => ({ file: Buffer.from(f.content, "utf8"), filename: f.name, title: f.name })),
+    file_uploads: files.map((f) => ({ file: Buffer.from(bytesOf(f)), filename: f.name, title: f.name })),
   });
 }
 
