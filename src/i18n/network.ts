@@ -20,6 +20,8 @@ export const networkMessages = {
     en: "You helped others {helped} times · thanks received: {thanked}",
   },
   "network.line": { ja: "{member} — {count}回、最後は{time}", en: "{member} — {count} times, last {time}" },
+  "network.card.giving": { ja: "助け合い", en: "Giving" },
+  "network.card.givingValue": { ja: "力になった{helped}回 · 感謝{thanked}件", en: "helped {helped} times · thanked {thanked} times" },
   "network.person": { ja: "{member}さん", en: "{member}" },
   "network.moreWays": { ja: "ほか{count}件", en: "{count} more" },
   "network.formerMember": { ja: "退会したメンバー", en: "a former member" },

@@ -11,5 +11,9 @@ export async function showProfile(ctx: CommandContext, platformUserId: string | 
   if (!member || !profile) {
     return privateReply(self ? t("profile.noneSelf") : t("profile.none", { name: port.mentionUser(platformUserId!) }));
   }
-  return privateReply("", { cards: [introCard(profile.intro, member.displayName, ctx.locale)] });
+  const card = introCard(profile.intro, member.displayName, ctx.locale);
+  // Giving first should feel noticed: the card says how often they helped and were thanked.
+  const { helped, thanked } = await store.network.givingOf(member.id);
+  const giving = helped + thanked > 0 ? [{ name: t("network.card.giving"), value: t("network.card.givingValue", { helped, thanked }), inline: true }] : [];
+  return privateReply("", { cards: [{ ...card, fields: [...card.fields, ...giving] }] });
 }
