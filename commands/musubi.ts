@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { setMonthlyReport } from "../src/app/network/report.js";
 import { DEFAULT_STATS_WEEKS, communityStats, networkDrawing } from "../src/app/network/stats.js";
 import { changePairingSettings, previewPairing, runPairingNow } from "../src/app/pairing/organizer.js";
 import { setUpCommunity } from "../src/app/setup/community-settings.js";
@@ -110,6 +111,17 @@ export const musubiCommand: CommandDefinition = {
       permission: "organizer",
       options: { weeks: option.integer({ description: "stats.option.weeks", min: 1, max: 104 }) },
       run: (ctx, { weeks }) => communityStats(ctx, weeks ?? DEFAULT_STATS_WEEKS),
+    }),
+    report: handler({
+      description: "report.description",
+      permission: "organizer",
+      options: {
+        channel: option.channel({ description: "report.option.channel" }),
+        enabled: option.string({ description: "report.option.enabled", choices: [
+          { value: "on", label: localized("network.option.on") }, { value: "off", label: localized("network.option.off") },
+        ] }),
+      },
+      run: (ctx, input) => setMonthlyReport(ctx, { channel: input.channel, enabled: input.enabled as "on" | "off" | undefined }),
     }),
     network: handler({
       description: "stats.network.description",

@@ -1,6 +1,7 @@
 import { commands } from "../commands/index.js";
 import { createMusubi, type Musubi } from "./app/dispatcher.js";
 import { networkJobHandlers } from "./app/network/reconnect.js";
+import { planAllReports, reportJobHandlers } from "./app/network/report.js";
 import { offersJobHandlers } from "./app/offers/jobs.js";
 import { pairingJobHandlers, planAllPairingRounds } from "./app/pairing/pairing-round.js";
 import { roundsJobHandlers } from "./app/rounds/jobs.js";
@@ -35,8 +36,8 @@ export interface Bot {
   jobDeps: JobDeps;
   /** Plugs in a started platform adapter's port: jobs for its communities run in this process from then on. */
   connect(port: PlatformPort): void;
-  /** At start: every community with pairing on has its next round planned. */
-  planPairingRounds(): Promise<void>;
+  /** At start: every community with pairing on has its next round planned, and every monthly report. */
+  planRecurringJobs(): Promise<void>;
   /** Stops polling for jobs (the one running finishes) and closes the database. */
   stop(): Promise<void>;
 }
@@ -50,7 +51,7 @@ export function createBot(options: BotOptions): Bot {
   const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now });
   const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
   const all: JobHandlers = {
-    ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps),
+    ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
   Object.assign(handlers, all);
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults });
@@ -59,7 +60,10 @@ export function createBot(options: BotOptions): Bot {
     connect(port) {
       ports[port.platform] = port;
     },
-    planPairingRounds: () => planAllPairingRounds(jobDeps),
+    async planRecurringJobs() {
+      await planAllPairingRounds(jobDeps);
+      await planAllReports(jobDeps);
+    },
     async stop() {
       await scheduler.stop();
       await store.disconnect();

@@ -44,7 +44,7 @@ async function main() {
     const { print, buttonAction, speaking } = rememberingButtons((line) => console.log(line));
     // Pictures go beside the SQLite file (the data folder), or into ./data with PostgreSQL.
     const filesDir = join(isPostgresUrl(config.databaseUrl) ? "data" : dirname(config.databaseUrl.replace(/^file:/, "")), "files");
-    const session = { musubi, print, buttonAction, speaking, port: consolePort(print), clock: consoleClock, runDueJobs: () => scheduler.runDue(), filesDir };
+    const session = { musubi, print, buttonAction, speaking, port: consolePort(print, filesDir), clock: consoleClock, runDueJobs: () => scheduler.runDue(), filesDir };
     bot.connect(session.port);
     if (args.script !== undefined) await runScript(session, args.script);
     else await runRepl(session);
@@ -63,7 +63,7 @@ async function main() {
     bot.connect(slack.port);
     running.push(slack);
   }
-  await bot.planPairingRounds();
+  await bot.planRecurringJobs();
   scheduler.start(POLL_MS);
   const shutdown = async (signal: string) => {
     log.info({ signal }, "shutting down");

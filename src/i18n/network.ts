@@ -124,6 +124,13 @@ export const networkMessages = {
   "myData.file": { ja: "すべての内容は添付の JSON ファイルにあります。", en: "Everything is in the attached JSON file." },
   "myData.forget": { ja: "すべて削除するには /forget-me を使ってください。", en: "To delete all of it, use /forget-me." },
 
+  "report.description": { ja: "毎月のレポート（数字と図）を投稿するチャンネル", en: "The channel for the monthly report (figures and pictures)" },
+  "report.option.channel": { ja: "投稿するチャンネル", en: "Channel to post in" },
+  "report.option.enabled": { ja: "オン・オフ", en: "On or off" },
+  "report.needsChannel": { ja: "レポートを投稿するチャンネルを channel で指定してください。", en: "Name the channel for the report with channel." },
+  "report.on": { ja: "毎月のレポートを {channel} に投稿します。次回は{time}です。", en: "The monthly report goes to {channel}. The next one is {time}." },
+  "report.off": { ja: "毎月のレポートはオフです。", en: "The monthly report is off." },
+  "report.title": { ja: "📊 月次レポート（{month}からの1か月）", en: "📊 Monthly report (the month from {month})" },
   "stats.description": { ja: "コミュニティの数字と図（直近の週）", en: "The community's figures and charts (recent weeks)" },
   "stats.option.weeks": { ja: "何週間分（1〜104、既定は12）", en: "How many weeks (1–104, default 12)" },
   "stats.option.names": { ja: "名前を表示する（既定はオン）", en: "Show names (on by default)" },

@@ -31,6 +31,7 @@ export const JOB_PAYLOADS = {
   "rounds.after": sessionPayload,
   "rounds.calendar": z.object({ roundId: z.string() }),
   "network.reconnect": z.object({}),
+  "network.report": z.object({ month: z.string() }),
 } as const;
 
 export type JobKind = keyof typeof JOB_PAYLOADS;

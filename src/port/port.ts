@@ -1,5 +1,5 @@
 import type { MessageRef, Platform } from "../store/records.js";
-import type { Message } from "./message.js";
+import type { Message, ReplyFile } from "./message.js";
 
 /** How a message is sent on behalf of a job (see src/jobs/outbox.ts). */
 export interface DeliveryOptions {
@@ -65,6 +65,11 @@ export interface PlatformPort {
   upsertCalendarEvent(communityExternalId: string, event: CalendarEvent): Promise<string>;
   /** Takes the event off the calendar; one already gone or over is left as it is. */
   cancelCalendarEvent(communityExternalId: string, eventId: string): Promise<void>;
+  /**
+   * Posts files (pictures) with a line of text to a channel. Optional: where a port has none, a
+   * use case posts its text alone.
+   */
+  postFiles?(channelId: string, text: string, files: readonly ReplyFile[]): Promise<MessageRef>;
   mentionUser(userId: string): string;
   mentionChannel(channelId: string): string;
   /** A Discord role or Slack user group, as the platform writes it. */

@@ -15,6 +15,8 @@ export interface CommunityRecord {
   organizerGroupId: string | null;
   /** Where offer and ask cards are posted. */
   offersChannelId: string | null;
+  /** Where the monthly report goes; none: no report. */
+  reportChannelId: string | null;
 }
 
 export interface MemberRecord {

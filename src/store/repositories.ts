@@ -20,7 +20,7 @@ export type DraftValues = z.infer<typeof draftValuesSchema>;
 function toCommunity(row: {
   id: string; platform: string; externalId: string; name: string; locale: string; timeZone: string;
   introChannelId: string | null; welcomeChannelId: string | null; organizerGroupId: string | null;
-  offersChannelId: string | null;
+  offersChannelId: string | null; reportChannelId: string | null;
 }): CommunityRecord {
   return { ...row, platform: row.platform as Platform };
 }
@@ -32,12 +32,12 @@ export interface CommunityDefaults {
 }
 
 export type CommunitySettings = Partial<
-  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "offersChannelId" | "locale" | "timeZone">
+  Pick<CommunityRecord, "introChannelId" | "welcomeChannelId" | "organizerGroupId" | "offersChannelId" | "reportChannelId" | "locale" | "timeZone">
 >;
 
 const communitySelect = {
   id: true, platform: true, externalId: true, name: true, locale: true, timeZone: true,
-  introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true,
+  introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true, reportChannelId: true,
 } as const;
 
 /** Communities themselves: the only repository not bound to one community. */
@@ -57,6 +57,11 @@ export function communityRepository(db: DbClient) {
     async find(communityId: string): Promise<CommunityRecord | null> {
       const row = await db.community.findUnique({ where: { id: communityId }, select });
       return row && toCommunity(row);
+    },
+    /** Communities with a monthly report: their next report is planned at start. */
+    async withReports(): Promise<string[]> {
+      const rows = await db.community.findMany({ where: { reportChannelId: { not: null } }, select: { id: true } });
+      return rows.map((r) => r.id);
     },
     /** Communities with pairing turned on: their next rounds are planned at start. */
     async withPairingEnabled(): Promise<string[]> {

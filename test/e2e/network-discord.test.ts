@@ -165,4 +165,19 @@ describe("the network on Discord", () => {
     expect(refused.data.content).toBe("/musubi stats はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
     expect(refused.files).toEqual([]);
   });
+
+  it("given a monthly report in #general, then on the 1st at 10:00 its figures and three PNGs are posted there", async () => {
+    const set = await command(organizer, "musubi", {
+      subcommand: "report", options: [{ name: "channel", type: 7, value: GENERAL }],
+      resolved: { channels: { [GENERAL]: { id: GENERAL, name: "general", type: 0, permissions: MEMBER_PERMISSIONS } } },
+    });
+    expect(set.data.content).toBe(`毎月のレポートを <#${GENERAL}> に投稿します。次回は<t:${Date.parse("2027-01-01T01:00:00Z") / 1000}:F>です。`);
+    await bot.at("2026-12-31T23:00:00Z");
+    const from = fake.requests.length;
+    await bot.at("2027-01-01T01:00:00Z");
+    const [report] = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
+    expect(report!.body.content.split("\n")[0]).toBe("📊 月次レポート（2026/12/01からの1か月）");
+    expect(report!.files.map((f) => f.filename)).toEqual(["musubi-funnel-2027-01-01.png", "musubi-trend-2027-01-01.png", "musubi-network-anonymous-2027-01-01.png"]);
+    for (const file of report!.files) expect([...file.data.subarray(0, 8)]).toEqual(PNG_SIGNATURE);
+  });
 });

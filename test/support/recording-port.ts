@@ -1,13 +1,14 @@
 import { PlatformError } from "../../src/port/errors.js";
-import type { Message } from "../../src/port/message.js";
+import type { Message, ReplyFile } from "../../src/port/message.js";
 import type { CalendarEvent, PlatformPort } from "../../src/port/port.js";
 import type { MessageRef } from "../../src/store/records.js";
 
 export interface Sent {
-  kind: "post" | "edit" | "dm";
+  kind: "post" | "edit" | "dm" | "files";
   channelId: string;
   messageId: string;
   message: Message;
+  files?: readonly ReplyFile[];
 }
 
 /** A platform port that records what the bot sent, for tests of the use cases. */
@@ -22,6 +23,11 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
     async postMessage(channelId, message) {
       const messageId = `m${next++}`;
       sent.push({ kind: "post", channelId, messageId, message });
+      return { channelId, messageId };
+    },
+    async postFiles(channelId, text, files) {
+      const messageId = `m${next++}`;
+      sent.push({ kind: "files", channelId, messageId, message: { text }, files });
       return { channelId, messageId };
     },
     async editMessage(ref, message) {

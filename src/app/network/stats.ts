@@ -1,8 +1,8 @@
-import { communityFigures, networkGraph, weekStart, type CommunityFigures } from "../../core/network/index.js";
+import { communityFigures, networkGraph, weekStart, type CommunityFigures, type Period } from "../../core/network/index.js";
 import { INDUSTRIES, type Intro } from "../../core/profile.js";
-import type { Translate } from "../../i18n/index.js";
+import type { Locale, Translate } from "../../i18n/index.js";
 import type { ReplyFile } from "../../port/message.js";
-import type { CommandContext } from "../context.js";
+import type { CommandContext, CommunityContext } from "../context.js";
 import { privateReply, type Outcome } from "../reply.js";
 
 // For organizers: the community's figures over the last weeks with a funnel and a weekly trend as
@@ -42,14 +42,16 @@ const png = (name: string, content: Uint8Array): ReplyFile => ({ name, contentTy
 const charts = () => import("../../pictures/charts.js");
 const drawing = () => import("../../pictures/network.js");
 
-/** `/musubi stats [weeks]`: the figures of the last weeks, and two pictures. */
-export async function communityStats(ctx: CommandContext, weeks: number): Promise<Outcome> {
-  const { t } = ctx;
-  const to = ctx.now();
-  const from = weekStart(new Date(to.getTime() - (weeks - 1) * 7 * 86_400_000));
-  const figures = communityFigures(await ctx.store.network.activity(), { from, to });
-  const zone = ctx.member.timeZone ?? ctx.community.timeZone;
-  const day = new Intl.DateTimeFormat(ctx.locale === "ja" ? "ja-JP" : "en-GB", { month: "numeric", day: "numeric", timeZone: zone });
+/** The figures of a period as text and its funnel and weekly trend as PNG files, in one language. */
+export async function statsReport(
+  ctx: Pick<CommunityContext, "store" | "now" | "log">,
+  view: { t: Translate; locale: Locale; zone: string },
+  period: Period,
+  heading: string,
+): Promise<{ text: string; files: ReplyFile[]; figures: CommunityFigures }> {
+  const { t } = view;
+  const figures = communityFigures(await ctx.store.network.activity(), period);
+  const day = new Intl.DateTimeFormat(view.locale === "ja" ? "ja-JP" : "en-GB", { month: "numeric", day: "numeric", timeZone: view.zone });
   const { funnelChart, trendChart } = await charts();
   const [funnel, trend] = await Promise.all([
     funnelChart({
@@ -71,17 +73,31 @@ export async function communityStats(ctx: CommandContext, weeks: number): Promis
       ],
     }),
   ]);
-  ctx.log.info({ weeks, groups: figures.groups }, "stats shown");
-  const date = to.toISOString().slice(0, 10);
-  const since = new Intl.DateTimeFormat(ctx.locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(from);
-  return privateReply([t("stats.title", { weeks, from: since }), ...figureLines(t, figures)].join("\n"), {
+  const date = period.to.toISOString().slice(0, 10);
+  return {
+    text: [heading, ...figureLines(t, figures)].join("\n"),
     files: [png(`musubi-funnel-${date}.png`, funnel.png), png(`musubi-trend-${date}.png`, trend.png)],
-  });
+    figures,
+  };
 }
 
-/** `/musubi network [names]`: who has met whom, coloured by industry, with the figures about it. */
-export async function networkDrawing(ctx: CommandContext, withNames: boolean): Promise<Outcome> {
-  const { t } = ctx;
+/** The first day of a period, as a date in the reader's language. */
+export const dateOf = (locale: Locale, at: Date, zone: string) =>
+  new Intl.DateTimeFormat(locale === "ja" ? "ja-JP" : "en-GB", { dateStyle: "medium", timeZone: zone }).format(at);
+
+/** `/musubi stats [weeks]`: the figures of the last weeks, and two pictures. */
+export async function communityStats(ctx: CommandContext, weeks: number): Promise<Outcome> {
+  const to = ctx.now();
+  const from = weekStart(new Date(to.getTime() - (weeks - 1) * 7 * 86_400_000));
+  const zone = ctx.member.timeZone ?? ctx.community.timeZone;
+  const heading = ctx.t("stats.title", { weeks, from: dateOf(ctx.locale, from, "UTC") });
+  const report = await statsReport(ctx, { t: ctx.t, locale: ctx.locale, zone }, { from, to }, heading);
+  ctx.log.info({ weeks, groups: report.figures.groups }, "stats shown");
+  return privateReply(report.text, { files: report.files });
+}
+
+/** The drawing of who has met whom, with or without names, and the graph it was drawn from. */
+export async function drawNetwork(ctx: Pick<CommunityContext, "store" | "now">, t: Translate, withNames: boolean) {
   const graph = networkGraph(await ctx.store.network.activity());
   const { networkPicture } = await drawing();
   const picture = await networkPicture({
@@ -91,6 +107,14 @@ export async function networkDrawing(ctx: CommandContext, withNames: boolean): P
     legendTitle: t("stats.network.legend"),
     caption: t("stats.network.caption", { wellConnected: percent(t, graph.wellConnectedShare), cross: percent(t, graph.crossIndustryShare) }),
   });
+  const file = png(`musubi-network${withNames ? "" : "-anonymous"}-${ctx.now().toISOString().slice(0, 10)}.png`, picture.png);
+  return { graph, file };
+}
+
+/** `/musubi network [names]`: who has met whom, coloured by industry, with the figures about it. */
+export async function networkDrawing(ctx: CommandContext, withNames: boolean): Promise<Outcome> {
+  const { t } = ctx;
+  const { graph, file } = await drawNetwork(ctx, t, withNames);
   const unconnected = graph.unconnected.slice(0, UNCONNECTED_NAMED).map((m) => m.name);
   const lines = [
     t("stats.network.figures", { wellConnected: percent(t, graph.wellConnectedShare), cross: percent(t, graph.crossIndustryShare) }),
@@ -101,5 +125,5 @@ export async function networkDrawing(ctx: CommandContext, withNames: boolean): P
         names: unconnected.join("、") + (graph.unconnected.length > unconnected.length ? " …" : ""),
       }),
   ];
-  return privateReply(lines.join("\n"), { files: [png(`musubi-network${withNames ? "" : "-anonymous"}-${ctx.now().toISOString().slice(0, 10)}.png`, picture.png)] });
+  return privateReply(lines.join("\n"), { files: [file] });
 }

@@ -11,3 +11,4 @@ export {
   type NetworkGraph,
   type Period,
 } from "./stats.js";
+export { REPORT_HOUR, nextReport, type MonthSlot } from "./report.js";

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { formatLocal } from "../../core/pairing/rhythm.js";
 import type { Message } from "../../port/message.js";
 import type { PlatformPort } from "../../port/port.js";
@@ -6,7 +8,8 @@ import { noCalendarEvents } from "../errors.js";
 import { renderMessage } from "./render.js";
 
 /** The console's platform: messages are printed; ids are counted so transcripts stay stable. */
-export function consolePort(print: (line: string) => void): PlatformPort {
+/** `filesDir`: where files posted to a channel (a report's pictures) are written. */
+export function consolePort(print: (line: string) => void, filesDir?: string): PlatformPort {
   let nextId = 1;
   const newRef = (channelId: string): MessageRef => ({ channelId, messageId: `m${nextId++}` });
   const discussions = new Set<string>();
@@ -19,6 +22,21 @@ export function consolePort(print: (line: string) => void): PlatformPort {
     async postMessage(channelId, message) {
       const ref = newRef(channelId);
       show(`[#${channelId}] (${ref.messageId})`, message);
+      return ref;
+    },
+    async postFiles(channelId, text, files) {
+      const ref = newRef(channelId);
+      show(`[#${channelId}] (${ref.messageId})`, { text });
+      for (const file of files) {
+        if (!filesDir) {
+          print(`  📎 ${file.name} (${file.contentType})`);
+          continue;
+        }
+        const path = join(filesDir, basename(file.name));
+        await mkdir(filesDir, { recursive: true });
+        await writeFile(path, file.content);
+        print(`  📎 ${file.name} (${file.contentType}) → ${path}`);
+      }
       return ref;
     },
     async editMessage(ref, message) {

@@ -13,7 +13,7 @@ import {
 } from "discord.js";
 import { clip } from "../../core/text.js";
 import { PlatformError } from "../../port/errors.js";
-import type { Message } from "../../port/message.js";
+import { bytesOf, type Message } from "../../port/message.js";
 import type { CalendarEvent, DeliveryOptions, PlatformPort } from "../../port/port.js";
 import { translatingErrors } from "../errors.js";
 import { renderMessage } from "./render.js";
@@ -108,6 +108,14 @@ export function discordPort(client: Client): PlatformPort {
   return {
     platform: "discord",
     postMessage: deliver,
+    postFiles: (channelId, text, files) =>
+      translated(async () => {
+        const sent = await client.rest.post(Routes.channelMessages(channelId), {
+          body: { content: clip(text, 2000), allowed_mentions: { parse: [] } },
+          files: files.map((f) => ({ name: f.name, data: Buffer.from(bytesOf(f)), contentType: f.contentType })),
+        }) as { id: string };
+        return { channelId, messageId: sent.id };
+      }),
     editMessage: (ref, message) =>
       translated(async () => {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: renderMessage(message) });

@@ -105,6 +105,17 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
   return {
     platform: "slack",
     postMessage: post,
+    postFiles: (channelId, text, files) =>
+      translated(async () => {
+        const { channel } = conversationOf(channelId);
+        await client.filesUploadV2({
+          channel_id: channel,
+          initial_comment: text,
+          file_uploads: files.map((f) => ({ file: Buffer.from(bytesOf(f)), filename: f.name, title: f.name })),
+        });
+        // Slack gives back the files, not a message: there is nothing to edit later.
+        return { channelId: channel, messageId: "" };
+      }),
     editMessage: (ref, message) =>
       translated(async () => {
         await client.chat.update({ channel: conversationOf(ref.channelId).channel, ts: ref.messageId, ...renderMessage(message) });
