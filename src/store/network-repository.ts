@@ -168,7 +168,7 @@ export function networkRepository(db: DbClient, communityId: string) {
         }),
         db.pairingGroup.findMany({
           where: { communityId, round: { status: { not: "planned" } } },
-          select: { id: true, round: { select: { scheduledAt: true } }, members: { select: { memberId: true, answer: true, meetAgain: true } } },
+          select: { id: true, size: true, round: { select: { scheduledAt: true } }, members: { select: { memberId: true, answer: true, meetAgain: true } } },
         }),
         db.offerPost.findMany({
           where: { communityId },
@@ -191,7 +191,7 @@ export function networkRepository(db: DbClient, communityId: string) {
           industry: m.profile?.industry ?? null, seniority: seniority.parse(m.profile?.seniority ?? null),
         })),
         groups: groups.map((g) => ({
-          id: g.id, at: g.round.scheduledAt,
+          id: g.id, at: g.round.scheduledAt, size: g.size,
           members: g.members.map((m) => ({ memberId: m.memberId, answer: answerOf(m.answer), meetAgain: m.meetAgain })),
         })),
         posts: posts.map((p) => ({ id: p.id, kind: postKind.parse(p.kind), createdAt: p.createdAt, firstAnsweredAt: p.exchanges[0]?.createdAt ?? null })),

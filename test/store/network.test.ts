@@ -285,8 +285,8 @@ describe.each(storeBackends())("network store on %s", (backend, url) => {
     ]));
     const places = <T extends { memberId: string }>(rows: T[]) => [...rows].sort((a, b) => a.memberId.localeCompare(b.memberId));
     expect(byId(activity.groups).map((g) => ({ ...g, members: places(g.members) }))).toEqual(byId([
-      { id: met!.id, at: days(-9), members: places([{ memberId: aiko.id, answer: "in_person", meetAgain: true }, { memberId: ken.id, answer: "online", meetAgain: false }]) },
-      { id: silent!.id, at: days(-9), members: places([{ memberId: yui.id, answer: null, meetAgain: null }, { memberId: rin.id, answer: null, meetAgain: null }]) },
+      { id: met!.id, at: days(-9), size: 2, members: places([{ memberId: aiko.id, answer: "in_person", meetAgain: true }, { memberId: ken.id, answer: "online", meetAgain: false }]) },
+      { id: silent!.id, at: days(-9), size: 2, members: places([{ memberId: yui.id, answer: null, meetAgain: null }, { memberId: rin.id, answer: null, meetAgain: null }]) },
     ]));
     expect(byId(activity.posts)).toEqual(byId([
       { id: offer.id, kind: "offer", createdAt: days(-8), firstAnsweredAt: new Date(days(-8).getTime() + 2 * HOUR) },
@@ -313,6 +313,23 @@ describe.each(storeBackends())("network store on %s", (backend, url) => {
     });
     // Only Aiko and Ken's pair has both levels known (Rin has no intro): 3-7 and 7-15 are one level apart.
     expect(f.meanSeniorityGap).toBe(1);
+  });
+
+  it.skipIf(skip)("given a group of two industries whose member then deleted their data, then it no longer counts as a group with known industries", async () => {
+    const store = open();
+    const c = await store.communities.ensure("discord", randomUUID(), { name: "x", locale: "ja", timeZone: "Asia/Tokyo" });
+    const s = store.forCommunity(c.id);
+    const aiko = await s.members.ensure({ platformUserId: "aiko", displayName: "Aiko" });
+    const ken = await s.members.ensure({ platformUserId: "ken", displayName: "Ken" });
+    await s.profiles.save(aiko.id, intro({ industry: "it" }));
+    await s.profiles.save(ken.id, intro({ industry: "design" }));
+    const round = await s.pairing.ensureRound("2026-11-23", new Date("2026-11-23T00:00:00Z"));
+    await s.pairing.saveGroups(round.id, [{ memberIds: [aiko.id, ken.id], score: 1, reasons: [] }]);
+    await s.pairing.setRoundStatus(round.id, "followed-up");
+    const period = { from: new Date("2026-11-23T00:00:00Z"), to: new Date("2026-12-02T03:00:00Z") };
+    expect(communityFigures(await s.network.activity(), period).crossIndustryShare).toBe(1);
+    await s.members.remove(aiko.id);
+    expect(communityFigures(await s.network.activity(), period).crossIndustryShare).toBeNull();
   });
 
   it.skipIf(skip)("given a member's network rows, then /my-data's read-back holds them with names, and another community reads nothing of them", async () => {

@@ -18,6 +18,8 @@ export interface ActivityMember {
 export interface ActivityGroup {
   id: string;
   at: Date;
+  /** How many members it had when made (0: not recorded); fewer remain when one deleted their data. */
+  size: number;
   members: { memberId: string; answer: FollowUpAnswer | null; meetAgain: boolean | null }[];
 }
 
@@ -130,7 +132,9 @@ export function communityFigures(activity: CommunityActivity, period: Period): C
   const wantAgain = metPlaces.filter((m) => m.meetAgain === true);
   const mutual = metGroups.flatMap((g) => pairsOf(g.members)).filter(([a, b]) => a.meetAgain === true && b.meetAgain === true);
 
-  const withIndustries = groups.filter((g) => g.members.every((m) => members.get(m.memberId)?.industry));
+  // A group whose member has since deleted their data has an unknown industry mix.
+  const complete = (g: ActivityGroup) => g.size === 0 || g.members.length === g.size;
+  const withIndustries = groups.filter((g) => complete(g) && g.members.every((m) => members.get(m.memberId)?.industry));
   const crossIndustry = withIndustries.filter((g) => new Set(g.members.map((m) => members.get(m.memberId)!.industry)).size > 1);
   const gaps = groups.flatMap((g) => pairsOf(g.members)).flatMap(([a, b]) => {
     const sa = members.get(a.memberId)?.seniority;

@@ -71,7 +71,7 @@ function generatedCommunity(seed: number): CommunityActivity {
       const take = pool.length < 2 * size ? pool.length : size;
       const memberIds = pool.splice(0, take);
       groups.push({
-        id: `g${round}-${position++}`, at,
+        id: `g${round}-${position++}`, at, size: memberIds.length,
         members: memberIds.map((memberId) => {
           const answer = answerOf();
           // "Meet again?" is asked of a member who answered that they met.
@@ -387,7 +387,7 @@ describe("periods, weeks and empty communities", () => {
   const b = { id: "b", name: "Ken", hasIntro: true, inPairing: true, industry: "design", seniority: "7-15" as const };
   const empty: CommunityActivity = { members: [], groups: [], posts: [], exchanges: [], thanks: [], sessions: [] };
   const events = (at: Date, tag: string): Omit<CommunityActivity, "members"> => ({
-    groups: [{ id: `g-${tag}`, at, members: [{ memberId: "a", answer: "in_person", meetAgain: true }, { memberId: "b", answer: null, meetAgain: true }] }],
+    groups: [{ id: `g-${tag}`, at, size: 2, members: [{ memberId: "a", answer: "in_person", meetAgain: true }, { memberId: "b", answer: null, meetAgain: true }] }],
     posts: [{ id: `p-${tag}`, kind: "ask", createdAt: at, firstAnsweredAt: at }],
     exchanges: [{ at, helperId: "b", helpedId: "a" }],
     thanks: [{ at, fromId: "a", toId: "b" }],
@@ -457,7 +457,7 @@ describe("periods, weeks and empty communities", () => {
     // Groups that did not meet and sessions without answers leave the rates empty or zero, not NaN.
     const f = communityFigures({
       ...empty, members: [a, b],
-      groups: [{ id: "g", at: NOW, members: [{ memberId: "a", answer: "not_met", meetAgain: null }, { memberId: "b", answer: null, meetAgain: null }] }],
+      groups: [{ id: "g", at: NOW, size: 2, members: [{ memberId: "a", answer: "not_met", meetAgain: null }, { memberId: "b", answer: null, meetAgain: null }] }],
       sessions: [{ at: NOW, seated: 3, attended: 0, missed: 0, takeaways: 0 }],
     }, { from: new Date("2026-11-30T00:00:00Z"), to: NOW });
     expect([f.answerRate, f.metRate, f.meetAgainRate, f.attendanceRate, f.crossIndustryShare, f.meanSeniorityGap]).toEqual([0.5, 0, null, null, 1, 1]);
