@@ -109,6 +109,7 @@ export const musubiCommand: CommandDefinition = {
     stats: handler({
       description: "stats.description",
       permission: "organizer",
+      slow: true,
       options: { weeks: option.integer({ description: "stats.option.weeks", min: 1, max: 104 }) },
       run: (ctx, { weeks }) => communityStats(ctx, weeks ?? DEFAULT_STATS_WEEKS),
     }),
@@ -126,6 +127,7 @@ export const musubiCommand: CommandDefinition = {
     network: handler({
       description: "stats.network.description",
       permission: "organizer",
+      slow: true,
       options: { names: option.string({ description: "stats.option.names", choices: [
         { value: "on", label: localized("network.option.on") }, { value: "off", label: localized("network.option.off") },
       ] }) },

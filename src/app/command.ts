@@ -75,6 +75,11 @@ export interface CommandHandler<O extends OptionSpecs = OptionSpecs> {
   description: PlainMessageKey;
   permission: Permission;
   options: O;
+  /**
+   * Its work can take seconds (a community's figures and pictures): platforms that must answer
+   * within a limit acknowledge it at once instead of waiting to see (Discord defers first).
+   */
+  slow?: boolean;
   run(ctx: CommandContext, input: InputOf<O>): Promise<Outcome>;
 }
 

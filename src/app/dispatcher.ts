@@ -135,6 +135,12 @@ export function createMusubi(options: MusubiOptions) {
   return {
     commands,
 
+    /** Whether a command's handler is marked slow: its platform should acknowledge it before running it. */
+    isSlow(call: Pick<CommandCall, "name" | "subcommand">): boolean {
+      const command = commands.find((c) => c.name === call.name);
+      return Boolean(command && handlersOf(command).find((h) => h.subcommand === call.subcommand)?.handler.slow);
+    },
+
     /** A slash command (or its console line). */
     command(port: PlatformPort, actor: Actor, call: CommandCall): Promise<Outcome> {
       const what = [call.name, call.subcommand].filter(Boolean).join(" ");

@@ -159,25 +159,29 @@ export function networkRepository(db: DbClient, communityId: string) {
       });
     },
 
-    /** Everything the figures and the network picture are made from, over all time. */
-    async activity(): Promise<CommunityActivity> {
+    /**
+     * Everything the figures and the network picture are made from: since `since` (the period of
+     * the figures: a year of a large community's rounds is a lot to read), else over all time.
+     */
+    async activity(since?: Date): Promise<CommunityActivity> {
+      const after = since ? { gte: since } : undefined;
       const [members, groups, posts, exchanges, thanks, sessions] = await Promise.all([
         db.member.findMany({
           where: { communityId },
           select: { id: true, displayName: true, profile: { select: { industry: true, seniority: true } }, pairing: { select: { active: true } } },
         }),
         db.pairingGroup.findMany({
-          where: { communityId, round: { status: { not: "planned" } } },
+          where: { communityId, round: { status: { not: "planned" }, ...(after ? { scheduledAt: after } : {}) } },
           select: { id: true, size: true, round: { select: { scheduledAt: true } }, members: { select: { memberId: true, answer: true, meetAgain: true } } },
         }),
         db.offerPost.findMany({
-          where: { communityId },
+          where: { communityId, ...(after ? { createdAt: after } : {}) },
           select: { id: true, kind: true, createdAt: true, exchanges: { select: { createdAt: true }, orderBy: { createdAt: "asc" }, take: 1 } },
         }),
-        db.offerExchange.findMany({ where: { communityId }, select: { createdAt: true, helperId: true, helpedId: true } }),
-        db.thanks.findMany({ where: { communityId }, select: { createdAt: true, fromId: true, toId: true } }),
+        db.offerExchange.findMany({ where: { communityId, ...(after ? { createdAt: after } : {}) }, select: { createdAt: true, helperId: true, helpedId: true } }),
+        db.thanks.findMany({ where: { communityId, ...(after ? { createdAt: after } : {}) }, select: { createdAt: true, fromId: true, toId: true } }),
         db.roundSession.findMany({
-          where: { communityId, status: "scheduled" },
+          where: { communityId, status: "scheduled", ...(after ? { startsAt: after } : {}) },
           select: {
             startsAt: true,
             round: { select: { participants: { where: { status: "seat" }, select: { memberId: true } } } },

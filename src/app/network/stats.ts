@@ -50,7 +50,7 @@ export async function statsReport(
   heading: string,
 ): Promise<{ text: string; files: ReplyFile[]; figures: CommunityFigures }> {
   const { t } = view;
-  const figures = communityFigures(await ctx.store.network.activity(), period);
+  const figures = communityFigures(await ctx.store.network.activity(period.from), period);
   const day = new Intl.DateTimeFormat(view.locale === "ja" ? "ja-JP" : "en-GB", { month: "numeric", day: "numeric", timeZone: view.zone });
   const { funnelChart, trendChart } = await charts();
   const [funnel, trend] = await Promise.all([

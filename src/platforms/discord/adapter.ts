@@ -56,6 +56,7 @@ function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | unde
 
 /** Answers an interaction with the outcome, within Discord's 3 s whatever the work takes. */
 async function answer(interaction: Answerable, work: Promise<Outcome>): Promise<void> {
+  if (interaction.deferred) return editAnswer(interaction, await work);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => { timer = setTimeout(() => resolve("late"), DEFER_AFTER_MS); });
   const first = await Promise.race([work, late]);
@@ -70,8 +71,11 @@ async function answer(interaction: Answerable, work: Promise<Outcome>): Promise<
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  const outcome = await work;
-  // After a defer a modal can no longer be shown: offer a button that opens it instead.
+  await editAnswer(interaction, await work);
+}
+
+/** The answer to a deferred interaction. After a defer a modal can no longer be shown: a button opens it instead. */
+async function editAnswer(interaction: Answerable, outcome: Outcome): Promise<void> {
   const reply = outcome.type === "reply" ? outcome.reply : formButtonReply(outcome);
   await interaction.editReply({ ...renderMessage(reply), ...replyAttachments(reply) });
 }
@@ -136,7 +140,10 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
       let given = interaction.options.data;
       for (let level = (group ? 1 : 0) + (sub ? 1 : 0); level > 0; level--) given = given[0]?.options ?? [];
       for (const option of given) options[option.name] = option.value;
-      await answer(interaction, musubi.command(port, actor, { name: interaction.commandName, subcommand, options }));
+      const call = { name: interaction.commandName, subcommand, options };
+      // Slow work may hold the process for seconds: the defer goes out before it starts.
+      if (musubi.isSlow(call)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+      await answer(interaction, musubi.command(port, actor, call));
     } else if (interaction.isButton()) {
       await answer(interaction, musubi.action(port, actor, interaction.customId));
     } else {
