@@ -18,6 +18,7 @@ const UNIT_TESTS = [
   "test/unit/layers.test.ts",
   "test/unit/logger.test.ts",
   "test/unit/slack-render.test.ts",
+  "test/unit/slack-home-render.test.ts",
   "test/unit/text-command.test.ts",
   "test/pictures/**/*.test.ts",
 ];

@@ -1,5 +1,6 @@
 import { onAction } from "../src/app/actions.js";
 import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { homeActions } from "../src/app/home/actions.js";
 import { pairingActions } from "../src/app/pairing/actions.js";
 import {
   answerFollowUp,
@@ -43,5 +44,9 @@ export const matchCommand: CommandDefinition = {
   actions: [
     onAction(pairingActions.skip, (ctx, { roundId }) => skipFromHeadsUp(ctx, roundId)),
     onAction(pairingActions.followUp, (ctx, { groupId, answer }) => answerFollowUp(ctx, groupId, answer)),
+    // The buttons of a member's own page (Slack's App Home, src/app/home/member-home.ts).
+    onAction(homeActions.join, joinPairing),
+    onAction(homeActions.skip, skipNextRound),
+    onAction(homeActions.pause, (ctx) => pausePairing(ctx, 1)),
   ],
 };

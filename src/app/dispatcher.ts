@@ -3,6 +3,7 @@ import { z } from "zod";
 import { resolveLocale, translator, type Locale } from "../i18n/index.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
+import type { HomeView } from "../port/message.js";
 import type { PlatformPort } from "../port/port.js";
 import type { Store } from "../store/repositories.js";
 import { actionRegistry, readActionId } from "./actions.js";
@@ -10,6 +11,7 @@ import { handlersOf, type CommandDefinition, type CommandHandler } from "./comma
 import { communityContext, type CommandSummary, type Actor, type CommandContext } from "./context.js";
 import { UserError } from "./errors.js";
 import { FORM_PAGE, createFormEngine, type FormResult, type FormSubmission } from "./forms.js";
+import { memberHome } from "./home/member-home.js";
 import { welcomeMember } from "./intro/welcome.js";
 import { requirePermission } from "./permissions.js";
 import { replyOutcome, type Outcome, type Reply } from "./reply.js";
@@ -176,6 +178,11 @@ export function createMusubi(options: MusubiOptions) {
      */
     checkForm(port: PlatformPort, actor: Actor, submission: Omit<FormSubmission, "page">): Promise<FieldErrors | undefined> {
       return guarded(port, actor, `form ${submission.formId} check`, (ctx) => forms.check(ctx, submission), () => undefined);
+    },
+
+    /** The member's own page (Slack's App Home), as it is now; nothing when it could not be made (logged). */
+    home(port: PlatformPort, actor: Actor): Promise<HomeView | undefined> {
+      return guarded(port, actor, "home", memberHome, () => undefined);
     },
 
     /** A new member joined the guild or workspace: they are welcomed and invited to introduce themselves. */

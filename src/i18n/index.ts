@@ -2,12 +2,13 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
-// network.ts (network.*, myData.*, stats.*).
+// network.ts (network.*, myData.*, stats.*), home.ts (home.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
 // placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
 // languages have the same placeholders and that every key is used.
 import { commonMessages } from "./common.js";
+import { homeMessages } from "./home.js";
 import { introMessages } from "./intro.js";
 import { networkMessages } from "./network.js";
 import { offersMessages } from "./offers.js";
@@ -30,6 +31,7 @@ export const messages = {
   ...offersMessages,
   ...roundsMessages,
   ...networkMessages,
+  ...homeMessages,
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

@@ -29,6 +29,16 @@ export interface Message {
   buttons?: Button[];
 }
 
+/**
+ * A member's own page (Slack's App Home): a title, then one card per part (pairing, network,
+ * posts, rounds), then the buttons. Rendered whole each time it is shown.
+ */
+export interface HomeView {
+  title: string;
+  cards: Card[];
+  buttons: Button[];
+}
+
 /** A file handed to the member, such as a round's iCalendar file. */
 export interface ReplyFile {
   /** The file name the member sees and saves ("round.ics"). */

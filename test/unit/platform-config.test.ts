@@ -70,6 +70,8 @@ describe("Slack app manifest generated from commands/", () => {
     expect(manifest.oauth_config.scopes.bot).toEqual([
       "commands", "chat:write", "users:read", "usergroups:read", "im:write", "mpim:write", "files:write", "channels:history", "groups:history", "im:history", "mpim:history",
     ]);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(["team_join", "app_home_opened"]);
+    expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true });
     expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/help", "/my-data", "/forget-me", "/musubi"]);
   });
 });

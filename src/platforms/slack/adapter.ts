@@ -10,7 +10,7 @@ import type { Logger } from "../../logger.js";
 import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
-import { readViewState, renderMessage, renderModal } from "./render.js";
+import { readViewState, renderHome, renderMessage, renderModal } from "./render.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
 // submission, whose refusal must travel in the ack itself (and is checked before saving).
@@ -164,6 +164,27 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
 
   const failed = (what: string) => (error: unknown) => slackLog.error({ err: error, what }, "listener failed");
 
+  // Members who opened their Home tab in this process, by workspace. After each of their
+  // commands, buttons and forms their Home is published again: cheap (one views.publish for a
+  // member who looks at it) and enough, as every open of the tab publishes it afresh anyway, so
+  // what jobs change (a pairing round, a freed seat) or a restart forgot shows on the next open.
+  const homeOpened = new Map<string, Set<string>>();
+  const rememberHome = (actor: Actor) => {
+    const team = actor.community.externalId;
+    homeOpened.set(team, (homeOpened.get(team) ?? new Set()).add(actor.userId));
+  };
+
+  /** Publishes the member's own page (views.publish needs no scope beyond the bot token). */
+  async function publishHome(actor: Actor) {
+    const home = await musubi.home(port, actor);
+    if (home) await app.client.views.publish({ user_id: actor.userId, view: renderHome(home) as never });
+  }
+
+  /** Publishes the member's Home again if they have opened it in this process. */
+  async function refreshHome(actor: Actor) {
+    if (homeOpened.get(actor.community.externalId)?.has(actor.userId)) await publishHome(actor).catch(failed("home refresh"));
+  }
+
   for (const command of musubi.commands) {
     app.command(`/${command.name}`, async ({ command: slash, ack, respond }) => {
       await ack();
@@ -175,6 +196,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
           triggerId: slash.trigger_id,
           respond: (reply) => respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...renderMessage(reply) }),
         });
+        await refreshHome(actor);
       } catch (error) {
         failed(`/${command.name}`)(error);
       }
@@ -190,6 +212,8 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
       // A button in the bot's direct messages is no channel to post cards in.
       const channelId = body.channel?.id.startsWith("D") ? undefined : body.channel?.id;
       const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, channelId);
+      // A button of the Home tab (no channel, no response_url: its answer comes by direct message).
+      if (body.view?.type === "home") rememberHome(actor);
       const outcome = await musubi.action(port, actor, action.action_id);
       await show(actor, outcome, {
         triggerId: body.trigger_id,
@@ -197,6 +221,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
           ? (reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
           : undefined,
       });
+      await refreshHome(actor);
     } catch (error) {
       failed(`action ${action.action_id}`)(error);
     }
@@ -215,6 +240,19 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     await ack();
     const result = await musubi.submitForm(port, actor, { formId, page: "all", values });
     await show(actor, result.outcome, {}).catch(failed(`form ${formId}`));
+    await refreshHome(actor);
+  });
+
+  app.event("app_home_opened", async ({ event, body }) => {
+    // The Messages and About tabs are Slack's own: only the Home tab is musubi's page.
+    if (event.tab !== "home") return;
+    try {
+      const actor = await actorOf(body.team_id ?? "", "", event.user);
+      rememberHome(actor);
+      await publishHome(actor);
+    } catch (error) {
+      failed("app_home_opened")(error);
+    }
   });
 
   app.event("team_join", async ({ event, body }) => {

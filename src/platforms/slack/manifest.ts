@@ -37,6 +37,8 @@ export function slackManifest(commands: readonly CommandDefinition[], options: {
     },
     features: {
       bot_user: { display_name: "musubi", always_online: true },
+      // The Home tab is each member's own page (views.publish on app_home_opened); the Messages tab stays as it was.
+      app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: commands.map((command) => {
         const text = localized(command.description);
         const usage = handlersOf(command)
@@ -55,7 +57,7 @@ export function slackManifest(commands: readonly CommandDefinition[], options: {
     },
     oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
     settings: {
-      event_subscriptions: { ...requestUrl, bot_events: ["team_join"] },
+      event_subscriptions: { ...requestUrl, bot_events: ["team_join", "app_home_opened"] },
       interactivity: { is_enabled: true, ...requestUrl },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,

@@ -2,7 +2,7 @@ import { FORM_VIEW } from "../../app/forms.js";
 import type { FormFieldView, FormView } from "../../app/reply.js";
 import { clip } from "../../core/text.js";
 import type { Translate } from "../../i18n/index.js";
-import type { Card, Message } from "../../port/message.js";
+import type { Button, Card, HomeView, Message } from "../../port/message.js";
 
 // Block Kit limits: section text 3,000, a section's fields 10 of 2,000, modal title 24 characters.
 
@@ -38,24 +38,36 @@ function cardBlocks(card: Card): Block[] {
   return blocks;
 }
 
+/** Buttons as one actions block (up to 25 elements). */
+const actionsBlock = (buttons: readonly Button[]): Block => ({
+  type: "actions",
+  elements: buttons.slice(0, 25).map((b) => ({
+    type: "button",
+    action_id: b.actionId,
+    text: plain(b.label, 75),
+    ...(b.style && b.style !== "secondary" ? { style: b.style } : {}),
+  })),
+});
+
 /** A message as chat.postMessage arguments: `text` is the notification fallback, blocks the look. */
 export function renderMessage(message: Message): { text: string; blocks: Block[] } {
   const blocks: Block[] = [];
   if (message.text) blocks.push({ type: "section", text: { type: "mrkdwn", text: clip(mrkdwn(message.text), 3000) } });
   for (const card of message.cards ?? []) blocks.push({ type: "divider" }, ...cardBlocks(card));
-  if (message.buttons?.length) {
-    blocks.push({
-      type: "actions",
-      elements: message.buttons.slice(0, 25).map((b) => ({
-        type: "button",
-        action_id: b.actionId,
-        text: plain(b.label, 75),
-        ...(b.style && b.style !== "secondary" ? { style: b.style } : {}),
-      })),
-    });
-  }
+  if (message.buttons?.length) blocks.push(actionsBlock(message.buttons));
   const fallback = message.text || message.cards?.[0]?.title || "musubi";
   return { text: clip(mrkdwn(fallback), 3000), blocks: blocks.slice(0, 50) };
+}
+
+/**
+ * A member's own page as the App Home view views.publish takes: a header, the buttons under it,
+ * then each card as in a message (escaped the same way). A Home view holds up to 100 blocks.
+ */
+export function renderHome(home: HomeView): { type: "home"; blocks: Block[] } {
+  const blocks: Block[] = [{ type: "header", text: plain(home.title, 150) }];
+  if (home.buttons.length > 0) blocks.push(actionsBlock(home.buttons));
+  for (const card of home.cards) blocks.push({ type: "divider" }, ...cardBlocks(card));
+  return { type: "home", blocks: blocks.slice(0, 100) };
 }
 
 function inputBlock(field: FormFieldView): Block {
