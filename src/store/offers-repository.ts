@@ -36,8 +36,9 @@ export type NewOfferPost = Pick<OfferPostRecord, "kind" | "title" | "details" | 
 export interface ExchangeRecord {
   id: string;
   postId: string;
-  helperId: string;
-  helpedId: string;
+  /** Null: that side has deleted their data. */
+  helperId: string | null;
+  helpedId: string | null;
   spaceId: string | null;
   createdAt: Date;
 }
@@ -149,7 +150,9 @@ export function offersRepository(db: DbClient, communityId: string) {
      */
     async removeOfMember(memberId: string): Promise<number> {
       const { count } = await db.offerPost.deleteMany({ where: { communityId, memberId } });
-      await db.offerExchange.deleteMany({ where: { communityId, OR: [{ helperId: memberId }, { helpedId: memberId }] } });
+      // Their answers to others' posts stay with those posts' authors, without them.
+      await db.offerExchange.updateMany({ where: { communityId, helperId: memberId }, data: { helperId: null } });
+      await db.offerExchange.updateMany({ where: { communityId, helpedId: memberId }, data: { helpedId: null } });
       await db.offerNotice.deleteMany({ where: { communityId, memberId } });
       await db.offerPreference.deleteMany({ where: { communityId, memberId } });
       return count;

@@ -4,8 +4,9 @@ import type { DbClient } from "./db.js";
 // members are left out: the file names people by their display name, as the member saw them.
 
 export function privacyRepository(db: DbClient, communityId: string) {
-  const names = async (ids: Iterable<string>) => {
-    const rows = await db.member.findMany({ where: { communityId, id: { in: [...new Set(ids)] } }, select: { id: true, displayName: true } });
+  const names = async (ids: Iterable<string | null>) => {
+    const known = [...new Set(ids)].filter((id): id is string => id !== null);
+    const rows = await db.member.findMany({ where: { communityId, id: { in: known } }, select: { id: true, displayName: true } });
     return new Map(rows.map((r) => [r.id, r.displayName]));
   };
   return {
@@ -50,7 +51,8 @@ export function privacyRepository(db: DbClient, communityId: string) {
         ...member.thanksSent.map((t) => t.toId), ...member.thanksReceived.map((t) => t.fromId),
         ...member.snoozes.map((s) => s.otherId),
       ]);
-      const name = (id: string) => who.get(id) ?? null;
+      /** Null: someone who has deleted their data. */
+      const name = (id: string | null) => (id === null ? null : who.get(id) ?? null);
       return {
         member: { platformUserId: member.platformUserId, displayName: member.displayName, locale: member.locale, timeZone: member.timeZone, firstSeen: member.createdAt },
         profile: member.profile,

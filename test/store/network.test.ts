@@ -135,6 +135,24 @@ describe.each(storeBackends())("network store on %s", (backend, url) => {
     expect(await s.network.encountersOf(rin!.id)).toEqual([{ kind: "pairing", at: days(-58), otherId: null, contextId: pair!.id, answer: null }]);
   });
 
+  it.skipIf(skip)("given a member who answered others' posts then deleted their data, then the authors keep those exchanges with a former member, and the deleted member's own posts are gone", async () => {
+    const store = open();
+    const { s, member } = await community(store);
+    const [aiko, ken] = [await member("Aiko"), await member("Ken")];
+    const aikosOffer = await s.offers.create(aiko.id, newPost({ title: "Excel のマクロを教えます", createdAt: days(-20) }));
+    const kensAsk = await s.offers.create(ken.id, newPost({ kind: "ask", title: "転職の相談", createdAt: days(-18) }));
+    await s.offers.recordExchange({ postId: aikosOffer.id, helperId: aiko.id, helpedId: ken.id }, days(-19));
+    await s.offers.recordExchange({ postId: kensAsk.id, helperId: aiko.id, helpedId: ken.id }, days(-17));
+    await s.offers.removeOfMember(ken.id);
+    await s.members.remove(ken.id);
+
+    // Ken's answer to Aiko's offer stays hers, without him; his own ask went with his data.
+    expect(await s.network.encountersOf(aiko.id)).toEqual([{
+      kind: "exchange", at: days(-19), contextId: expect.any(String), title: "Excel のマクロを教えます", postKind: "offer", otherId: null, helpedBy: "you",
+    }]);
+    expect(JSON.stringify(await store.db.offerExchange.findMany())).not.toContain(ken.id);
+  });
+
   it.skipIf(skip)("given answers to 'meet again', then only those with whom both said yes are mutual", async () => {
     const store = open();
     const { s, member } = await community(store);

@@ -2,8 +2,9 @@ import { deleteCards } from "../cards.js";
 import type { CommunityContext } from "../context.js";
 
 /**
- * Deletes a member's offers and asks with their cards, the exchanges they took part in, the
- * notices they were sent and their notice switch. Cards go first, while their rows still say
+ * Deletes a member's offers and asks with their cards (and the exchanges on them), the notices
+ * they were sent and their notice switch; their answers to others' posts stay with those posts'
+ * authors without naming them ("a former member" in the authors' networks). Cards go first, while their rows still say
  * where they are; a card the platform will not delete (already gone, access lost) does not keep
  * the member's data. Returns how many posts were deleted.
  */

@@ -33,8 +33,9 @@ export interface ActivityPost {
 
 export interface ActivityExchange {
   at: Date;
-  helperId: string;
-  helpedId: string;
+  /** Null: that side has deleted their data. */
+  helperId: string | null;
+  helpedId: string | null;
 }
 
 export interface ActivitySession {
@@ -151,7 +152,7 @@ export function communityFigures(activity: CommunityActivity, period: Period): C
   const missed = sessions.reduce((sum, s) => sum + s.missed, 0);
 
   // Members whose group met and who then wanted to meet again, or who helped or were helped.
-  const helpedMembers = new Set(exchanges.flatMap((e) => [e.helperId, e.helpedId]));
+  const helpedMembers = new Set(exchanges.flatMap((e) => [e.helperId, e.helpedId].filter((id): id is string => id !== null)));
   const metMembers = new Set(metPlaces.map((m) => m.memberId));
   const onward = new Set([...wantAgain.map((m) => m.memberId), ...[...helpedMembers].filter((id) => metMembers.has(id))]);
 
@@ -222,7 +223,7 @@ export function networkGraph(activity: CommunityActivity): NetworkGraph {
     if (!met(bestAnswer(group.members.map((m) => m.answer)))) continue;
     for (const [a, b] of pairsOf(group.members)) link(a.memberId, b.memberId);
   }
-  for (const exchange of activity.exchanges) link(exchange.helperId, exchange.helpedId);
+  for (const { helperId, helpedId } of activity.exchanges) if (helperId && helpedId) link(helperId, helpedId);
   const degree = new Map<string, number>();
   const edges = [...weights.values()].map((edge) => {
     degree.set(edge.a, (degree.get(edge.a) ?? 0) + 1);

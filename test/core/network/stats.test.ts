@@ -207,8 +207,8 @@ function countedFigures(activity: CommunityActivity, period: Period, firstMonday
     if (!inPeriod(exchange.at)) continue;
     exchanges++;
     weekOf(exchange.at).exchanges++;
-    helpedOrHelping.add(exchange.helperId);
-    helpedOrHelping.add(exchange.helpedId);
+    if (exchange.helperId) helpedOrHelping.add(exchange.helperId);
+    if (exchange.helpedId) helpedOrHelping.add(exchange.helpedId);
   }
   let thanks = 0;
   for (const note of activity.thanks) {
@@ -323,7 +323,7 @@ function countedGraph(activity: CommunityActivity) {
       for (let j = i + 1; j < group.members.length; j++) link(group.members[i]!.memberId, group.members[j]!.memberId);
     }
   }
-  for (const exchange of activity.exchanges) link(exchange.helperId, exchange.helpedId);
+  for (const exchange of activity.exchanges) if (exchange.helperId && exchange.helpedId) link(exchange.helperId, exchange.helpedId);
   const neighbours = new Map<string, Set<string>>();
   const edges: { a: string; b: string; weight: number; crossIndustry: boolean }[] = [];
   let known = 0, cross = 0;
