@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
+import { createRng } from "../src/core/matching/random.js";
 import { funnelChart, trendChart } from "../src/pictures/charts.js";
 import { networkPicture, type NetworkInput } from "../src/pictures/network.js";
 import type { Picture } from "../src/pictures/picture.js";
@@ -13,15 +14,6 @@ const INDUSTRIES = ["IT・通信", "製造", "金融・保険", "医療・福祉
 const FAMILY = ["佐藤", "鈴木", "高橋", "田中", "伊藤", "渡辺", "山本", "中村", "小林", "加藤", "吉田", "山田"];
 const GIVEN = ["陽菜", "蓮", "結衣", "湊", "葵", "大翔", "美咲", "悠真", "さくら", "健太", "Alex", "Maria"];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A community of `n` members with ~`perNode` edges each: most meetings inside circles of about 30
@@ -29,7 +21,7 @@ function rng(seed: number): () => number {
  * industries skewed like a real membership.
  */
 export function community(n: number, perNode = 5, seed = 1): NetworkInput {
-  const random = rng(seed);
+  const random = createRng(seed).next;
   const circleSize = 30;
   const chapterSize = 10; // circles to a chapter (a city, a track)
   const circles = Math.max(1, Math.round(n / circleSize));

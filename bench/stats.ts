@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Actor } from "../src/app/context.js";
 import { createBot } from "../src/bot.js";
+import { createRng } from "../src/core/matching/random.js";
 import { communityFigures, networkGraph, weekStart } from "../src/core/network/index.js";
 import { createLogger } from "../src/logger.js";
 import { consolePort } from "../src/platforms/console/port.js";
@@ -44,16 +45,7 @@ const EXTERNAL_ID = "bench-stats";
 const INDUSTRIES = ["it", "finance", "consulting", "manufacturing", "medical", "education", "media", "retail", "public", "research", "design", "marketing", "realEstate", "logistics", "legal"];
 const LEVELS = ["student", "1-3", "3-7", "7-15", "15+"];
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = rng(20261202);
+const random = createRng(20261202).next;
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 /** Industries skewed like a real membership: a few large, a long tail. */
 const industry = () => INDUSTRIES[Math.min(INDUSTRIES.length - 1, Math.floor(-Math.log(1 - random()) * 3))]!;
