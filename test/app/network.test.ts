@@ -106,4 +106,19 @@ describe("the network when a member deletes their data", () => {
     expect(json).not.toMatch(/aiko/i);
     expect(json).not.toContain(aiko.id);
   });
+
+  it("given members with an intro and no connection, then the organizer's drawing names them as a list in the organizer's language", async () => {
+    const bot = createTestBot(START);
+    bots.push(bot);
+    const { port } = recordingPort();
+    bot.connect(port);
+    for (const name of ["aiko", "ken", "yui"]) await giveIntro(bot.store, "console", COMMUNITY.externalId, { id: name, name });
+    const ask = async (locale: string) => {
+      const organizer: Actor = { platform: "console", community: COMMUNITY, userId: "organizer", displayName: "organizer", locale, isOrganizer: true, channelId: "general" };
+      const outcome = await bot.musubi.command(port, organizer, { name: "musubi", subcommand: "network", options: { names: "off" } });
+      return outcome.type === "reply" ? outcome.reply.text.split("\n")[1] : "";
+    };
+    expect(await ask("en")).toBe("Members with no connection yet (3): aiko, ken, and yui. They may welcome a hello.");
+    expect(await ask("ja")).toBe("まだ誰ともつながっていないメンバー（3人）: aiko、ken、yui — 声をかけてみてください。");
+  });
 });

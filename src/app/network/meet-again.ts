@@ -26,6 +26,6 @@ export async function answerMeetAgain(ctx: CommandContext, groupId: string, answ
   }
   ctx.log.info({ mutual: newlyMutual.length }, "meet again answered");
   if (newlyMutual.length === 0) return privateReply(ctx.t("network.meetAgain.saved"));
-  const names = newlyMutual.map((m) => ctx.port.mentionUser(m.platformUserId)).join("、");
+  const names = new Intl.ListFormat(ctx.locale, { type: "conjunction" }).format(newlyMutual.map((m) => ctx.port.mentionUser(m.platformUserId)));
   return privateReply(ctx.t("network.meetAgain.mutual", { member: names }));
 }

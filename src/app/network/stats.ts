@@ -122,7 +122,7 @@ export async function networkDrawing(ctx: CommandContext, withNames: boolean): P
       ? t("stats.network.allConnected")
       : t("stats.network.unconnected", {
         count: graph.unconnected.length,
-        names: unconnected.join("、") + (graph.unconnected.length > unconnected.length ? " …" : ""),
+        names: new Intl.ListFormat(ctx.locale, { type: "conjunction" }).format(unconnected) + (graph.unconnected.length > unconnected.length ? " …" : ""),
       }),
   ];
   return privateReply(lines.join("\n"), { files: [file] });
