@@ -121,4 +121,28 @@ describe("the network when a member deletes their data", () => {
     expect(await ask("en")).toBe("Members with no connection yet (3): aiko, ken, and yui. They may welcome a hello.");
     expect(await ask("ja")).toBe("まだ誰ともつながっていないメンバー（3人）: aiko、ken、yui — 声をかけてみてください。");
   });
+
+  it("given bad input to the network's commands and forms, then each is refused with what to fix and nothing is stored or sent", async () => {
+    const bot = createTestBot(START);
+    bots.push(bot);
+    const { port, sent } = recordingPort();
+    bot.connect(port);
+    const who = (userId: string, isOrganizer = false): Actor => ({
+      platform: "console", community: COMMUNITY, userId, displayName: userId, locale: "en", isOrganizer, channelId: "general",
+    });
+    const text = (outcome: Outcome) => (outcome.type === "reply" ? outcome.reply.text : `(form ${outcome.form.formId})`);
+    const aiko = await giveIntro(bot.store, "console", COMMUNITY.externalId, { id: "aiko", name: "aiko" });
+
+    expect(text(await bot.musubi.command(port, who("owner", true), { name: "musubi", subcommand: "stats", options: { weeks: "0" } })))
+      .toMatch(/^That did not work: .*at least 1/);
+    expect(text(await bot.musubi.command(port, who("aiko"), { name: "network", options: { page: "-2" } }))).toMatch(/^That did not work: .*at least 1/);
+    // A thank-you for an occasion the two never shared, and one of 201 characters: refused, nothing kept.
+    expect(text(await bot.musubi.action(port, who("ken"), `network:thank:pairing:no-such-group:${aiko.id}`)))
+      .toBe("You can thank someone you were paired with, or someone you helped or who helped you through a post.");
+    expect(text(await bot.musubi.action(port, who("ken"), "network:thank:nonsense:x:y"))).toBe("This button is no longer active. Please run the command again.");
+    const tooLong = await bot.musubi.submitForm(port, who("ken"), { formId: "thanks", page: "all", values: { message: "x".repeat(201) } });
+    expect(tooLong.errors).toEqual({ message: "A line (optional) must be at most 200 characters." });
+    expect(await bot.db.thanks.count()).toBe(0);
+    expect(sent).toEqual([]);
+  });
 });
