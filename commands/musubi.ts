@@ -5,8 +5,10 @@ import { DEFAULT_STATS_WEEKS, communityStats, networkDrawing } from "../src/app/
 import { changePairingSettings, previewPairing, runPairingNow } from "../src/app/pairing/organizer.js";
 import { setUpCommunity } from "../src/app/setup/community-settings.js";
 import { weightsSchema } from "../src/core/matching/index.js";
+
 import { PAIRING_CADENCES } from "../src/core/pairing/rhythm.js";
 import { ANNOUNCE_STYLES, type AnnounceStyle } from "../src/core/pairing/settings.js";
+import { memberText } from "../src/core/text.js";
 import { isValidTimeZone } from "../src/core/time.js";
 import { LOCALES, localized } from "../src/i18n/index.js";
 
@@ -14,19 +16,27 @@ import { LOCALES, localized } from "../src/i18n/index.js";
 
 const onOff = [{ value: "on", label: localized("pairing.on") }, { value: "off", label: localized("pairing.off") }] as const;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const WEIGHT_NAMES = Object.keys(weightsSchema.shape);
 
-/** "differentIndustry=300, offerSeek=200" → { differentIndustry: 300, offerSeek: 200 }. */
-const weightsOption = z.string().trim().transform((text, ctx) => {
+/**
+ * "differentIndustry=300, offerSeek=200" → { differentIndustry: 300, offerSeek: 200 }, each
+ * value checked with the engine's own rule for it (a weight the engine cannot take is never saved).
+ */
+const weightsOption = memberText().transform((text, ctx) => {
   const weights: Record<string, number> = {};
+  const rules: Record<string, z.ZodType> = weightsSchema.shape;
   for (const part of text.split(/[,\s]+/).filter(Boolean)) {
-    const [name = "", value = ""] = part.split("=");
-    const number = Number(value);
-    if (!WEIGHT_NAMES.includes(name) || !/^\d+(\.\d+)?$/.test(value) || !Number.isFinite(number)) {
+    const [name = "", value = "", ...extra] = part.split("=");
+    const rule = Object.hasOwn(rules, name) ? rules[name] : undefined;
+    if (!rule || extra.length > 0 || !/^\d+(\.\d+)?$/.test(value)) {
       ctx.addIssue({ code: "custom", message: "error.weights", input: part });
       return z.NEVER;
     }
-    weights[name] = name === "historyHalfLifeWeeks" ? number : Math.round(number);
+    const number = name === "historyHalfLifeWeeks" ? Number(value) : Math.round(Number(value));
+    if (!rule.safeParse(number).success) {
+      ctx.addIssue({ code: "custom", message: name === "historyHalfLifeWeeks" ? "error.halfLife" : "error.weightRange", input: part });
+      return z.NEVER;
+    }
+    weights[name] = number;
   }
   return weights;
 });
@@ -52,7 +62,7 @@ export const musubiCommand: CommandDefinition = {
         time_zone: option.custom({
           description: "setup.option.timeZone",
           required: false,
-          schema: z.string().trim().refine(isValidTimeZone, { error: "error.timeZone" }).optional(),
+          schema: memberText().refine(isValidTimeZone, { error: "error.timeZone" }).optional(),
         }),
       },
       run: (ctx, input) => setUpCommunity(ctx, {

@@ -20,6 +20,7 @@ import {
   takeawaySchema,
 } from "../src/app/rounds/participation.js";
 import { FACILITATION_MODES, ROUND_CADENCES, ROUND_KINDS, ROUND_LIMITS, roundFormFields, roundFormSchema } from "../src/core/rounds/index.js";
+import { memberText } from "../src/core/text.js";
 
 // /round: reading clubs and study sessions. Organizers create, edit and cancel
 // (src/app/rounds/organize.ts); members join and leave from the card or by command, get the
@@ -96,7 +97,7 @@ const sessionChangeOptions = {
   capacity: option.integer({ description: "rounds.option.capacity", min: 1, max: ROUND_LIMITS.capacity }),
   link: option.custom({
     description: "rounds.option.link", required: false,
-    schema: z.url({ protocol: /^https?$/, error: "rounds.error.link" }).optional(),
+    schema: memberText().pipe(z.url({ protocol: /^https?$/, error: "rounds.error.link" })).optional(),
   }),
   venue: option.string({ description: "rounds.option.venue", maxLength: ROUND_LIMITS.venue }),
 };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memberText } from "../core/text.js";
 import type { Localized, PlainMessageKey } from "../i18n/index.js";
 import type { ActionDefinition } from "./actions.js";
 import type { CommandContext, Permission } from "./context.js";
@@ -49,7 +50,7 @@ export const option = {
   }): OptionSpec<z.ZodType<R extends true ? string : string | undefined>> {
     const base = spec.choices
       ? z.enum(spec.choices.map((c) => c.value) as [string, ...string[]])
-      : z.string().trim().min(1).max(spec.maxLength ?? 200);
+      : memberText().min(1).max(spec.maxLength ?? 200);
     return { kind: "string", description: spec.description, required: spec.required ?? false,
       ...(spec.choices ? { choices: spec.choices } : {}), ...(spec.rest ? { rest: true } : {}),
       schema: maybe(base, spec.required ?? false) as never };

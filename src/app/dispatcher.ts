@@ -4,7 +4,7 @@ import { resolveLocale, translator, type Locale } from "../i18n/index.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
 import type { HomeView } from "../port/message.js";
-import type { PlatformPort } from "../port/port.js";
+import type { MentionKind, PlatformPort } from "../port/port.js";
 import type { Store } from "../store/repositories.js";
 import { actionRegistry, readActionId } from "./actions.js";
 import { handlersOf, type CommandDefinition, type CommandHandler } from "./command.js";
@@ -44,6 +44,18 @@ export interface MusubiOptions {
   jobs: JobQueue;
   now?: () => Date;
 }
+
+/**
+ * A member, channel or group option: only a mention as the platform sends it names one (any
+ * other text is refused, so nothing is stored for a member or channel that does not exist).
+ */
+const mentioned = (port: PlatformPort, kind: MentionKind, schema: z.ZodType) =>
+  z.unknown().transform((typed, zctx) => {
+    if (typed === undefined || typed === "") return undefined;
+    const id = port.readMention(kind, String(typed));
+    if (id === undefined) zctx.addIssue({ code: "custom", message: `error.mention.${kind}`, input: typed });
+    return id;
+  }).pipe(schema as z.ZodType<unknown, string | undefined>);
 
 export type Musubi = ReturnType<typeof createMusubi>;
 
@@ -124,7 +136,8 @@ export function createMusubi(options: MusubiOptions) {
   }
 
   function parseOptions(ctx: CommandContext, handler: CommandHandler, raw: Record<string, unknown>) {
-    const schema = z.object(Object.fromEntries(Object.entries(handler.options).map(([name, spec]) => [name, spec.schema])));
+    const schema = z.object(Object.fromEntries(Object.entries(handler.options).map(([name, spec]) =>
+      [name, spec.kind === "user" || spec.kind === "channel" || spec.kind === "group" ? mentioned(ctx.port, spec.kind, spec.schema) : spec.schema])));
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (parsed.success) return parsed.data;
     const problems = describeIssues(parsed.error, ctx.t, {

@@ -84,12 +84,28 @@ export interface FormResult {
   outcome: Outcome;
 }
 
-/** A single-choice field's answer as one value: some platforms (Discord) send every select's choice as a list. */
-function singleChoices(definition: FormDefinition, values: DraftValues): DraftValues {
-  const single = new Set(definition.pages.flat().filter((f) => f.kind === "select").map((f) => f.id));
-  return Object.fromEntries(Object.entries(values).map(([id, value]) =>
-    [id, single.has(id) && Array.isArray(value) ? value[0] ?? "" : value]));
+/** A field's answer longer than this is refused by its schema; a draft never keeps more of it. */
+const DRAFT_VALUE_LIMIT = 4000;
+
+/** What a draft may keep of a typed answer: text every database stores (no lone surrogate, no NUL). */
+const storable = (text: string) => text.toWellFormed().replace(/\0/g, "").slice(0, DRAFT_VALUE_LIMIT);
+
+/**
+ * The answers to the form's own fields, nothing else a submission carries; a single-choice
+ * field's answer as one value (some platforms, Discord, send every select's choice as a list).
+ */
+function answersOf(definition: FormDefinition, values: DraftValues): DraftValues {
+  const fields = new Map(definition.pages.flat().map((f) => [f.id, f]));
+  return Object.fromEntries(Object.entries(values).flatMap(([id, value]) => {
+    const field = fields.get(id);
+    if (!field) return [];
+    return [[id, field.kind === "select" && Array.isArray(value) ? value[0] ?? "" : value]];
+  }));
 }
+
+/** Answers as a draft keeps them between pages (a refused page's too, so "fix my answers" shows what was typed). */
+const asDraft = (values: DraftValues): DraftValues => Object.fromEntries(Object.entries(values).map(([id, value]) =>
+  [id, Array.isArray(value) ? value.map(storable) : storable(value)]));
 
 function formView(ctx: CommandContext, definition: FormDefinition, values: DraftValues, page: number): FormView {
   const field = (f: FieldDefinition): FormFieldView => ({
@@ -167,7 +183,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     if (draft === null) {
       return { outcome: replyOutcome({ text: ctx.t("form.expired"), ephemeral: true }) };
     }
-    const values = { ...draft, ...singleChoices(definition, submission.values) };
+    const values = { ...draft, ...answersOf(definition, submission.values) };
     const submittedIds = page === "all" ? definition.pages.flat().map((f) => f.id) : definition.pages[page]!.map((f) => f.id);
     const checked = page === "all" || page === lastPage
       ? wholeSchemaOf(ctx, definition)
@@ -178,7 +194,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
       const errors = describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
       ctx.log.info({ fields: Object.keys(errors) }, "form refused");
       // Keep what was typed so that "fix my answers" reopens the form as the member left it.
-      if (page !== "all") await ctx.store.formDrafts.save(ctx.member.id, definition.id, values, ctx.now());
+      if (page !== "all") await ctx.store.formDrafts.save(ctx.member.id, definition.id, asDraft(values), ctx.now());
       const firstBadPage = page === "all" ? 0 : definition.pages.findIndex((fields) => fields.some((f) => f.id in errors));
       return {
         errors,
@@ -193,7 +209,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     }
 
     if (page !== "all" && page < lastPage) {
-      await ctx.store.formDrafts.save(ctx.member.id, definition.id, values, ctx.now());
+      await ctx.store.formDrafts.save(ctx.member.id, definition.id, asDraft(values), ctx.now());
       return {
         outcome: replyOutcome({
           text: ctx.t("form.pageSaved", { page: page + 1, pages: definition.pages.length }),
@@ -214,7 +230,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
   async function check(ctx: CommandContext, submission: Omit<FormSubmission, "page">): Promise<FieldErrors | undefined> {
     if (!forms.has(submission.formId)) return undefined;
     const definition = await permitted(ctx, submission.formId);
-    const parsed = wholeSchemaOf(ctx, definition).safeParse(singleChoices(definition, submission.values), { reportInput: true });
+    const parsed = wholeSchemaOf(ctx, definition).safeParse(answersOf(definition, submission.values), { reportInput: true });
     return parsed.success ? undefined : describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
   }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { linksIn } from "./links.js";
+import { memberText } from "./text.js";
 
 // The vocabulary of an introduction. Keys are stored; labels live in the i18n catalogues.
 export const INDUSTRIES = [
@@ -41,11 +43,11 @@ export function splitList(text: string): string[] {
   return items;
 }
 
-const text = (max: number) => z.string().trim().max(max).default("");
-const requiredText = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number, options: { paragraphs?: boolean } = {}) => memberText(options).max(max).default("");
+/** One line, required, no link (a card's headline). */
+const requiredText = (max: number) => memberText().min(1).max(max).refine((text) => linksIn(text).length === 0, { error: "error.linkNotAllowed" });
 const tagList = (required: boolean) =>
-  z
-    .string()
+  memberText({ paragraphs: true })
     .max(PROFILE_LIMITS.tagList)
     .default("")
     .transform(splitList)
@@ -72,7 +74,7 @@ export const introFormSchema = z.object({
     .pipe(z.array(z.enum(SPOKEN_LANGUAGES)).min(1).max(SPOKEN_LANGUAGES.length)),
   city: text(PROFILE_LIMITS.city),
   meetingPreference: z.enum(MEETING_PREFERENCES),
-  bio: text(PROFILE_LIMITS.bio),
+  bio: text(PROFILE_LIMITS.bio, { paragraphs: true }),
 });
 
 export type Intro = z.output<typeof introFormSchema>;

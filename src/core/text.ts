@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 // Text shaping shared by every platform.
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
@@ -35,4 +37,58 @@ export function packLines(lines: readonly string[], limit: number): string[] {
   }
   if (current) texts.push(current);
   return texts;
+}
+
+// The one rule for text a member types (every option and form field goes through it), and the
+// same cleaning for names the platforms give us.
+
+/** Controls that are never text: C0 and C1 controls and DEL (tab and newline decided per field), and the bidi embeddings, overrides and isolates that can make a card read in another order than it is stored. */
+const CONTROL = /[\p{Cc}\u202A-\u202E\u2066-\u2069]/u;
+/** Characters that draw nothing: whitespace, format characters (zero-width, bidi marks), fillers that platforms show as blanks. */
+const INVISIBLE = /^[\s\p{Cf}\p{Default_Ignorable_Code_Point}\p{Mn}\p{Me}\u2800\u3164\uFFA0\u115F\u1160]*$/u;
+
+export const TEXT_ERRORS = {
+  malformed: "error.textMalformed",
+  control: "error.textControl",
+  oneLine: "error.textOneLine",
+  invisible: "error.textInvisible",
+} as const;
+
+/** Text that draws no character (made only of spaces, zero-width and other invisible characters). */
+export const isInvisible = (text: string) => INVISIBLE.test(text);
+
+/**
+ * A member's text: well-formed Unicode (no lone surrogate), no control characters (newlines and
+ * tabs only where `paragraphs` allows them), at least one visible character unless empty,
+ * normalized to NFC with Windows and Unicode line breaks as "\n", trimmed. Chain `.min()`,
+ * `.max()` and refinements after it: they see the normalized text.
+ */
+export function memberText(options: { paragraphs?: boolean } = {}): z.ZodString {
+  const paragraphs = options.paragraphs ?? false;
+  // Newlines are left to the one-line check, so a line break in a title is named as such.
+  const allowed = paragraphs ? /[\n\t]/g : /\n/g;
+  return z
+    .string()
+    .refine((text) => text.isWellFormed(), { error: TEXT_ERRORS.malformed, abort: true })
+    .overwrite((text) => {
+      const lines = text.normalize("NFC").replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n");
+      return paragraphs ? lines : lines.replace(/\t/g, " ");
+    })
+    .trim()
+    .refine((text) => !CONTROL.test(text.replace(allowed, "")), { error: TEXT_ERRORS.control, abort: true })
+    .refine((text) => paragraphs || !text.includes("\n"), { error: TEXT_ERRORS.oneLine, abort: true })
+    .refine((text) => text === "" || !isInvisible(text), { error: TEXT_ERRORS.invisible, abort: true });
+}
+
+/** The most of a platform's display name that is kept (Discord allows 32 characters, Slack 80). */
+export const DISPLAY_NAME_LIMIT = 80;
+
+/**
+ * A name the platform gave, made safe to show and store: never refused, since a member cannot
+ * always change it. Broken characters are replaced, controls become spaces, a long name is
+ * clipped, and a name with nothing visible falls back to `fallback` (the platform's id).
+ */
+export function displayName(raw: string, fallback: string): string {
+  const cleaned = raw.toWellFormed().normalize("NFC").replace(new RegExp(CONTROL.source, "gu"), " ").replace(/\s+/g, " ").trim();
+  return cleaned === "" || isInvisible(cleaned) ? fallback : clip(cleaned, DISPLAY_NAME_LIMIT);
 }

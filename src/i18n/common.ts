@@ -78,6 +78,46 @@ export const commonMessages = {
     ja: "{field}の各項目は{max}文字以内にしてください。",
     en: "{field}: each item must be at most {max} characters.",
   },
+  "error.textMalformed": {
+    ja: "{field}に読み取れない文字が含まれています。入力し直してください。",
+    en: "{field} contains broken characters. Please type it again.",
+  },
+  "error.textControl": {
+    ja: "{field}に制御文字が含まれています。ふつうの文字だけで入力してください。",
+    en: "{field} contains control characters. Please use plain text only.",
+  },
+  "error.textOneLine": {
+    ja: "{field}は改行を入れずに1行で入力してください。",
+    en: "{field} must be a single line.",
+  },
+  "error.textInvisible": {
+    ja: "{field}に見える文字がありません。文字を入力してください。",
+    en: "{field} has no visible characters. Please type some text.",
+  },
+  "error.linkNotAllowed": {
+    ja: "{field}にはリンクを入れられません。リンクは詳細や説明に書いてください。",
+    en: "{field} cannot hold a link. Put links in the details or the description.",
+  },
+  "error.weightRange": {
+    ja: "{field}: 「{value}」の重みは0から100000までの整数にしてください。",
+    en: "{field}: “{value}”: a weight is a whole number from 0 to 100000.",
+  },
+  "error.halfLife": {
+    ja: "{field}: 「{value}」の historyHalfLifeWeeks は1から520(週)にしてください。",
+    en: "{field}: “{value}”: historyHalfLifeWeeks is between 1 and 520 (weeks).",
+  },
+  "error.mention.user": {
+    ja: "{field}は @名前 の形でメンバーを指定してください。",
+    en: "{field}: name a member with an @mention.",
+  },
+  "error.mention.channel": {
+    ja: "{field}は #チャンネル名 の形でチャンネルを指定してください。",
+    en: "{field}: name a channel with a #channel mention.",
+  },
+  "error.mention.group": {
+    ja: "{field}は @グループ名 の形で指定してください(Discord ではロール、Slack ではユーザーグループ)。",
+    en: "{field}: name a group with an @mention (a role on Discord, a user group on Slack).",
+  },
   "error.weights": {
     ja: "{field}: 「{value}」は重みの名前と数値の組になっていません(例: differentIndustry=300。重みの一覧は README にあります)。",
     en: "{field}: “{value}” is not a known weight with a number (e.g. differentIndustry=300; the README lists the weights).",

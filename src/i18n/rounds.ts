@@ -116,6 +116,10 @@ export const roundsMessages = {
     ja: "{field}：「{value}」には時刻がありません。「12月5日 19:30」のように開始時刻も入力してください。",
     en: "{field}: “{value}” has no time of day. Add the time the session starts, like 12月5日 19:30 or Dec 5 7:30pm.",
   },
+  "rounds.error.startTooFar": {
+    ja: "{field}：「{value}」は先すぎます。今日から5年以内の日時を入力してください。",
+    en: "{field}: “{value}” is too far ahead. Choose a date and time within the next five years.",
+  },
   "rounds.error.startPast": {
     ja: "{field}：「{value}」はすでに過ぎています。これから先の日時を入力してください。",
     en: "{field}: “{value}” has already passed. Choose a date and time in the future.",

@@ -20,13 +20,9 @@ export interface TextInvocation {
 
 /**
  * Assigns typed arguments to a command's options: key=value by name, the rest in declared order.
- * `readId` turns a platform's mention syntax into an id (console `@ken`, Slack `<@U123|ken>`).
+ * Values stay as typed: mentions are read by the platform's port (see PlatformPort.readMention).
  */
-export function readTextInvocation(
-  command: CommandDefinition | undefined,
-  tokens: readonly string[],
-  readId: (value: string) => string,
-): TextInvocation {
+export function readTextInvocation(command: CommandDefinition | undefined, tokens: readonly string[]): TextInvocation {
   const positional: string[] = [];
   const named: Record<string, string> = {};
   for (const token of tokens) {
@@ -45,13 +41,13 @@ export function readTextInvocation(
   const options: Record<string, unknown> = {};
   const formAnswers: Record<string, string> = {};
   for (const [key, value] of Object.entries(named)) {
-    if (optionNames.includes(key)) options[key] = readId(value);
+    if (optionNames.includes(key)) options[key] = value;
     else formAnswers[key] = value;
   }
   for (const name of optionNames.filter((n) => options[n] === undefined)) {
     const rest = handler?.options[name]?.rest;
     const next = rest ? positional.splice(0).join(" ") || undefined : positional.shift();
-    if (next !== undefined) options[name] = rest ? next : readId(next);
+    if (next !== undefined) options[name] = next;
   }
   return { subcommand, options, formAnswers };
 }

@@ -2,6 +2,8 @@ import type { MessageRef, Platform } from "../store/records.js";
 import type { Message, ReplyFile } from "./message.js";
 
 /** How a message is sent on behalf of a job (see src/jobs/outbox.ts). */
+export type MentionKind = "user" | "channel" | "group";
+
 export interface DeliveryOptions {
   /** The same key twice means the same message: the platform adapter must not post it twice. */
   idempotencyKey: string;
@@ -74,6 +76,11 @@ export interface PlatformPort {
   mentionChannel(channelId: string): string;
   /** A Discord role or Slack user group, as the platform writes it. */
   mentionGroup(groupId: string): string;
+  /**
+   * The id a member, channel or group option names, read as this platform sends it (Discord: the
+   * id it resolved; Slack: `<@U123|ken>`; the console: `@ken`); nothing for any other text.
+   */
+  readMention(kind: MentionKind, typed: string): string | undefined;
   /** A time as the platform shows it in each reader's own zone (`zone` where it cannot). */
   formatTime(at: Date, zone: string): string;
   /** Where the platform itself greets newcomers (a Discord guild's system channel), if anywhere. */

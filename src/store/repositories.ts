@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Intro } from "../core/profile.js";
+import { displayName } from "../core/text.js";
 import type { Db, DbClient } from "./db.js";
 import { networkRepository } from "./network-repository.js";
 import { offersRepository } from "./offers-repository.js";
@@ -46,10 +47,11 @@ export function communityRepository(db: DbClient) {
   return {
     /** The community of a guild or workspace, created with the defaults the first time it is seen. */
     async ensure(platform: Platform, externalId: string, defaults: CommunityDefaults): Promise<CommunityRecord> {
+      const name = displayName(defaults.name, externalId);
       const row = await db.community.upsert({
         where: { platform_externalId: { platform, externalId } },
-        create: { platform, externalId, ...defaults },
-        update: defaults.name ? { name: defaults.name } : {},
+        create: { platform, externalId, ...defaults, name },
+        update: defaults.name ? { name } : {},
         select,
       });
       return toCommunity(row);
@@ -93,7 +95,7 @@ export function memberRepository(db: DbClient, communityId: string) {
   return {
     /** Records a member as last seen on the platform (name and locale follow the platform's). */
     async ensure(seen: MemberSeen): Promise<MemberRecord> {
-      const known = { displayName: seen.displayName, ...(seen.locale ? { locale: seen.locale } : {}) };
+      const known = { displayName: displayName(seen.displayName, seen.platformUserId), ...(seen.locale ? { locale: seen.locale } : {}) };
       return db.member.upsert({
         where: { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } },
         create: { communityId, platformUserId: seen.platformUserId, ...known },

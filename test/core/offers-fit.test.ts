@@ -107,6 +107,11 @@ describe("the /offer and /ask form", () => {
       postFormSchema.safeParse({ ...valid, ...answers }).error?.issues.map((i) => [i.path[0], i.message]);
     expect(issues({ title: "See https://example.com" })).toEqual([["title", "offers.error.linkInTitle"]]);
     expect(issues({ title: "join discord.gg/abc" })).toEqual([["title", "offers.error.linkInTitle"]]);
+    // Any ending of the public-suffix list, full-width letters and ideographic dots too.
+    for (const title of ["claim at evil.xyz/claim", "ｅｖｉｌ．ｘｙｚ で受付", "evil。xyz/claim", "see 203.0.113.9/admin", "hello.world"]) {
+      expect(issues({ title }), title).toEqual([["title", "offers.error.linkInTitle"]]);
+    }
+    for (const title of ["Node.js と TypeScript v5.9 のレビュー", "file.tsx を読む会"]) expect(issues({ title }), title).toBeUndefined();
     expect(issues({ details: "a https://a.example b https://b.example c https://c.example" })).toEqual([["details", "offers.error.tooManyLinks"]]);
     expect(issues({ details: "see www.example.com" })).toEqual([["details", "offers.error.badLink"]]);
     expect(issues({ tags: "excel, <script>" })).toEqual([["tags", "offers.error.tag"]]);

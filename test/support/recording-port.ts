@@ -59,6 +59,8 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
     mentionUser: (id) => `<@${id}>`,
     mentionChannel: (id) => `<#${id}>`,
     mentionGroup: (id) => `<@&${id}>`,
+    // Like Discord, options carry the id itself; a mention as Discord writes it is read too.
+    readMention: (_kind, typed) => /^(?:<(?:@&?|#))?([\w.-]{1,64})>?$/.exec(typed)?.[1],
     defaultWelcomeChannel: async () => options.welcomeChannel,
   };
   return { port, sent, calendar, deletedRefs };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memberText } from "../../core/text.js";
 import type { MemberRecord } from "../../store/records.js";
 import { THANKS_CONTEXTS, type ThanksContext } from "../../store/network-repository.js";
 import type { Button } from "../../port/message.js";
@@ -15,7 +16,7 @@ import { THANKS_FORM, THANKS_LIMIT, networkActions } from "./actions.js";
 const thanksTarget = z.object({ context: z.enum(THANKS_CONTEXTS), contextId: z.string().min(1), memberId: z.string().min(1) });
 type ThanksTarget = z.infer<typeof thanksTarget>;
 
-export const thanksSchema = z.object({ message: z.string().trim().max(THANKS_LIMIT).default("") });
+export const thanksSchema = z.object({ message: memberText({ paragraphs: true }).max(THANKS_LIMIT).default("") });
 
 /** "Thank @ken": one button per person the member can thank for this occasion. */
 export function thanksButtons(ctx: Pick<CommandContext, "t" | "port">, context: ThanksContext, contextId: string, others: readonly MemberRecord[]): Button[] {

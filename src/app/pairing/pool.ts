@@ -1,4 +1,5 @@
-import { makeGroups, parsePairingInput, type PairingResult } from "../../core/matching/index.js";
+import { makeGroups, parsePairingInput, usableWeights, type PairingResult } from "../../core/matching/index.js";
+import { displayName } from "../../core/text.js";
 import type { PairingSettings } from "../../core/pairing/settings.js";
 import type { CommunityRecord } from "../../store/records.js";
 import type { CommunityStore } from "../../store/repositories.js";
@@ -12,9 +13,9 @@ export async function pairPool(
   skipping: ReadonlySet<string> = new Set(),
 ): Promise<{ poolSize: number; result: PairingResult }> {
   const { pairing } = store;
-  const members = (await pairing.pool(at)).filter((p) => !skipping.has(p.memberId)).map(({ memberId, displayName, timeZone, intro }) => ({
+  const members = (await pairing.pool(at)).filter((p) => !skipping.has(p.memberId)).map(({ memberId, displayName: storedName, timeZone, intro }) => ({
     id: memberId,
-    name: displayName,
+    name: displayName(storedName, memberId),
     industry: intro.industry,
     seniority: intro.seniority,
     canOffer: intro.canOffer,
@@ -34,7 +35,7 @@ export async function pairPool(
     members,
     history,
     blocks,
-    settings: { groupSize: settings.groupSize, noRepeatWeeks: settings.noRepeatWeeks, weights: settings.weights, now: at.toISOString() },
+    settings: { groupSize: settings.groupSize, noRepeatWeeks: settings.noRepeatWeeks, weights: usableWeights(settings.weights), now: at.toISOString() },
   });
   // The seed is the round's instant: the same round always makes the same groups.
   return { poolSize: members.length, result: makeGroups(input, Math.floor(at.getTime() / 1000) % 2_147_483_647) };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { memberText } from "../../core/text.js";
 import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -14,7 +15,7 @@ export const TAKEAWAY_LIMIT = 1000;
 /** A takeaway can be shared for a week after the session. */
 const TAKEAWAY_DAYS = 7;
 
-export const takeawaySchema = z.object({ takeaway: z.string().trim().min(1).max(TAKEAWAY_LIMIT) });
+export const takeawaySchema = z.object({ takeaway: memberText({ paragraphs: true }).min(1).max(TAKEAWAY_LIMIT) });
 
 export async function roundByNumber(ctx: CommandContext, number: number): Promise<RoundRecord> {
   const round = await ctx.store.rounds.findByNumber(number);

@@ -5,6 +5,8 @@ export {
   memberSchema,
   settingsSchema,
   weightsSchema,
+  usableWeights,
+  MAX_WEIGHT,
   formatIssues,
   SENIORITY,
   type PairingInput,

@@ -28,35 +28,52 @@ const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message
 export const historySchema = z.object({ a: z.string(), b: z.string(), at: isoDate, mutual: z.boolean().default(false) });
 export const blockSchema = z.object({ by: z.string(), blocked: z.string() });
 
+/**
+ * The most points one weight may give: far above any sensible setting, and low enough that the
+ * sum of every part of a pair's score stays an exact integer for the solver.
+ */
+export const MAX_WEIGHT = 100_000;
+const points = () => z.number().int().min(0).max(MAX_WEIGHT);
+
 /** Points (integers). A pair's score is the sum of the parts that apply. */
 export const weightsSchema = z.object({
   /** The two members work in different industries. */
-  differentIndustry: z.number().int().min(0).default(300),
+  differentIndustry: points().default(300),
   /** Seniority gap of 0, 1, 2, 3+ levels. */
-  seniorityGap0: z.number().int().min(0).default(100),
-  seniorityGap1: z.number().int().min(0).default(250),
-  seniorityGap2: z.number().int().min(0).default(180),
-  seniorityGap3: z.number().int().min(0).default(30),
+  seniorityGap0: points().default(100),
+  seniorityGap1: points().default(250),
+  seniorityGap2: points().default(180),
+  seniorityGap3: points().default(30),
   /** Per direction in which one member's canOffer meets the other's lookingFor. */
-  offerSeek: z.number().int().min(0).default(200),
+  offerSeek: points().default(200),
   /** Extra points per additional matching tag (up to 2 extra per direction). */
-  offerSeekExtraTag: z.number().int().min(0).default(40),
+  offerSeekExtraTag: points().default(40),
   /** Full working-day overlap (9:00–18:00 local) of the two time zones; scaled by hours. */
-  timeZoneOverlap: z.number().int().min(0).default(150),
+  timeZoneOverlap: points().default(150),
   /** Both prefer meeting in person and live in the same city. */
-  sameCityInPerson: z.number().int().min(0).default(200),
+  sameCityInPerson: points().default(200),
   /** Per shared interest (up to 3). */
-  sharedInterest: z.number().int().min(0).default(40),
+  sharedInterest: points().default(40),
   /** Penalty for having met before, halved every `historyHalfLifeWeeks`. */
-  metBefore: z.number().int().min(0).default(400),
-  historyHalfLifeWeeks: z.number().positive().default(12),
+  metBefore: points().default(400),
+  historyHalfLifeWeeks: z.number().min(1).max(520).default(12),
   /**
    * Taken off the `metBefore` penalty (never below zero) when the pair's most recent meeting
    * was mutual (both would like to meet again) and is at least `noRepeatWeeks` ago.
    */
-  meetAgain: z.number().int().min(0).default(400),
+  meetAgain: points().default(400),
 });
 export type Weights = z.output<typeof weightsSchema>;
+
+/**
+ * The weights the engine can take out of stored ones: a weight it would refuse (saved by an
+ * older version, or edited in the database) is left out, so its default applies and the
+ * community's rounds go on.
+ */
+export function usableWeights(weights: Readonly<Record<string, number>>): Partial<Weights> {
+  const shape: Record<string, z.ZodType> = weightsSchema.shape;
+  return Object.fromEntries(Object.entries(weights).filter(([name, value]) => shape[name]?.safeParse(value).success));
+}
 
 export const settingsSchema = z.object({
   groupSize: z.union([z.literal(2), z.literal(3)]).default(2),

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { isSafeLink, linksIn } from "../links.js";
 import { splitList } from "../profile.js";
+import { memberText } from "../text.js";
 
 // An offer or an ask as a member writes it, checked before anything is stored or posted.
 
@@ -29,22 +31,6 @@ export const POST_LIMITS = {
 /** Per member: posts open at once, and posts within a day. */
 export const MEMBER_LIMITS = { open: 5, perDay: 3 } as const;
 
-/** Anything that looks like a link, also without a scheme (discord.gg/…, example.com/…). */
-const LINK_LIKE = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|gg|jp|co|dev|app|me|ly|link)\b(?:\/\S*)?/gi;
-
-const linksIn = (text: string) => text.match(LINK_LIKE) ?? [];
-
-/** A link members can trust: http(s) with a host, written out in full. */
-function isSafeLink(link: string): boolean {
-  if (!/^https?:\/\//i.test(link)) return false;
-  try {
-    const url = new URL(link);
-    return (url.protocol === "https:" || url.protocol === "http:") && url.hostname.includes(".") && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
 /** Letters of any script, digits, spaces and the marks of names like C++, C#, Node.js. */
 const TAG_PATTERN = /^[\p{L}\p{N}\p{M}][\p{L}\p{N}\p{M} .+#&/'-]*$/u;
 
@@ -55,13 +41,13 @@ const emptyToUndefined = (value: unknown) => (value === "" || value === null ? u
  * (see describeIssues).
  */
 export const postFormSchema = z.object({
-  title: z.string().trim().min(POST_LIMITS.titleMin).max(POST_LIMITS.title)
+  title: memberText().min(POST_LIMITS.titleMin).max(POST_LIMITS.title)
     .refine((title) => linksIn(title).length === 0, { error: "offers.error.linkInTitle" }),
-  details: z.string().trim().max(POST_LIMITS.details)
+  details: memberText({ paragraphs: true }).max(POST_LIMITS.details)
     .refine((details) => linksIn(details).length <= POST_LIMITS.links, { error: "offers.error.tooManyLinks" })
     .refine((details) => linksIn(details).every(isSafeLink), { error: "offers.error.badLink" })
     .default(""),
-  tags: z.string().max(POST_LIMITS.tagList).default("")
+  tags: memberText({ paragraphs: true }).max(POST_LIMITS.tagList).default("")
     .transform((text) => splitList(text).map((tag) => tag.replace(/^#/, "")))
     .pipe(z.array(
       z.string().max(POST_LIMITS.tag, { error: "itemTooLong" }).regex(TAG_PATTERN, { error: "offers.error.tag" }),

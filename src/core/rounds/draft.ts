@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { linksIn } from "../links.js";
+import { memberText } from "../text.js";
 import { isValidTimeZone } from "../time.js";
 import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
 import { parseDurationMinutes, parseReminderLeads } from "./duration.js";
@@ -35,6 +37,7 @@ export const START_FAILURE_MESSAGES = {
   unreadable: "rounds.error.startUnreadable",
   noTime: "rounds.error.startNoTime",
   past: "rounds.error.startPast",
+  tooFar: "rounds.error.startTooFar",
 } as const satisfies Record<StartFailure, RoundsMessageKey>;
 
 export const AGENDA_FAILURE_MESSAGES = {
@@ -71,7 +74,8 @@ export interface RoundFormContext {
 
 const error = (key: RoundsMessageKey) => ({ error: key });
 
-const optionalText = (max: number, key: RoundsMessageKey) => z.string().trim().max(max, error(key)).default("");
+const optionalText = (max: number, key: RoundsMessageKey, options: { paragraphs?: boolean } = {}) =>
+  memberText(options).max(max, error(key)).default("");
 
 const presentOrUndefined = (text: string) => text || undefined;
 
@@ -100,7 +104,7 @@ const durationField = z.union([z.number(), z.string()], error("rounds.error.dura
 });
 
 /** Blank means the default reminders: a day and an hour before each session. */
-const remindersField = z.string().optional().transform((value, ctx) => {
+const remindersField = memberText().optional().transform((value, ctx) => {
   const typed = (value ?? "").trim();
   if (!typed) return [...DEFAULT_REMINDER_LEADS.participantLeadMinutes];
   const leads = parseReminderLeads(typed);
@@ -109,9 +113,7 @@ const remindersField = z.string().optional().transform((value, ctx) => {
   return z.NEVER;
 });
 
-const linkField = z
-  .string()
-  .trim()
+const linkField = memberText()
   .default("")
   .transform(presentOrUndefined)
   .pipe(z.url({ protocol: /^https?$/, ...error("rounds.error.link") }).optional());
@@ -132,17 +134,14 @@ function agendaOf(form: { kind: RoundKind; chapters: string }, sessions: number)
 export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) {
   return z.object({
     kind: z.enum(ROUND_KINDS, error("rounds.error.kind")),
-    title: z.string(error("rounds.error.title")).trim().min(1, error("rounds.error.title")).max(ROUND_LIMITS.title, error("rounds.error.title")),
+    title: memberText().min(1, error("rounds.error.title")).max(ROUND_LIMITS.title, error("rounds.error.title"))
+      .refine((title) => linksIn(title).length === 0, { error: "error.linkNotAllowed" }),
     topic: optionalText(ROUND_LIMITS.topic, "rounds.error.topic"),
-    description: optionalText(ROUND_LIMITS.description, "rounds.error.description"),
-    start: z
-      .string(error("rounds.error.startUnreadable"))
-      .trim()
+    description: optionalText(ROUND_LIMITS.description, "rounds.error.description", { paragraphs: true }),
+    start: memberText()
       .min(1, error("rounds.error.startUnreadable"))
       .max(ROUND_LIMITS.startText, error("rounds.error.startUnreadable")),
-    zone: z
-      .string()
-      .trim()
+    zone: memberText()
       .default("")
       .transform((zone) => zone || context.defaultZone)
       .refine(isValidTimeZone, error("rounds.error.zone")),
@@ -154,7 +153,7 @@ export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) 
     link: linkField,
     venue: optionalText(ROUND_LIMITS.venue, "rounds.error.venue").transform(presentOrUndefined),
     facilitation: z.enum(FACILITATION_MODES, error("rounds.error.facilitation")).default("organizer"),
-    chapters: optionalText(ROUND_LIMITS.chapters, "rounds.error.chapters"),
+    chapters: optionalText(ROUND_LIMITS.chapters, "rounds.error.chapters", { paragraphs: true }),
   });
 }
 

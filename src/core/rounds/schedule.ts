@@ -7,8 +7,14 @@ import { DateTime } from "luxon";
 export const ROUND_CADENCES = ["once", "weekly", "biweekly", "monthly"] as const;
 export type Cadence = (typeof ROUND_CADENCES)[number];
 
-/** Why a typed start was refused: not a date, a date without a time of day, or already passed. */
-export type StartFailure = "unreadable" | "noTime" | "past";
+/** Why a typed start was refused: not a date, a date without a time of day, already passed, or too far ahead. */
+export type StartFailure = "unreadable" | "noTime" | "past" | "tooFar";
+
+/**
+ * How far ahead a first session may be: a round is planned for the coming years, and every later
+ * session and calendar entry stays within dates every library and database handles.
+ */
+export const MAX_YEARS_AHEAD = 5;
 export type StartParse = { ok: true; at: Date } | { ok: false; reason: StartFailure };
 
 interface WallClock {
@@ -54,6 +60,7 @@ export function parseSessionStart(text: string, options: { zone: string; now: Da
   const read = readNumeric(typed, zone) ?? readNatural(typed, zone, now);
   if (read === "noTime" || read === "unreadable") return { ok: false, reason: read };
   if (read.toMillis() <= now.getTime()) return { ok: false, reason: "past" };
+  if (read > DateTime.fromJSDate(now).plus({ years: MAX_YEARS_AHEAD })) return { ok: false, reason: "tooFar" };
   return { ok: true, at: read.toJSDate() };
 }
 

@@ -6,7 +6,7 @@ import type { FormView, Outcome } from "../../app/reply.js";
 import type { ReplyFile } from "../../port/message.js";
 import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation } from "../text-command.js";
-import { parseLine, stripSigil } from "./parse-line.js";
+import { parseLine } from "./parse-line.js";
 import { renderForm, renderReply, shownInline } from "./render.js";
 
 export const CONSOLE_COMMUNITY = { externalId: "local", name: "musubi console" };
@@ -95,7 +95,7 @@ export function createConsoleAdapter(options: ConsoleOptions) {
       case "command": {
         const actor = actorFor(parsed.speaker ?? options.defaultSpeaker);
         const command = musubi.commands.find((c) => c.name === parsed.name);
-        const { subcommand, options: commandOptions, formAnswers } = readTextInvocation(command, parsed.args, stripSigil);
+        const { subcommand, options: commandOptions, formAnswers } = readTextInvocation(command, parsed.args);
         const outcome = await musubi.command(port, actor, { name: parsed.name, subcommand, options: commandOptions });
         await show(actor, outcome, formAnswers);
       }

@@ -46,5 +46,3 @@ export function parseLine(line: string): ConsoleLine {
   return { type: "command", ...(speaker ? { speaker } : {}), name: head.slice(1), args: tokens };
 }
 
-/** `@ken` → `ken`, `#intros` → `intros`: the console's ids are plain names. */
-export const stripSigil = (value: string) => value.replace(/^[@#]/, "");

@@ -2,13 +2,20 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { formatLocal } from "../../core/pairing/rhythm.js";
 import type { Message } from "../../port/message.js";
-import type { PlatformPort } from "../../port/port.js";
+import type { MentionKind, PlatformPort } from "../../port/port.js";
 import type { MessageRef } from "../../store/records.js";
 import { noCalendarEvents } from "../errors.js";
 import { renderMessage } from "./render.js";
 
 /** The console's platform: messages are printed; ids are counted so transcripts stay stable. */
 /** `filesDir`: where files posted to a channel (a report's pictures) are written. */
+/** On the console a member is `@name`, a channel `#name`, a group `@&name` (or `@name`). */
+const CONSOLE_MENTIONS: Record<MentionKind, RegExp> = {
+  user: /^@([\w.-]{1,64})$/,
+  channel: /^#([\w.-]{1,64})$/,
+  group: /^@&?([\w.-]{1,64})$/,
+};
+
 export function consolePort(print: (line: string) => void, filesDir?: string): PlatformPort {
   let nextId = 1;
   const newRef = (channelId: string): MessageRef => ({ channelId, messageId: `m${nextId++}` });
@@ -67,6 +74,7 @@ export function consolePort(print: (line: string) => void, filesDir?: string): P
     mentionUser: (userId) => `@${userId}`,
     mentionChannel: (channelId) => `#${channelId}`,
     mentionGroup: (groupId) => `@&${groupId}`,
+    readMention: (kind, typed) => CONSOLE_MENTIONS[kind].exec(typed)?.[1],
     formatTime: (at, zone) => formatLocal(at, zone),
     defaultWelcomeChannel: async () => "general",
   };

@@ -200,6 +200,8 @@ export function discordPort(client: Client): PlatformPort {
     mentionUser: (userId) => `<@${userId}>`,
     mentionChannel: (channelId) => `<#${channelId}>`,
     mentionGroup: (groupId) => `<@&${groupId}>`,
+    // Discord resolves user, channel and role options itself: their value is the id.
+    readMention: (_kind, typed) => (/^\d{17,20}$/.test(typed) ? typed : undefined),
     formatTime: (at) => `<t:${Math.floor(at.getTime() / 1000)}:F>`,
     defaultWelcomeChannel: async (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? undefined,
   };

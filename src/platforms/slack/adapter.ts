@@ -54,9 +54,6 @@ export interface RunningSlack {
   stop(): Promise<void>;
 }
 
-/** `<@U123|ken>` → `U123`, `<#C123|general>` → `C123`, `<!subteam^S123|@team>` → `S123`: Slack's mentions as ids. */
-const readSlackId = (value: string) => value.match(/^<(?:[@#]|!subteam\^)([A-Z0-9]+)(?:\|[^>]*)?>$/)?.[1] ?? value;
-
 function boltLogger(log: Logger): BoltLogger {
   let level = LogLevel.INFO;
   return {
@@ -190,7 +187,7 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
       await ack();
       try {
         const actor = await actorOf(slash.team_id, slash.team_domain, slash.user_id, slash.channel_id);
-        const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""), readSlackId);
+        const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""));
         const outcome = await musubi.command(port, actor, { name: command.name, subcommand, options });
         await show(actor, outcome, {
           triggerId: slash.trigger_id,

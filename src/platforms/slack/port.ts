@@ -2,7 +2,7 @@ import { webApi } from "@slack/bolt";
 import { formatLocal } from "../../core/pairing/rhythm.js";
 import { PlatformError } from "../../port/errors.js";
 import { bytesOf, type ReplyFile } from "../../port/message.js";
-import type { DeliveryOptions, PlatformPort } from "../../port/port.js";
+import type { DeliveryOptions, MentionKind, PlatformPort } from "../../port/port.js";
 import { noCalendarEvents, translatingErrors } from "../errors.js";
 import { renderMessage } from "./render.js";
 
@@ -48,6 +48,13 @@ const DELIVERY_EVENT = "musubi_delivery";
 export const threadChannelId = (channel: string, threadTs: string) => `${channel}:${threadTs}`;
 
 /** A channel id as Slack's arguments: the conversation, and the thread within it if any. */
+/** Slack's escaped mentions in a slash command's text (the manifest sets `should_escape`). */
+const SLACK_MENTIONS: Record<MentionKind, RegExp> = {
+  user: /^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$/,
+  channel: /^<#([CG][A-Z0-9]+)(?:\|[^>]*)?>$/,
+  group: /^<!subteam\^(S[A-Z0-9]+)(?:\|[^>]*)?>$/,
+};
+
 export function conversationOf(channelId: string): { channel: string; thread_ts?: string } {
   const [channel = channelId, threadTs] = channelId.split(":");
   return threadTs ? { channel, thread_ts: threadTs } : { channel };
@@ -147,6 +154,7 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
     mentionChannel: (channelId) => `<#${conversationOf(channelId).channel}>`,
     // A real <!subteam^…> mention would notify the whole group; the id is enough to recognise it.
     mentionGroup: (groupId) => `\`${groupId}\``,
+    readMention: (kind, typed) => SLACK_MENTIONS[kind].exec(typed)?.[1],
     formatTime: (at, zone) => {
       const unix = Math.floor(at.getTime() / 1000);
       return `<!date^${unix}^{date_short_pretty} {time}|${formatLocal(at, zone)}>`;
