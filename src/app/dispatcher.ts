@@ -7,7 +7,7 @@ import type { HomeView } from "../port/message.js";
 import type { MentionKind, PlatformPort } from "../port/port.js";
 import type { Store } from "../store/repositories.js";
 import { actionRegistry, readActionId } from "./actions.js";
-import { handlersOf, type CommandDefinition, type CommandHandler } from "./command.js";
+import { handlersOf, type CommandDefinition, type CommandHandler, type OptionSpec } from "./command.js";
 import { communityContext, type CommandSummary, type Actor, type CommandContext } from "./context.js";
 import { UserError } from "./errors.js";
 import { FORM_PAGE, createFormEngine, type FormResult, type FormSubmission } from "./forms.js";
@@ -49,13 +49,15 @@ export interface MusubiOptions {
  * A member, channel or group option: only a mention as the platform sends it names one (any
  * other text is refused, so nothing is stored for a member or channel that does not exist).
  */
-const mentioned = (port: PlatformPort, kind: MentionKind, schema: z.ZodType) =>
-  z.unknown().transform((typed, zctx) => {
+const mentioned = (port: PlatformPort, kind: MentionKind, spec: OptionSpec) => {
+  const read = z.unknown().transform((typed, zctx) => {
     if (typed === undefined || typed === "") return undefined;
     const id = port.readMention(kind, String(typed));
     if (id === undefined) zctx.addIssue({ code: "custom", message: `error.mention.${kind}`, input: typed });
     return id;
-  }).pipe(schema as z.ZodType<unknown, string | undefined>);
+  }).pipe(spec.schema as z.ZodType<unknown, string | undefined>);
+  return spec.required ? read : read.optional();
+};
 
 export type Musubi = ReturnType<typeof createMusubi>;
 
@@ -137,7 +139,7 @@ export function createMusubi(options: MusubiOptions) {
 
   function parseOptions(ctx: CommandContext, handler: CommandHandler, raw: Record<string, unknown>) {
     const schema = z.object(Object.fromEntries(Object.entries(handler.options).map(([name, spec]) =>
-      [name, spec.kind === "user" || spec.kind === "channel" || spec.kind === "group" ? mentioned(ctx.port, spec.kind, spec.schema) : spec.schema])));
+      [name, spec.kind === "user" || spec.kind === "channel" || spec.kind === "group" ? mentioned(ctx.port, spec.kind, spec) : spec.schema])));
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (parsed.success) return parsed.data;
     const problems = describeIssues(parsed.error, ctx.t, {
