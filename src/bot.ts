@@ -10,6 +10,7 @@ import { createOutbox } from "./jobs/outbox.js";
 import { JOB_PAYLOADS, type JobDeps, type JobHandlers } from "./jobs/queue.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
+import { createMetrics, type Metrics } from "./ops/metrics.js";
 import type { PlatformPort } from "./port/port.js";
 import type { Db } from "./store/db.js";
 import type { Platform } from "./store/records.js";
@@ -32,6 +33,8 @@ export interface Bot {
   store: Store;
   scheduler: Scheduler;
   musubi: Musubi;
+  /** What /metrics shows: interactions and jobs are counted from here. */
+  metrics: Metrics;
   /** What job handlers are given (tests drive use cases through it). */
   jobDeps: JobDeps;
   /** Plugs in a started platform adapter's port: jobs for its communities run in this process from then on. */
@@ -48,15 +51,16 @@ export function createBot(options: BotOptions): Bot {
   const ports: Partial<Record<Platform, PlatformPort>> = {};
   // Filled below: the handlers need the scheduler itself to plan what follows them.
   const handlers: Partial<JobHandlers> = {};
-  const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now });
+  const metrics = createMetrics(db);
+  const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now, onJobFinished: metrics.jobFinished });
   const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
   const all: JobHandlers = {
     ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
   Object.assign(handlers, all);
-  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults });
+  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction });
   return {
-    db, store, scheduler, musubi, jobDeps,
+    db, store, scheduler, musubi, metrics, jobDeps,
     connect(port) {
       ports[port.platform] = port;
     },

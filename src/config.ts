@@ -41,8 +41,12 @@ const envSchema = z.object({
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith("xoxb-", { error: "must start with xoxb-" }).optional()),
   SLACK_SIGNING_SECRET: optional,
   SLACK_APP_TOKEN: optional.pipe(z.string().startsWith("xapp-", { error: "must start with xapp-" }).optional()),
-  SLACK_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  SLACK_HOST: z.string().trim().min(1).default("0.0.0.0"),
+  HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HTTP_HOST: z.string().trim().min(1).default("0.0.0.0"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(8000),
+  // Renamed: one HTTP port serves Slack and the operations endpoints.
+  SLACK_PORT: optional.pipe(z.undefined({ error: "renamed HTTP_PORT (one port serves Slack's events and /healthz, /readyz, /metrics)" }).optional()),
+  SLACK_HOST: optional.pipe(z.undefined({ error: "renamed HTTP_HOST" }).optional()),
   SLACK_API_URL: url("Slack Web API").default("https://slack.com/api/"),
   SLACK_PUBLIC_URL: optional.pipe(url("bot's public address").optional()),
 });
@@ -59,8 +63,6 @@ export interface SlackConfig {
   botToken: string;
   signingSecret?: string | undefined;
   appToken?: string | undefined;
-  port: number;
-  host: string;
   apiUrl: string;
   publicUrl?: string | undefined;
 }
@@ -70,6 +72,10 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>["LOG_LEVEL"];
   defaultLocale: (typeof LOCALES)[number];
   defaultTimeZone: string;
+  /** The one HTTP port: /healthz, /readyz, /metrics and Slack's HTTP mode. */
+  http: { port: number; host: string };
+  /** How long a stopping process waits for interactions and jobs under way. */
+  shutdownTimeoutMs: number;
   discord?: DiscordConfig;
   slack?: SlackConfig;
   /** Values that must never reach a log line. */
@@ -125,8 +131,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         botToken: e.SLACK_BOT_TOKEN,
         signingSecret: e.SLACK_SIGNING_SECRET,
         appToken: e.SLACK_APP_TOKEN,
-        port: e.SLACK_PORT,
-        host: e.SLACK_HOST,
         apiUrl: e.SLACK_API_URL,
         publicUrl: e.SLACK_PUBLIC_URL,
       };
@@ -141,10 +145,31 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
+    http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     ...(discord ? { discord } : {}),
     ...(slack ? { slack } : {}),
     secrets,
   };
+}
+
+export type RunMode = "platforms" | "console" | "script";
+
+/**
+ * What this start serves: the configured platforms; else the console, for a person at a terminal
+ * (or asked for with --console / --script). With no platform and no terminal (a container whose
+ * .env is mistyped) there is no one to talk to: start-up is refused, naming the variables.
+ */
+export function runMode(config: Config, args: { console: boolean; script?: string | undefined }, stdinIsTerminal: boolean): RunMode {
+  if (args.script !== undefined) return "script";
+  if (args.console) return "console";
+  if (config.discord || config.slack) return "platforms";
+  if (stdinIsTerminal) return "console";
+  throw new ConfigError([
+    "no platform is configured and standard input is not a terminal, so there is nothing to serve. " +
+      "Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord), and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET " +
+      "(Slack, HTTP mode) or SLACK_APP_TOKEN (Socket Mode); or start with --console to read commands from standard input",
+  ]);
 }
 
 function databasePassword(databaseUrl: string): string | undefined {

@@ -2,34 +2,35 @@ import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { createBot } from "./bot.js";
 import { manualClock, systemClock, type Clock } from "./clock.js";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig, runMode } from "./config.js";
 import { createLogger } from "./logger.js";
+import { guardProcess } from "./ops/guards.js";
+import { startService } from "./ops/service.js";
 import { consolePort } from "./platforms/console/port.js";
 import { rememberingButtons } from "./platforms/console/render.js";
 import { runRepl, runScript } from "./platforms/console/repl.js";
-import { startDiscord } from "./platforms/discord/adapter.js";
-import { startSlack } from "./platforms/slack/adapter.js";
 import { createDb, isPostgresUrl } from "./store/db.js";
 import { applyMigrations } from "./store/migrate.js";
 
-// Starts every configured platform and the job scheduler; with no platform configured (or
-// --console / --script) the local console, whose clock `:time` moves.
+// Starts every configured platform, the HTTP port and the job scheduler (src/ops/service.ts);
+// with no platform configured, at a terminal (or --console / --script), the local console, whose
+// clock `:time` moves. SIGTERM / SIGINT stop it gracefully.
 
-/** How often each process looks for due jobs. */
-const POLL_MS = 15_000;
+let startedUp = false;
 
 async function main() {
   const { values: args } = parseArgs({
     options: { script: { type: "string" }, console: { type: "boolean", default: false } },
   });
   const config = loadConfig();
-  const consoleMode = args.console || args.script !== undefined || (!config.discord && !config.slack);
+  const consoleMode = runMode(config, args, Boolean(process.stdin.isTTY)) !== "platforms";
   // On the console, stdout is the conversation: logs go to stderr, and only warnings by default.
   const log = createLogger({
     level: consoleMode && !process.env.LOG_LEVEL ? "warn" : config.logLevel,
     secrets: config.secrets,
     ...(consoleMode ? { destination: process.stderr } : {}),
   });
+  guardProcess(log, () => startedUp);
 
   await applyMigrations(config.databaseUrl);
   const consoleClock = consoleMode ? manualClock(new Date()) : undefined;
@@ -46,33 +47,29 @@ async function main() {
     const filesDir = join(isPostgresUrl(config.databaseUrl) ? "data" : dirname(config.databaseUrl.replace(/^file:/, "")), "files");
     const session = { musubi, print, buttonAction, speaking, port: consolePort(print, filesDir), clock: consoleClock, runDueJobs: () => scheduler.runDue(), filesDir };
     bot.connect(session.port);
+    startedUp = true;
     if (args.script !== undefined) await runScript(session, args.script);
     else await runRepl(session);
     await bot.stop();
     return;
   }
 
-  const running: { stop(): Promise<void> }[] = [];
-  if (config.discord) {
-    const discord = await startDiscord({ config: config.discord, musubi, log });
-    bot.connect(discord.port);
-    running.push(discord);
-  }
-  if (config.slack) {
-    const slack = await startSlack({ config: config.slack, musubi, log });
-    bot.connect(slack.port);
-    running.push(slack);
-  }
-  await bot.planRecurringJobs();
-  scheduler.start(POLL_MS);
+  bot.metrics.collectProcessMetrics();
+  const service = await startService({ config, bot, log });
+  startedUp = true;
+  log.info({ port: service.http.port }, "musubi started");
+  let stopping = false;
   const shutdown = async (signal: string) => {
-    log.info({ signal }, "shutting down");
-    await Promise.allSettled(running.map((service) => service.stop()));
-    await bot.stop();
-    process.exit(0);
+    // A second signal while stopping ends the process at once.
+    if (stopping) process.exit(1);
+    stopping = true;
+    log.info({ signal, timeoutMs: config.shutdownTimeoutMs }, "shutting down: no new work; waiting for work under way");
+    const clean = await service.shutdown(config.shutdownTimeoutMs);
+    log.info({ clean }, "stopped");
+    process.exit(clean ? 0 : 1);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error: unknown) => {

@@ -43,6 +43,16 @@ export interface MusubiOptions {
   defaults: { locale: Locale; timeZone: string };
   jobs: JobQueue;
   now?: () => Date;
+  /** Told of every command, button and form once its answer is ready (for metrics). */
+  observe?(event: InteractionEvent): void;
+}
+
+/** `command` is a known command path, "action <kind>", "form <id>" or "unknown": never a raw id. */
+export interface InteractionEvent {
+  platform: Actor["platform"];
+  command: string;
+  outcome: "ok" | "refused" | "failed";
+  seconds: number;
 }
 
 /**
@@ -69,6 +79,7 @@ export function createMusubi(options: MusubiOptions) {
     form,
     command: handlersOf(command).find(({ handler }) => handler.permission === form.permission)?.path ?? command.name,
   }))));
+  const formIds = new Set(commands.flatMap((command) => (command.forms ?? []).map((form) => form.id)));
   const actions = actionRegistry(commands.flatMap((command) => command.actions ?? []));
   const formPages = new Map([[FORM_PAGE.name, { kind: FORM_PAGE }]]);
   const commandList: CommandSummary[] = commands.flatMap((command) =>
@@ -107,24 +118,46 @@ export function createMusubi(options: MusubiOptions) {
     what: string,
     work: (ctx: CommandContext) => Promise<T>,
     onFailure: (reply: Reply) => T,
+    label?: string,
   ): Promise<T> {
     let ctx: CommandContext | undefined;
+    const started = performance.now();
+    const observed = (outcome: InteractionEvent["outcome"]) => {
+      if (label) options.observe?.({ platform: actor.platform, command: label, outcome, seconds: (performance.now() - started) / 1000 });
+    };
     try {
       ctx = await contextFor(port, actor, what);
       ctx.log.info("invoked");
       const result = await work(ctx);
       ctx.log.info("done");
+      observed("ok");
       return result;
     } catch (error) {
       const t = ctx?.t ?? translator(resolveLocale(actor.locale, defaults.locale));
       if (error instanceof UserError) {
         ctx?.log.info({ reason: error.messageKey }, "refused");
+        observed("refused");
         return onFailure({ text: error.text(t), ephemeral: true });
       }
       const ref = randomUUID().slice(0, 8);
       (ctx?.log ?? rootLog).error({ err: error, ref, command: what }, "failed");
+      observed("failed");
       return onFailure({ text: t("common.apology", { ref }), ephemeral: true });
     }
+  }
+
+  /** The metrics name of a command call: its handler's path when there is one. */
+  function commandLabel(call: CommandCall): string {
+    const command = commands.find((c) => c.name === call.name);
+    const match = command && handlersOf(command).find((h) => h.subcommand === call.subcommand);
+    return match ? match.path : "unknown";
+  }
+
+  /** The metrics name of a button: its kind, without the arguments its id carries. */
+  function actionLabel(actionId: string): string {
+    if (readActionId(actionId, formPages)) return "action form";
+    const pressed = readActionId(actionId, actions);
+    return pressed ? `action ${pressed.action.kind.name}` : "unknown";
   }
 
   function findHandler(call: CommandCall): { handler: CommandHandler; path: string } {
@@ -165,7 +198,7 @@ export function createMusubi(options: MusubiOptions) {
         const { handler, path } = findHandler(call);
         await requirePermission(ctx, handler.permission, path);
         return handler.run(ctx, parseOptions(ctx, handler, call.options) as never);
-      }, replyOutcome);
+      }, replyOutcome, commandLabel(call));
     },
 
     /** A button press: a form's page, or a command's action. */
@@ -177,13 +210,13 @@ export function createMusubi(options: MusubiOptions) {
         if (!pressed) throw new UserError("common.unknownAction");
         await requirePermission(ctx, pressed.action.permission, pressed.action.kind.name.split(":")[0]!);
         return pressed.action.run(ctx, pressed.args);
-      }, replyOutcome);
+      }, replyOutcome, actionLabel(actionId));
     },
 
     /** A form's answers: validated first, so platforms can refuse them before anything changes. */
     submitForm(port: PlatformPort, actor: Actor, submission: FormSubmission): Promise<FormResult> {
       return guarded(port, actor, `form ${submission.formId}`, (ctx) => forms.submit(ctx, submission),
-        (reply) => ({ outcome: replyOutcome(reply) }));
+        (reply) => ({ outcome: replyOutcome(reply) }), formIds.has(submission.formId) ? `form ${submission.formId}` : "unknown");
     },
 
     /**

@@ -25,6 +25,8 @@ export interface SchedulerOptions {
   /** After this many failed attempts a job is marked failed and left alone. */
   maxAttempts?: number;
   workerId?: string;
+  /** Told of every attempt this process finishes (for metrics): done, retried later, or failed for good. */
+  onJobFinished?(kind: string, outcome: "done" | "retried" | "failed"): void;
 }
 
 const payloadSchema = z.record(z.string(), z.unknown());
@@ -119,6 +121,7 @@ export function createScheduler(options: SchedulerOptions) {
     const mine = { id: job.id, lockedBy: workerId, status: "running" };
     if (error === undefined) {
       await db.job.updateMany({ where: mine, data: { status: "done", lockedBy: null, lockedUntil: null, lastError: null } });
+      options.onJobFinished?.(job.kind, "done");
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
@@ -137,13 +140,15 @@ export function createScheduler(options: SchedulerOptions) {
         ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
       },
     });
+    options.onJobFinished?.(job.kind, failed ? "failed" : "retried");
     log[failed ? "error" : "warn"]({ err: error, job: job.id, kind: job.kind, attempts: job.attempts, retryInMs: failed ? undefined : delay }, failed ? "job failed for good" : "job will be retried");
   }
 
   /** Runs every job that is due now, one at a time; resolves with how many ran. */
   async function runDue(limit = Number.POSITIVE_INFINITY): Promise<number> {
     let ran = 0;
-    while (ran < limit) {
+    // A stopping process finishes the job it holds and takes no other.
+    while (ran < limit && !stopping) {
       const job = await claim();
       if (!job) break;
       ran++;
@@ -166,6 +171,7 @@ export function createScheduler(options: SchedulerOptions) {
   }
 
   let timer: NodeJS.Timeout | undefined;
+  let stopping = false;
   let running: Promise<unknown> = Promise.resolve();
   /** One poll at a time: a poll asked for while one runs follows it. */
   const tick = () => {
@@ -186,7 +192,10 @@ export function createScheduler(options: SchedulerOptions) {
     runSoon() {
       if (timer) tick();
     },
+    /** Whether this process is polling for due jobs (started and not stopped). */
+    isPolling: () => timer !== undefined && !stopping,
     async stop() {
+      stopping = true;
       clearInterval(timer);
       await running;
     },

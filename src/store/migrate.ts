@@ -1,10 +1,17 @@
 import { spawn } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
 import { isPostgresUrl } from "./db.js";
 
-const projectRoot = resolve(dirname(new URL(import.meta.url).pathname), "../..");
+/** The folder of prisma.config.ts, above this file both in src/ (tsx) and in dist/src/ (the build). */
+function findProjectRoot(): string {
+  for (let dir = dirname(new URL(import.meta.url).pathname); dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(resolve(dir, "prisma.config.ts"))) return dir;
+  }
+  throw new Error("prisma.config.ts not found above src/store/migrate");
+}
+const projectRoot = findProjectRoot();
 
 /**
  * Applies pending migrations with Prisma's own `migrate deploy` (its JavaScript engine path,

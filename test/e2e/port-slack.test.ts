@@ -1,7 +1,7 @@
 // The Slack platform port end to end: a real Bolt app and WebClient against the local fake, for
 // what rounds ask of the platform: a thread under a card, files for a member, no calendar events.
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { PlatformError } from "../../src/port/errors.js";
 import { sendSlashCommand } from "../fakes/slack-payloads.js";
@@ -21,21 +21,25 @@ const AKI = { id: "U0AKI0001", name: "aki", real_name: "Aki Tanaka", locale: "ja
 let fake: FakeSlack;
 let bot: TestBot;
 let slack: RunningSlack;
+let http: HttpServer;
 let appUrl = "";
 
 beforeAll(async () => {
   fake = await startFakeSlack({ users: [BEN, AKI], channels: [{ id: ROUNDS, name: "rounds" }] });
   bot = createTestBot();
+  http = await startHttpServer({ port: 0, host: "127.0.0.1", log: bot.log });
   slack = await startSlack({
-    config: { botToken: "xoxb-port-token", signingSecret: SECRET, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
+    config: { botToken: "xoxb-port-token", signingSecret: SECRET, apiUrl: fake.apiUrl },
     musubi: musubiWith(bot, [calendarCommand().command]),
     log: bot.log,
+    http,
   });
-  appUrl = `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`;
+  appUrl = `${http.url}/slack/events`;
 });
 
 afterAll(async () => {
   await slack?.stop();
+  await http?.close();
   await fake?.close();
   await bot?.store.disconnect();
 });

@@ -1,8 +1,8 @@
 // musubi end to end on Slack: a real Bolt app (HTTP receiver, signed requests), the real
 // dispatcher, commands and SQLite store, against the local fake of Slack's Web API. Each
 // scenario uses a workspace (team) of its own, so scenarios do not see each other's settings.
-import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import {
   sendBadSignature,
@@ -33,6 +33,7 @@ const NEWBIE = { id: "U0NEW0001", name: "newbie", real_name: "New Bie", locale: 
 let fake: FakeSlack;
 let bot: TestBot;
 let slack: RunningSlack;
+let http: HttpServer;
 let appUrl = "";
 let triggers = 0;
 
@@ -42,16 +43,19 @@ beforeAll(async () => {
     channels: [{ id: "C0GENERAL", name: "general" }, { id: "C0MEETUP", name: "meetup" }, { id: "C0INTROS", name: "intros" }],
   });
   bot = createTestBot();
+  http = await startHttpServer({ port: 0, host: "127.0.0.1", log: bot.log });
   slack = await startSlack({
-    config: { botToken: "xoxb-e2e-token", signingSecret: SECRET, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
+    config: { botToken: "xoxb-e2e-token", signingSecret: SECRET, apiUrl: fake.apiUrl },
     musubi: bot.musubi,
     log: bot.log,
+    http,
   });
-  appUrl = `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`;
+  appUrl = `${http.url}/slack/events`;
 });
 
 afterAll(async () => {
   await slack?.stop();
+  await http?.close();
   await fake?.close();
   await bot?.store.disconnect();
 });

@@ -122,6 +122,11 @@ export interface FakeDiscord {
   onRequest(listener: (req: RecordedRequest) => void): () => void;
   /** Forgets the enforce_nonce nonces, as Discord does after a few minutes. */
   forgetNonces(): void;
+  /**
+   * Holds the answers to matching requests (recorded at once) until released: the bot's call is
+   * then under way for as long as a test needs. `held` resolves with the first request held.
+   */
+  hold(predicate: (req: RecordedRequest) => boolean): { held: Promise<RecordedRequest>; release(): void };
   close(): Promise<void>;
 }
 
@@ -214,6 +219,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const waiters = new Set<(req: RecordedRequest) => void>();
   const overrides: Array<{ method: string; re: RegExp; handler: RouteHandler }> = [];
   const requestListeners = new Set<(req: RecordedRequest) => void>();
+  const holds = new Set<{ predicate: (req: RecordedRequest) => boolean; reached(req: RecordedRequest): void; released: Promise<void> }>();
   // enforce_nonce: the messages the bot created with a nonce, by nonce (Discord remembers them
   // for a few minutes; the fake for its whole lifetime).
   const messagesByNonce = new Map<string, Json>();
@@ -556,6 +562,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     requests.push(rec);
     for (const listener of [...requestListeners]) listener(rec);
     for (const w of [...waiters]) w(rec);
+    for (const hold of [...holds]) {
+      if (!hold.predicate(rec)) continue;
+      hold.reached(rec);
+      await hold.released;
+    }
 
     const headers: Record<string, string> = { ...answer.headers };
     if (answer.body !== undefined && answer.status !== 204) {
@@ -660,6 +671,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         };
         waiters.add(check);
       });
+    },
+    hold(predicate) {
+      let reached!: (req: RecordedRequest) => void;
+      let release!: () => void;
+      const held = new Promise<RecordedRequest>((resolve) => { reached = resolve; });
+      const entry = { predicate, reached, released: new Promise<void>((resolve) => { release = resolve; }) };
+      holds.add(entry);
+      return { held, release: () => { holds.delete(entry); release(); } };
     },
     forgetNonces() {
       messagesByNonce.clear();

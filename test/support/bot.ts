@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { expect } from "vitest";
 import type { Musubi } from "../../src/app/dispatcher.js";
@@ -8,6 +7,7 @@ import type { Intro } from "../../src/core/profile.js";
 import type { JobDeps } from "../../src/jobs/queue.js";
 import type { Scheduler } from "../../src/jobs/scheduler.js";
 import { createLogger, type Logger } from "../../src/logger.js";
+import { startHttpServer } from "../../src/ops/http.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import type { PlatformPort } from "../../src/port/port.js";
@@ -166,17 +166,20 @@ export interface SlackBot {
 export async function startSlackBot(start: string, signingSecret: string, fakeOptions: FakeSlackOptions): Promise<SlackBot> {
   const fake = await startFakeSlack(fakeOptions);
   const bot = createTestBot(start);
+  const http = await startHttpServer({ port: 0, host: "127.0.0.1", log: bot.log });
   const slack = await startSlack({
-    config: { botToken: "xoxb-e2e-token", signingSecret, port: 0, host: "127.0.0.1", apiUrl: fake.apiUrl },
+    config: { botToken: "xoxb-e2e-token", signingSecret, apiUrl: fake.apiUrl },
     musubi: bot.musubi,
     log: bot.log,
+    http,
   });
   bot.connect(slack.port);
   return {
     fake, bot, slack,
-    appUrl: `http://127.0.0.1:${(slack.server!.address() as AddressInfo).port}/slack/events`,
+    appUrl: `${http.url}/slack/events`,
     async stop() {
       await slack.stop();
+      await http.close();
       await fake.close();
       await bot.disconnect();
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, loadConfig, runMode } from "../../src/config.js";
 
 const problemsOf = (env: Record<string, string>) => {
   try {
@@ -30,7 +30,9 @@ describe("configuration", () => {
       DATABASE_URL: "postgresql://u:p4ssw0rd@db:5432/musubi",
     });
     expect(config.discord).toMatchObject({ applicationId: "123456789012345678", apiUrl: "https://discord.com/api" });
-    expect(config.slack).toMatchObject({ port: 3000, apiUrl: "https://slack.com/api/" });
+    expect(config.slack).toMatchObject({ apiUrl: "https://slack.com/api/" });
+    expect(config.http).toEqual({ port: 3000, host: "0.0.0.0" });
+    expect(config.shutdownTimeoutMs).toBe(8000);
     expect(config.secrets).toEqual(expect.arrayContaining(["discord-token-value", "xoxb-1-2-3", "signing-secret", "p4ssw0rd"]));
   });
 
@@ -52,5 +54,21 @@ describe("configuration", () => {
   it("given Socket Mode's app token, then no signing secret is needed", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
     expect(config.slack?.appToken).toBe("xapp-1");
+  });
+
+  it("given the old SLACK_PORT or SLACK_HOST, then start-up names their new names", () => {
+    const problems = problemsOf({ SLACK_PORT: "3000", SLACK_HOST: "0.0.0.0" }).join("\n");
+    expect(problems).toMatch(/SLACK_PORT: renamed HTTP_PORT/);
+    expect(problems).toMatch(/SLACK_HOST: renamed HTTP_HOST/);
+  });
+
+  it("given no platform, then the console runs at a terminal and start-up is refused without one, unless --console or --script is asked for", () => {
+    const none = loadConfig({});
+    expect(runMode(none, { console: false }, true)).toBe("console");
+    expect(() => runMode(none, { console: false }, false)).toThrow(/DISCORD_TOKEN and DISCORD_APPLICATION_ID.*SLACK_BOT_TOKEN/);
+    expect(runMode(none, { console: true }, false)).toBe("console");
+    expect(runMode(none, { console: false, script: "session.txt" }, false)).toBe("script");
+    const slack = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
+    expect(runMode(slack, { console: false }, false)).toBe("platforms");
   });
 });

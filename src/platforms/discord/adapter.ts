@@ -4,6 +4,7 @@ import {
   GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
+  RESTEvents,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
@@ -16,6 +17,8 @@ import { FORM_PAGE, readFormModalId } from "../../app/forms.js";
 import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import { createInflight } from "../../ops/inflight.js";
+import type { Metrics } from "../../ops/metrics.js";
 import type { PlatformPort } from "../../port/port.js";
 import { discordPort } from "./port.js";
 import { renderMessage, renderModal, replyAttachments } from "./render.js";
@@ -26,10 +29,14 @@ const DEFER_AFTER_MS = 2000;
 
 type Answerable = ChatInputCommandInteraction | ButtonInteraction | ModalSubmitInteraction;
 
+/** What a member sees of an interaction that arrives while the process is stopping (no catalogue is needed for one line). */
+const STOPPING_TEXT = "musubi is restarting: please try again in a minute. / musubi は再起動中です。1 分ほどしてからもう一度お試しください。";
+
 export interface DiscordOptions {
   config: DiscordConfig;
   musubi: Musubi;
   log: Logger;
+  metrics?: Metrics | undefined;
 }
 
 /** The interaction carries the member's roles: a cached GuildMember, or the raw API member. */
@@ -110,19 +117,69 @@ export function createDiscordClient(config: DiscordConfig): Client {
 export interface RunningDiscord {
   client: Client;
   port: PlatformPort;
+  /** Whether the gateway connection is up (false while discord.js reconnects). */
+  connected(): boolean;
+  /** Takes no new interaction (each is told the bot is restarting) and resolves once those under way are answered. */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
+/** The gateway packet handler of discord.js, which reads each dispatch into its structures. */
+type PacketHandler = (packet?: { t?: string; s?: number; d?: { id?: unknown } }, shard?: unknown) => boolean;
+
+/**
+ * A packet discord.js cannot read (an interaction without a field it expects) throws inside its
+ * gateway handler, where nothing catches it, and would end the process. It is logged with its
+ * event name, id and sequence number, and dropped; the connection and later packets go on.
+ * `handlePacket` is internal to discord.js (14.x): the e2e test of a malformed packet checks it.
+ */
+function dropUnreadablePackets(client: Client, log: Logger, metrics: Metrics | undefined): void {
+  const ws = client.ws as unknown as { handlePacket: PacketHandler };
+  const handlePacket = ws.handlePacket.bind(ws);
+  ws.handlePacket = (packet, shard) => {
+    try {
+      return handlePacket(packet, shard);
+    } catch (error) {
+      const id = typeof packet?.d?.id === "string" ? packet.d.id : undefined;
+      log.error({ err: error, event: packet?.t, id, seq: packet?.s }, "Discord packet dropped: discord.js could not read it");
+      metrics?.platformError("discord", "packet");
+      return true;
+    }
+  };
+}
+
 /** Logs in and serves the commands; resolves once the client is ready. */
-export async function startDiscord({ config, musubi, log }: DiscordOptions): Promise<RunningDiscord> {
+export async function startDiscord({ config, musubi, log, metrics }: DiscordOptions): Promise<RunningDiscord> {
   const client = createDiscordClient(config);
   const port = discordPort(client);
   const discordLog = log.child({ platform: "discord" });
+  const inflight = createInflight();
+  let draining = false;
+
+  dropUnreadablePackets(client, discordLog, metrics);
+  client.on(Events.Error, (error) => {
+    discordLog.error({ err: error }, "discord.js error");
+    metrics?.platformError("discord", "client");
+  });
+  client.on(Events.Warn, (message) => discordLog.warn({ discord: message }, "discord.js warning"));
+  client.on(Events.ShardDisconnect, (event, shard) => discordLog.warn({ code: event.code, shard }, "gateway disconnected"));
+  client.on(Events.ShardReconnecting, (shard) => discordLog.info({ shard }, "gateway reconnecting"));
+  client.rest.on(RESTEvents.RateLimited, (info) => {
+    discordLog.info({ route: info.route, retryInMs: info.timeToReset, global: info.global }, "waiting out a rate limit");
+    metrics?.rateLimited("discord", info.timeToReset / 1000);
+  });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction).catch((error: unknown) =>
-      discordLog.error({ err: error, interaction: interaction.id }, "interaction failed"));
+    const work = (draining ? refuseWhileStopping(interaction) : handleInteraction(interaction)).catch((error: unknown) => {
+      discordLog.error({ err: error, interaction: interaction.id }, "interaction failed");
+      metrics?.platformError("discord", "listener");
+    });
+    inflight.track(work);
   });
+
+  async function refuseWhileStopping(interaction: Interaction) {
+    if (interaction.isRepliable()) await interaction.reply({ content: STOPPING_TEXT, flags: MessageFlags.Ephemeral });
+  }
 
   async function handleInteraction(interaction: Interaction) {
     if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
@@ -157,18 +214,31 @@ export async function startDiscord({ config, musubi, log }: DiscordOptions): Pro
   }
 
   client.on(Events.GuildMemberAdd, (member: GuildMember) => {
-    if (member.user.bot) return;
-    void musubi.memberJoined(port, {
+    if (member.user.bot || draining) return;
+    inflight.track(musubi.memberJoined(port, {
       platform: "discord",
       community: { externalId: member.guild.id, name: member.guild.name },
       userId: member.id,
       displayName: member.displayName,
-    });
+    }));
   });
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(config.token);
+  try {
+    await client.login(config.token);
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
   await ready;
   discordLog.info({ guilds: client.guilds.cache.size }, "connected to Discord");
-  return { client, port, stop: () => client.destroy() };
+  return {
+    client, port,
+    connected: () => client.isReady(),
+    async drain() {
+      draining = true;
+      await inflight.idle();
+    },
+    stop: () => client.destroy(),
+  };
 }

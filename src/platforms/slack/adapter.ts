@@ -1,5 +1,4 @@
-import type { Server } from "node:http";
-import { App, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
 import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { readFormModalId } from "../../app/forms.js";
@@ -7,6 +6,9 @@ import type { Outcome, Reply } from "../../app/reply.js";
 import type { SlackConfig } from "../../config.js";
 import { resolveLocale, translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
+import type { HttpServer } from "../../ops/http.js";
+import { createInflight } from "../../ops/inflight.js";
+import type { Metrics } from "../../ops/metrics.js";
 import type { PlatformPort } from "../../port/port.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
@@ -44,14 +46,40 @@ export interface SlackOptions {
   config: SlackConfig;
   musubi: Musubi;
   log: Logger;
+  /** The process's HTTP server, on which HTTP mode serves Bolt's receiver (`/slack/events`). */
+  http?: HttpServer | undefined;
+  metrics?: Metrics | undefined;
 }
 
 export interface RunningSlack {
   app: App;
   port: PlatformPort;
-  /** The HTTP server (HTTP mode), for its port. */
-  server?: Server | undefined;
+  /** Whether Slack accepted the token and events are being received. */
+  connected(): boolean;
+  /** Resolves once the listeners under way have finished (HTTP mode: the HTTP server refuses new requests meanwhile). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
+}
+
+/**
+ * Asks Slack who the bot is (auth.test), once, without retries: the caller retries with back-off.
+ * Bolt would otherwise call it in its constructor and keep a refusal as an unhandled rejection,
+ * which ends the process, and as the answer to every later request.
+ */
+async function whoAmI(config: SlackConfig, logger: BoltLogger): Promise<{ botId: string; botUserId: string }> {
+  const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger });
+  const auth = await client.auth.test();
+  if (!auth.bot_id || !auth.user_id) throw new Error("auth.test did not name the bot: is SLACK_BOT_TOKEN a bot token (xoxb-)?");
+  return { botId: auth.bot_id, botUserId: auth.user_id };
+}
+
+/** What an operator should hear when Slack cannot be reached or refuses the token at start. */
+export function describeSlackStartFailure(error: unknown): string {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  if (code === "invalid_auth" || code === "not_authed" || code === "account_inactive" || code === "token_revoked") {
+    return `Slack refused the bot token (${code}): check SLACK_BOT_TOKEN`;
+  }
+  return `Slack could not be reached (${error instanceof Error ? error.message : String(error)})`;
 }
 
 function boltLogger(log: Logger): BoltLogger {
@@ -67,16 +95,33 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-export async function startSlack({ config, musubi, log }: SlackOptions): Promise<RunningSlack> {
+/** Asks Slack who the bot is, then serves it: HTTP mode on `http`, else over Socket Mode. Rejects if Slack cannot be reached. */
+export async function startSlack({ config, musubi, log, http, metrics }: SlackOptions): Promise<RunningSlack> {
   const slackLog = log.child({ platform: "slack" });
   const socketMode = Boolean(config.appToken);
+  if (!socketMode && !http) throw new Error("Slack's HTTP mode needs the process's HTTP server");
+  const logger = boltLogger(slackLog);
+  const bot = await whoAmI(config, logger);
+  const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: config.signingSecret ?? "", logger });
   const app = new App({
     token: config.botToken,
-    ...(socketMode ? { socketMode: true, appToken: config.appToken } : { signingSecret: config.signingSecret }),
-    logger: boltLogger(slackLog),
+    ...bot,
+    ...(receiver ? { receiver } : { socketMode: true, appToken: config.appToken }),
+    logger,
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
   });
   const port = slackPort(app.client);
+  const inflight = createInflight();
+  app.client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => {
+    slackLog.info({ url, retryInMs: seconds * 1000 }, "waiting out a rate limit");
+    metrics?.rateLimited("slack", seconds);
+  });
+  // Every listener runs inside this middleware: a stopping process waits for them.
+  app.use(async ({ next }) => {
+    const work = next();
+    inflight.track(work);
+    await work;
+  });
   const users = new Map<string, { user: SlackUser; until: number }>();
 
   async function userOf(userId: string): Promise<SlackUser> {
@@ -159,7 +204,10 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
     return { ...reply, text: reply.text ? `${reply.text}\n${note}` : note };
   }
 
-  const failed = (what: string) => (error: unknown) => slackLog.error({ err: error, what }, "listener failed");
+  const failed = (what: string) => (error: unknown) => {
+    slackLog.error({ err: error, what }, "listener failed");
+    metrics?.platformError("slack", "listener");
+  };
 
   // Members who opened their Home tab in this process, by workspace. After each of their
   // commands, buttons and forms their Home is published again: cheap (one views.publish for a
@@ -266,9 +314,25 @@ export async function startSlack({ config, musubi, log }: SlackOptions): Promise
 
   app.error(async (error) => {
     slackLog.error({ err: error }, "bolt error");
+    metrics?.platformError("slack", "listener");
   });
 
-  const started = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
-  slackLog.info({ mode: socketMode ? "socket" : "http", port: socketMode ? undefined : config.port }, "serving Slack");
-  return { app, port, server: socketMode ? undefined : (started as Server), stop: async () => { await app.stop(); } };
+  let connected = false;
+  if (receiver) http!.mount(receiver.requestListener);
+  else await app.start();
+  connected = true;
+  slackLog.info({ mode: socketMode ? "socket" : "http", bot: bot.botUserId }, "serving Slack");
+  return {
+    app, port,
+    connected: () => connected,
+    async drain() {
+      // Socket Mode: the socket is closed so no event arrives; the listeners under way go on.
+      if (socketMode) await app.stop();
+      await inflight.idle();
+    },
+    async stop() {
+      connected = false;
+      if (socketMode) await app.stop().catch(() => undefined);
+    },
+  };
 }
