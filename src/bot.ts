@@ -49,7 +49,7 @@ export function createBot(options: BotOptions): Bot {
   // Filled below: the handlers need the scheduler itself to plan what follows them.
   const handlers: Partial<JobHandlers> = {};
   const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now });
-  const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
+  const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
   const all: JobHandlers = {
     ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };

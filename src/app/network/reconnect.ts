@@ -1,6 +1,6 @@
 import { RECONNECT_AFTER_DAYS } from "../../core/network/index.js";
 import { nextPairingRound } from "../../core/pairing/rhythm.js";
-import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
+import { RetryLater, type ClaimedJob, type JobDeps, type JobHandlers, type JobPayload } from "../../jobs/queue.js";
 import type { MemberRecord } from "../../store/records.js";
 import { communityOfJob, type CommandContext, type CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -101,6 +101,8 @@ async function sendSuggestions(deps: JobDeps, job: ClaimedJob<JobPayload<"networ
       });
       sent++;
     } catch (error) {
+      // Another process is sending it: this job comes back to it rather than count it lost.
+      if (error instanceof RetryLater) throw error;
       ctx.log.warn({ err: error, member: member.id }, "reconnect suggestion not delivered");
     }
   }
