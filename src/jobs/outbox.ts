@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../store/db.js";
 import type { MessageRef } from "../store/records.js";
-import { RetryLater } from "./queue.js";
+import { RetryLater } from "./errors.js";
 
 // Every message a job sends goes through here: the delivery is recorded before sending and
 // marked once sent. When a job runs again after a crash, a delivery marked sent is skipped; one

@@ -58,20 +58,6 @@ export interface ClaimedJob<P = Record<string, unknown>> {
 
 export type JobHandler<P = Record<string, unknown>> = (job: ClaimedJob<P>) => Promise<void>;
 
-/**
- * Thrown by a handler that must wait for something outside it (another process's send under way):
- * the job runs again after `retryAfterMs`, and the wait does not count as one of its attempts.
- */
-export class RetryLater extends Error {
-  constructor(
-    message: string,
-    readonly retryAfterMs: number,
-  ) {
-    super(message);
-    this.name = "RetryLater";
-  }
-}
-
 /** One handler per kind, each given its kind's parsed payload. */
 export type JobHandlers<K extends JobKind = JobKind> = { [Kind in K]: JobHandler<JobPayload<Kind>> };
 

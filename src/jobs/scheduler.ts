@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Logger } from "../logger.js";
 import { PlatformError } from "../port/errors.js";
 import type { Db } from "../store/db.js";
-import { RetryLater, type ClaimedJob, type JobHandler, type NewJob } from "./queue.js";
+import { RetryLater } from "./errors.js";
+import type { ClaimedJob, JobHandler, NewJob } from "./queue.js";
 
 // The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job
 // is claimed with one conditional update (status and lease checked in its WHERE), so exactly one

@@ -12,7 +12,8 @@ import pg from "pg";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const WORKER = "test/crash/job-worker.ts";
-const RUN_TIMEOUT_MS = 30_000;
+/** A run that neither finishes nor reaches its kill point in this time has hung (generous: the suite runs files side by side on 2 cores). */
+const RUN_TIMEOUT_MS = 90_000;
 
 /** The platform requests a test kills on: how many so far, and one listener per request (with a label for the kill point). */
 export interface RequestSource {

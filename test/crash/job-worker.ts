@@ -1,4 +1,4 @@
-// The child of the crash tests of Slack rounds, reminders and fit notices, and of the two-process
+// The child of every crash test (pairing rounds on Discord and Slack, reminders, fit notices) and of the two-process
 // test: a job worker as in production (store, scheduler, outbox, every job handler of pairing,
 // rounds and offers, the Discord port over REST only and the Slack port over its WebClient).
 //

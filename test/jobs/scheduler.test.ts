@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { RetryLater, type ClaimedJob, type JobHandler } from "../../src/jobs/queue.js";
+import { RetryLater } from "../../src/jobs/errors.js";
+import type { ClaimedJob, JobHandler } from "../../src/jobs/queue.js";
 import { backoffMs, createScheduler } from "../../src/jobs/scheduler.js";
 import { PlatformError } from "../../src/port/errors.js";
 import type { Db } from "../../src/store/db.js";

@@ -1,6 +1,7 @@
 import { RECONNECT_AFTER_DAYS } from "../../core/network/index.js";
 import { nextPairingRound } from "../../core/pairing/rhythm.js";
-import { RetryLater, type ClaimedJob, type JobDeps, type JobHandlers, type JobPayload } from "../../jobs/queue.js";
+import { RetryLater } from "../../jobs/errors.js";
+import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import type { MemberRecord } from "../../store/records.js";
 import { communityOfJob, type CommandContext, type CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
