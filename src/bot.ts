@@ -53,7 +53,7 @@ export function createBot(options: BotOptions): Bot {
   const handlers: Partial<JobHandlers> = {};
   const metrics = createMetrics(db);
   const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now, onJobFinished: metrics.jobFinished });
-  const jobDeps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
+  const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
   const all: JobHandlers = {
     ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };

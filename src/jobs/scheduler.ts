@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Logger } from "../logger.js";
 import { PlatformError } from "../port/errors.js";
 import type { Db } from "../store/db.js";
+import { RetryLater } from "./errors.js";
 import type { ClaimedJob, JobHandler, NewJob } from "./queue.js";
 
 // The durable scheduler: jobs are rows with a due time. Any number of processes may poll; a job
@@ -31,13 +32,16 @@ export interface SchedulerOptions {
 
 const payloadSchema = z.record(z.string(), z.unknown());
 
+/** How long a job's claim holds without being renewed (it is renewed every third of it while its handler runs). */
+export const DEFAULT_LEASE_MS = 5 * 60_000;
+
 /** Retry delay after the n-th failure: 30 s, 1 min, 2 min … at most an hour. */
 export const backoffMs = (attempts: number) => Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
 
 export function createScheduler(options: SchedulerOptions) {
   const { db, handlers, log } = options;
   const now = options.now ?? (() => new Date());
-  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const maxAttempts = options.maxAttempts ?? 8;
   const workerId = options.workerId ?? `${process.pid}-${randomUUID().slice(0, 8)}`;
 
@@ -125,10 +129,13 @@ export function createScheduler(options: SchedulerOptions) {
       return;
     }
     const message = error instanceof Error ? error.message : String(error);
-    // A rate limit is the platform asking to wait, not a failure of the job.
-    const rateLimited = error instanceof PlatformError && error.code === "rate_limited";
-    const failed = !rateLimited && job.attempts >= maxAttempts;
-    const delay = rateLimited ? error.retryAfterMs ?? 1000 : backoffMs(job.attempts);
+    // A rate limit is the platform asking to wait, and RetryLater another process's work under
+    // way: neither is a failure of the job.
+    const waitFor = error instanceof RetryLater ? error.retryAfterMs
+      : error instanceof PlatformError && error.code === "rate_limited" ? error.retryAfterMs ?? 1000 : undefined;
+    const waiting = waitFor !== undefined;
+    const failed = !waiting && job.attempts >= maxAttempts;
+    const delay = waiting ? waitFor : backoffMs(job.attempts);
     await db.job.updateMany({
       where: mine,
       data: {
@@ -137,7 +144,7 @@ export function createScheduler(options: SchedulerOptions) {
         lockedBy: null,
         lockedUntil: null,
         lastError: message.slice(0, 1000),
-        ...(rateLimited ? { attempts: { decrement: 1 } } : {}),
+        ...(waiting ? { attempts: { decrement: 1 } } : {}),
       },
     });
     options.onJobFinished?.(job.kind, failed ? "failed" : "retried");

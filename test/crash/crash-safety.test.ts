@@ -5,11 +5,7 @@
 // went out once and the follow-up is scheduled once.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { PAIRING_JOBS, scheduleManualPairingRound } from "../../src/app/pairing/pairing-round.js";
 import { INDUSTRIES, SENIORITY_LEVELS, MEETING_PREFERENCES, type Intro, type SpokenLanguage } from "../../src/core/profile.js";
@@ -19,9 +15,8 @@ import { createDb, type Db } from "../../src/store/db.js";
 import { createStore, type Store } from "../../src/store/repositories.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { freshSqliteUrl } from "../support/db.js";
+import { ROOT, workerCommand } from "./harness.js";
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-const WORKER = "test/crash/round-worker.ts";
 const GUILD = "910000000000000001";
 const PAIRING = "910000000000000010";
 const OWNER = { id: "830000000000000000", username: "organizer" };
@@ -78,29 +73,6 @@ async function stateOf(db: Db, communityId: string) {
     spaces: groups.filter((g) => g.spaceId).length,
     announce: announce?.status ?? "none",
   };
-}
-
-/**
- * How to start the worker: bundled once into one plain ESM file (packages stay external, found
- * through a node_modules link), so no child pays for a TypeScript loader — about 40% less CPU per
- * start; with tsx when esbuild (which tsx and vite bring) cannot be loaded.
- */
-async function workerCommand(): Promise<{ args: string[]; remove(): void }> {
-  const dir = mkdtempSync(join(tmpdir(), "musubi-crash-"));
-  const remove = () => rmSync(dir, { recursive: true, force: true });
-  try {
-    const { build } = await import("esbuild");
-    symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-    const outfile = join(dir, "round-worker.mjs");
-    await build({
-      entryPoints: [join(ROOT, WORKER)], outfile, bundle: true, packages: "external",
-      platform: "node", format: "esm", target: "node20", logLevel: "silent",
-    });
-    return { args: [outfile], remove };
-  } catch {
-    remove();
-    return { args: ["--import", "tsx", WORKER], remove: () => undefined };
-  }
 }
 
 interface Worker {

@@ -1,11 +1,12 @@
 // The Slack platform port end to end: a real Bolt app and WebClient against the local fake, for
 // what rounds ask of the platform: a thread under a card, files for a member, no calendar events.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createOutbox } from "../../src/jobs/outbox.js";
 import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { PlatformError } from "../../src/port/errors.js";
 import { sendSlashCommand } from "../fakes/slack-payloads.js";
-import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
+import { slackHttp, startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { CALENDAR_TEXT, ROUND_ICS, calendarCommand, musubiWith } from "./port-support.js";
 import { describeProblems } from "./support.js";
@@ -113,6 +114,40 @@ describe("a discussion thread under a card on Slack", () => {
     expect(callsFrom(from, "conversations.replies").map((c) => [c.args.channel, c.args.ts, c.args.cursor])).toEqual([
       [ROUNDS, card.messageId, undefined], [ROUNDS, card.messageId, "2"], [ROUNDS, card.messageId, "4"],
     ]);
+  });
+});
+
+describe("a resent delivery whose look-up fails on Slack", () => {
+  const failures: [string, () => Json][] = [
+    ["an HTTP 500", () => slackHttp(500, { ok: false })],
+    ["an error answer", () => ({ ok: false, error: "internal_error" })],
+    ["a rate limit", () => slackHttp(429, { ok: false, error: "ratelimited" }, { "retry-after": "0" })],
+  ];
+  it.each(failures)("given %s from conversations.history, then nothing is posted, the delivery fails to be retried, and the retry finds the earlier post", async (_what, failure) => {
+    const key = `announce:${Math.random()}`;
+    const message = { text: "This week's pairs are out" };
+    const outbox = createOutbox(bot.db);
+    // A process posted and was killed before marking the delivery sent.
+    const posted = await slack.port.postMessage(ROUNDS, message, { idempotencyKey: key, retrying: false });
+    await bot.db.delivery.create({ data: { dedupeKey: key, communityId: "c", status: "sending", attempts: 1 } });
+    const send = (retrying: boolean) => slack.port.postMessage(ROUNDS, message, { idempotencyKey: key, retrying });
+    const remove = fake.respond("conversations.history", failure);
+    const from = fake.calls.length;
+
+    const error = await outbox.deliver({ key, communityId: "c", send }).catch((e: unknown) => e);
+    remove();
+    // The WebClient's own warnings of the failed calls are expected here.
+    bot.problems.splice(0, bot.problems.length, ...bot.problems.filter((p) => p.msg !== "bolt"));
+
+    // Any error: the scheduler retries the job with backoff (a rate limit after its wait).
+    expect(error).toBeInstanceOf(Error);
+    expect(callsFrom(from, "conversations.history").length).toBeGreaterThan(0);
+    expect(callsFrom(from, "chat.postMessage")).toEqual([]);
+    expect(await bot.db.delivery.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "failed" });
+
+    expect(await outbox.deliver({ key, communityId: "c", send })).toEqual(posted);
+    expect(callsFrom(from, "chat.postMessage")).toEqual([]);
+    expect((fake.messages.get(ROUNDS) ?? []).filter((m) => m.metadata?.event_payload?.key === key)).toHaveLength(1);
   });
 });
 

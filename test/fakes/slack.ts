@@ -40,6 +40,8 @@ export interface FakeSlackOptions {
   usergroups?: Record<string, string[]>;
   botUserId?: string;
   botId?: string;
+  /** Milliseconds a method takes to answer once it has taken the call (a slow platform). */
+  latencyMs?: Record<string, number>;
 }
 
 export interface SlackCall {
@@ -90,6 +92,12 @@ export interface FakeSlack {
   views: Map<string, Json>;
   /** Messages the bot posted, by channel id, oldest first; a thread reply carries `thread_ts`. */
   messages: Map<string, Json[]>;
+  /**
+   * Calls `listener` for every call once it has been handled and recorded, synchronously and
+   * before the answer is written: a test can stop the client between Slack's taking a call and
+   * the client's seeing the answer. Returns a remover.
+   */
+  onRequest(listener: (call: SlackCall) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -280,9 +288,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }),
   };
 
+  const requestListeners = new Set<(call: SlackCall) => void>();
   const record = (call: SlackCall) => {
     calls.push(call);
     for (const w of [...waiters]) w(call);
+    for (const listener of [...requestListeners]) listener(call);
   };
 
   const server = http.createServer((req, res) => {
@@ -333,6 +343,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     call.response = answer;
     record(call);
+    const latency = options.latencyMs?.[method];
+    if (latency) await new Promise((resolve) => setTimeout(resolve, latency));
     send(200, answer);
   }
 
@@ -373,6 +385,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
         const i = overrides.indexOf(entry);
         if (i >= 0) overrides.splice(i, 1);
       };
+    },
+    onRequest(listener) {
+      requestListeners.add(listener);
+      return () => requestListeners.delete(listener);
     },
     responseUrl() {
       return `http://127.0.0.1:${port}/response/${nextId("R")}`;

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import { RetryLater } from "../../src/jobs/errors.js";
 import type { ClaimedJob, JobHandler } from "../../src/jobs/queue.js";
 import { backoffMs, createScheduler } from "../../src/jobs/scheduler.js";
 import { PlatformError } from "../../src/port/errors.js";
@@ -141,6 +142,31 @@ describe.each(backends)("scheduler on %s", (backend, available) => {
     expect(await scheduler.runDue()).toBe(1);
     expect(await row()).toMatchObject({ status: "done", attempts: 2, lastError: null });
     expect(runs.map((r) => r.attempts)).toEqual([1, 1, 1, 1, 2, 2]);
+  });
+
+  test("given a handler told to retry later (another process's send under way), then it runs again after that wait and the wait is no attempt", async () => {
+    const db = (await jobDatabase(backend)).open();
+    const outcomes = [new RetryLater("busy elsewhere", 40_000), new RetryLater("busy elsewhere", 40_000), undefined];
+    const { runs, handler } = recorder((run) => outcomes[run - 1]);
+    const { scheduler, start, clock } = testScheduler(db, { send: handler }, { maxAttempts: 1 });
+    const key = `${uniquePrefix()}in-flight`;
+    await scheduler.schedule({ kind: "send", dedupeKey: key, dueAt: start });
+
+    let at = start;
+    for (let i = 0; i < 2; i++) {
+      clock.set(at);
+      expect(await scheduler.runDue()).toBe(1);
+      const row = await db.job.findUniqueOrThrow({ where: { dedupeKey: key } });
+      expect(row).toMatchObject({ status: "pending", attempts: 0, lastError: "busy elsewhere" });
+      expect(row.dueAt).toEqual(plus(at, 40_000));
+      clock.set(plus(row.dueAt, -1));
+      expect(await scheduler.runDue()).toBe(0);
+      at = row.dueAt;
+    }
+    clock.set(at);
+    expect(await scheduler.runDue()).toBe(1);
+    expect(await db.job.findUniqueOrThrow({ where: { dedupeKey: key } })).toMatchObject({ status: "done", attempts: 1 });
+    expect(runs).toHaveLength(3);
   });
 
   test("given a claimed job whose process died, then another instance takes it over once the lease has run out", async () => {

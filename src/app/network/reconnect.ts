@@ -1,5 +1,6 @@
 import { RECONNECT_AFTER_DAYS } from "../../core/network/index.js";
 import { nextPairingRound } from "../../core/pairing/rhythm.js";
+import { RetryLater } from "../../jobs/errors.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import type { MemberRecord } from "../../store/records.js";
 import { communityOfJob, type CommandContext, type CommunityContext } from "../context.js";
@@ -101,6 +102,8 @@ async function sendSuggestions(deps: JobDeps, job: ClaimedJob<JobPayload<"networ
       });
       sent++;
     } catch (error) {
+      // Another process is sending it: this job comes back to it rather than count it lost.
+      if (error instanceof RetryLater) throw error;
       ctx.log.warn({ err: error, member: member.id }, "reconnect suggestion not delivered");
     }
   }

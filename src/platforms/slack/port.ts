@@ -74,26 +74,26 @@ export async function sendFilesByDirectMessage(client: webApi.WebClient, userId:
 }
 
 export function slackPort(client: webApi.WebClient): PlatformPort {
-  /** The ts of a message an earlier attempt posted, found by the delivery key in its metadata. */
+  /**
+   * The ts of a message an earlier attempt posted, found by the delivery key in its metadata. A
+   * look-up that fails (an error, a rate limit, the network) throws: answering "not posted" would
+   * post the message a second time; the job is retried instead and looks again.
+   */
   async function alreadyPosted(channelId: string, key: string): Promise<string | undefined> {
     const { channel, thread_ts } = conversationOf(channelId);
-    try {
-      if (!thread_ts) {
-        const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
-        return history.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
-      }
-      // A thread lists its replies oldest first: the earlier post may be on any page.
-      let cursor: string | undefined;
-      do {
-        const page = await client.conversations.replies({ channel, ts: thread_ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
-        const found = page.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
-        if (found) return found;
-        cursor = page.response_metadata?.next_cursor || undefined;
-      } while (cursor);
-      return undefined;
-    } catch {
-      return undefined;
+    if (!thread_ts) {
+      const history = await client.conversations.history({ channel, limit: 50, include_all_metadata: true });
+      return history.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
     }
+    // A thread lists its replies oldest first: the earlier post may be on any page.
+    let cursor: string | undefined;
+    do {
+      const page = await client.conversations.replies({ channel, ts: thread_ts, limit: 200, include_all_metadata: true, ...(cursor ? { cursor } : {}) });
+      const found = page.messages?.find((m) => carriesKey(m.metadata, key))?.ts;
+      if (found) return found;
+      cursor = page.response_metadata?.next_cursor || undefined;
+    } while (cursor);
+    return undefined;
   }
   const post = (channelId: string, message: Parameters<PlatformPort["postMessage"]>[1], delivery?: DeliveryOptions) =>
     translated(async () => {

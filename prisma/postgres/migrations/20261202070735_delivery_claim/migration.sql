@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "claimedBy" TEXT,
+ADD COLUMN     "claimedUntil" TIMESTAMP(3);

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN "claimedBy" TEXT;
+ALTER TABLE "Delivery" ADD COLUMN "claimedUntil" DATETIME;
