@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import type { PlatformPort } from "../port/port.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
 import type { CommunityStore } from "../store/repositories.js";
+import type { OptionSpecs } from "./command.js";
 import type { Outcome } from "./reply.js";
 
 /**
@@ -80,12 +81,15 @@ export interface Actor {
   channelId?: string | undefined;
 }
 
-/** One command as /help lists it. */
+/** One command as /help lists and explains it. */
 export interface CommandSummary {
+  /** The command it belongs to: "musubi" of "musubi setup". */
+  command: string;
   /** What a member types: "intro", "musubi setup". */
   path: string;
   description: PlainMessageKey;
   permission: Permission;
+  options: OptionSpecs;
 }
 
 /** A member's command, button or form: the community's context, who acts, and in which language. */
