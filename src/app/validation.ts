@@ -1,6 +1,5 @@
 import type { z } from "zod";
-import { isMessageKeyWith, type Locale, type Translate } from "../i18n/index.js";
-import type { OptionSpecs } from "./command.js";
+import { isMessageKeyWith, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -14,7 +13,10 @@ export interface FieldNaming {
  * A command's options named as the member reads them: by their localized labels, and a choice by
  * its label with the value to type where they differ ("日本語（ja）").
  */
-export function optionNaming(ctx: { t: Translate; locale: Locale }, options: OptionSpecs): FieldNaming {
+export function optionNaming(
+  ctx: { t: Translate; locale: Locale },
+  options: Record<string, { label: PlainMessageKey; choices?: readonly { value: string; label: Record<Locale, string> }[] }>,
+): FieldNaming {
   return {
     label: (name) => (options[name] ? ctx.t(options[name].label) : name),
     choices: (name) => options[name]?.choices?.map(({ value, label }) =>
