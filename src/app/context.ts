@@ -4,7 +4,6 @@ import type { Logger } from "../logger.js";
 import type { PlatformPort } from "../port/port.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
 import type { CommunityStore } from "../store/repositories.js";
-import type { OptionSpecs } from "./command.js";
 import type { Outcome } from "./reply.js";
 
 /**
@@ -89,7 +88,8 @@ export interface CommandSummary {
   path: string;
   description: PlainMessageKey;
   permission: Permission;
-  options: OptionSpecs;
+  /** Its options as /help explains them (the shape of command.ts's OptionSpec, which imports this file). */
+  options: Record<string, { label: PlainMessageKey; description: PlainMessageKey; required: boolean; choices?: readonly { value: string; label: Record<Locale, string> }[] }>;
 }
 
 /** A member's command, button or form: the community's context, who acts, and in which language. */

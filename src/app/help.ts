@@ -1,5 +1,4 @@
 import type { Localized, PlainMessageKey } from "../i18n/index.js";
-import type { OptionSpec } from "./command.js";
 import type { CommandContext, CommandSummary } from "./context.js";
 import { holdsPermission } from "./permissions.js";
 import { privateReply, type Outcome } from "./reply.js";
@@ -84,7 +83,7 @@ function explainCommand(ctx: CommandContext, command: string, organizer: boolean
   ].filter(Boolean).join("\n");
 }
 
-function describeOption(ctx: CommandContext, name: string, spec: OptionSpec): string {
+function describeOption(ctx: CommandContext, name: string, spec: CommandSummary["options"][string]): string {
   const { t, locale } = ctx;
   const params = { name, label: t(spec.label), description: t(spec.description) };
   const text = spec.required ? t("help.option.required", params) : t("help.option", params);
