@@ -10,8 +10,11 @@ import { askCommand, offerCommand, offersCommand } from "./offer.js";
 import { profileCommand } from "./profile.js";
 import { roundCommand } from "./round.js";
 
-/** Every command musubi serves, in the order /help lists them. One explicit list: no auto-loading. */
-export const commands: readonly CommandDefinition[] = [
+/** Every command but /help, which explains each of them. */
+const topics: readonly CommandDefinition[] = [
   introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, networkCommand,
-  helpCommand, myDataCommand, forgetMeCommand, musubiCommand,
+  myDataCommand, forgetMeCommand, musubiCommand,
 ];
+
+/** Every command musubi serves. One explicit list: no auto-loading. /help groups them by what a member wants. */
+export const commands: readonly CommandDefinition[] = [...topics, helpCommand(topics)];

@@ -16,7 +16,7 @@ import {
 
 // /match: members' side of weekly pairing (src/app/pairing/membership.ts).
 
-const member = option.user({ description: "match.option.member", required: true });
+const member = option.user({ label: "common.label.member", description: "match.option.member", required: true });
 
 export const matchCommand: CommandDefinition = {
   name: "match",
@@ -27,7 +27,7 @@ export const matchCommand: CommandDefinition = {
     pause: handler({
       description: "match.pause.description",
       permission: "member",
-      options: { weeks: option.integer({ description: "match.pause.option.weeks", min: 1, max: 12 }) },
+      options: { weeks: option.integer({ label: "match.pause.label.weeks", description: "match.pause.option.weeks", min: 1, max: 12 }) },
       run: (ctx, { weeks }) => pausePairing(ctx, weeks ?? 1),
     }),
     skip: handler({ description: "match.skip.description", permission: "member", options: {}, run: skipNextRound }),

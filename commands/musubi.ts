@@ -51,15 +51,17 @@ export const musubiCommand: CommandDefinition = {
       description: "setup.description",
       permission: "organizer",
       options: {
-        intro_channel: option.channel({ description: "setup.option.introChannel" }),
-        welcome_channel: option.channel({ description: "setup.option.welcomeChannel" }),
-        offers_channel: option.channel({ description: "offers.setup.option" }),
-        organizers: option.group({ description: "setup.option.organizers" }),
+        intro_channel: option.channel({ label: "setup.introChannel", description: "setup.option.introChannel" }),
+        welcome_channel: option.channel({ label: "setup.welcomeChannel", description: "setup.option.welcomeChannel" }),
+        offers_channel: option.channel({ label: "offers.setup.channel", description: "offers.setup.option" }),
+        organizers: option.group({ label: "setup.organizers", description: "setup.option.organizers" }),
         language: option.string({
+          label: "setup.language",
           description: "setup.option.language",
           choices: LOCALES.map((value) => ({ value, label: localized(`language.${value}`) })),
         }),
         time_zone: option.custom({
+          label: "setup.timeZone",
           description: "setup.option.timeZone",
           required: false,
           schema: memberText().refine(isValidTimeZone, { error: "error.timeZone" }).optional(),
@@ -78,28 +80,32 @@ export const musubiCommand: CommandDefinition = {
       description: "pairing.settings.description",
       permission: "organizer",
       options: {
-        channel: option.channel({ description: "pairing.option.channel" }),
-        enabled: option.string({ description: "pairing.option.enabled", choices: onOff }),
+        channel: option.channel({ label: "pairing.label.channel", description: "pairing.option.channel" }),
+        enabled: option.string({ label: "pairing.label.enabled", description: "pairing.option.enabled", choices: onOff }),
         cadence: option.string({
+          label: "pairing.label.cadence",
           description: "pairing.option.cadence",
           choices: PAIRING_CADENCES.map((weeks) => ({ value: String(weeks), label: localized(`pairing.cadence.${weeks}`) })),
         }),
         weekday: option.string({
+          label: "pairing.label.weekday",
           description: "pairing.option.weekday",
           choices: WEEKDAYS.map((day) => ({ value: String(day), label: localized(`pairing.weekday.${day}`) })),
         }),
-        hour: option.integer({ description: "pairing.option.hour", min: 0, max: 23 }),
+        hour: option.integer({ label: "pairing.label.hour", description: "pairing.option.hour", min: 0, max: 23 }),
         group_size: option.string({
+          label: "pairing.field.groupSize",
           description: "pairing.option.groupSize",
           choices: [{ value: "2", label: { ja: "2", en: "2" } }, { value: "3", label: { ja: "3", en: "3" } }],
         }),
-        no_repeat_weeks: option.integer({ description: "pairing.option.noRepeatWeeks", min: 0, max: 52 }),
+        no_repeat_weeks: option.integer({ label: "pairing.label.noRepeatWeeks", description: "pairing.option.noRepeatWeeks", min: 0, max: 52 }),
         announce: option.string({
+          label: "pairing.field.announce",
           description: "pairing.option.announce",
           choices: ANNOUNCE_STYLES.map((style) => ({ value: style, label: localized(`pairing.announce.${style}`) })),
         }),
-        heads_up: option.string({ description: "pairing.option.headsUp", choices: onOff }),
-        weights: option.custom({ description: "pairing.option.weights", required: false, schema: weightsOption.optional() }),
+        heads_up: option.string({ label: "pairing.field.headsUp", description: "pairing.option.headsUp", choices: onOff }),
+        weights: option.custom({ label: "pairing.label.weights", description: "pairing.option.weights", required: false, schema: weightsOption.optional() }),
       },
       run: (ctx, input) => changePairingSettings(ctx, {
         ...(input.channel ? { channelId: input.channel } : {}),
@@ -120,15 +126,15 @@ export const musubiCommand: CommandDefinition = {
       description: "stats.description",
       permission: "organizer",
       slow: true,
-      options: { weeks: option.integer({ description: "stats.option.weeks", min: 1, max: 104 }) },
+      options: { weeks: option.integer({ label: "stats.label.weeks", description: "stats.option.weeks", min: 1, max: 104 }) },
       run: (ctx, { weeks }) => communityStats(ctx, weeks ?? DEFAULT_STATS_WEEKS),
     }),
     report: handler({
       description: "report.description",
       permission: "organizer",
       options: {
-        channel: option.channel({ description: "report.option.channel" }),
-        enabled: option.string({ description: "report.option.enabled", choices: [
+        channel: option.channel({ label: "report.label.channel", description: "report.option.channel" }),
+        enabled: option.string({ label: "report.label.enabled", description: "report.option.enabled", choices: [
           { value: "on", label: localized("network.option.on") }, { value: "off", label: localized("network.option.off") },
         ] }),
       },
@@ -138,7 +144,7 @@ export const musubiCommand: CommandDefinition = {
       description: "stats.network.description",
       permission: "organizer",
       slow: true,
-      options: { names: option.string({ description: "stats.option.names", choices: [
+      options: { names: option.string({ label: "stats.label.names", description: "stats.option.names", choices: [
         { value: "on", label: localized("network.option.on") }, { value: "off", label: localized("network.option.off") },
       ] }) },
       run: (ctx, { names }) => networkDrawing(ctx, names !== "off"),

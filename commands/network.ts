@@ -36,9 +36,9 @@ export const networkCommand: CommandDefinition = {
     description: "network.description",
     permission: "member",
     options: {
-      member: option.user({ description: "network.option.member" }),
-      page: option.integer({ description: "network.option.page", min: 1, max: 1000 }),
-      suggestions: option.string({ description: "network.option.suggestions", choices: onOff }),
+      member: option.user({ label: "common.label.member", description: "network.option.member" }),
+      page: option.integer({ label: "network.label.page", description: "network.option.page", min: 1, max: 1000 }),
+      suggestions: option.string({ label: "network.label.suggestions", description: "network.option.suggestions", choices: onOff }),
     },
     run: (ctx, input) => input.suggestions ? switchSuggestions(ctx, input.suggestions === "on")
       : input.member ? showSharedHistory(ctx, input.member) : showNetwork(ctx, input.page ?? 1),

@@ -72,7 +72,7 @@ export const offersCommand: CommandDefinition = {
     description: "offers.description",
     permission: "member",
     options: {
-      query: option.string({ description: "offers.option.query", maxLength: 100, rest: true }),
+      query: option.string({ label: "offers.label.query", description: "offers.option.query", maxLength: 100, rest: true }),
     },
     run: (ctx, input) => browsePosts(ctx, input.query ?? ""),
   }),

@@ -7,7 +7,7 @@ export const profileCommand: CommandDefinition = {
   handler: handler({
     description: "profile.description",
     permission: "member",
-    options: { member: option.user({ description: "profile.option.member" }) },
+    options: { member: option.user({ label: "common.label.member", description: "profile.option.member" }) },
     run: (ctx, input) => showProfile(ctx, input.member),
   }),
 };

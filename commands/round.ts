@@ -26,7 +26,7 @@ import { memberText } from "../src/core/text.js";
 // (src/app/rounds/organize.ts); members join and leave from the card or by command, get the
 // calendar file, and answer after each session (participation.ts).
 
-const roundNumber = option.integer({ description: "rounds.option.round", required: true, min: 1, max: 1_000_000 });
+const roundNumber = option.integer({ label: "rounds.label.round", description: "rounds.option.round", required: true, min: 1, max: 1_000_000 });
 
 const roundForm = form({
   id: "round-create",
@@ -87,19 +87,19 @@ const takeawayForm = form({
 
 const sessionChangeOptions = {
   round: roundNumber,
-  session: option.integer({ description: "rounds.option.session", min: 1, max: ROUND_LIMITS.sessions }),
-  start: option.string({ description: "rounds.option.start", maxLength: ROUND_LIMITS.startText }),
-  label: option.string({ description: "rounds.option.label", maxLength: 200 }),
-  cancel_session: option.string({ description: "rounds.option.cancelSession", choices: [{ value: "yes", label: { ja: "はい", en: "yes" } }] }),
-  title: option.string({ description: "rounds.option.title", maxLength: ROUND_LIMITS.title }),
-  topic: option.string({ description: "rounds.option.topic", maxLength: ROUND_LIMITS.topic }),
-  description: option.string({ description: "rounds.option.description", maxLength: ROUND_LIMITS.description }),
-  capacity: option.integer({ description: "rounds.option.capacity", min: 1, max: ROUND_LIMITS.capacity }),
+  session: option.integer({ label: "rounds.label.session", description: "rounds.option.session", min: 1, max: ROUND_LIMITS.sessions }),
+  start: option.string({ label: "rounds.label.start", description: "rounds.option.start", maxLength: ROUND_LIMITS.startText }),
+  label: option.string({ label: "rounds.label.label", description: "rounds.option.label", maxLength: 200 }),
+  cancel_session: option.string({ label: "rounds.label.cancelSession", description: "rounds.option.cancelSession", choices: [{ value: "yes", label: { ja: "はい", en: "yes" } }] }),
+  title: option.string({ label: "rounds.field.title", description: "rounds.option.title", maxLength: ROUND_LIMITS.title }),
+  topic: option.string({ label: "rounds.field.topic", description: "rounds.option.topic", maxLength: ROUND_LIMITS.topic }),
+  description: option.string({ label: "rounds.field.description", description: "rounds.option.description", maxLength: ROUND_LIMITS.description }),
+  capacity: option.integer({ label: "rounds.field.capacity", description: "rounds.option.capacity", min: 1, max: ROUND_LIMITS.capacity }),
   link: option.custom({
-    description: "rounds.option.link", required: false,
+    label: "rounds.field.link", description: "rounds.option.link", required: false,
     schema: memberText().pipe(z.url({ protocol: /^https?$/, error: "rounds.error.link" })).optional(),
   }),
-  venue: option.string({ description: "rounds.option.venue", maxLength: ROUND_LIMITS.venue }),
+  venue: option.string({ label: "rounds.field.venue", description: "rounds.option.venue", maxLength: ROUND_LIMITS.venue }),
 };
 
 export const roundCommand: CommandDefinition = {

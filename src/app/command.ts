@@ -13,6 +13,11 @@ export type OptionKind = "string" | "integer" | "user" | "channel" | "group";
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   kind: OptionKind;
+  /**
+   * What the option is called in the member's language ("週数" for weeks): messages about the
+   * option (a refusal, /help) name it by this, never by its id.
+   */
+  label: PlainMessageKey;
   description: PlainMessageKey;
   required: boolean;
   choices?: readonly { value: string; label: Localized }[];
@@ -32,9 +37,9 @@ const maybe = (schema: z.ZodType, required: boolean): z.ZodType => (required ? s
 
 /** An option whose answer is a platform id (a member, a channel, a role or user group). */
 function idOption(kind: "user" | "channel" | "group") {
-  return <R extends boolean = false>(spec: { description: PlainMessageKey; required?: R }):
+  return <R extends boolean = false>(spec: { label: PlainMessageKey; description: PlainMessageKey; required?: R }):
     OptionSpec<z.ZodType<R extends true ? string : string | undefined>> => ({
-    kind, description: spec.description, required: spec.required ?? false,
+    kind, label: spec.label, description: spec.description, required: spec.required ?? false,
     schema: maybe(z.string().min(1), spec.required ?? false) as never,
   });
 }
@@ -42,6 +47,7 @@ function idOption(kind: "user" | "channel" | "group") {
 /** Option builders: the kind tells the platforms how to ask, the schema how to read the answer. */
 export const option = {
   string<R extends boolean = false>(spec: {
+    label: PlainMessageKey;
     description: PlainMessageKey;
     required?: R;
     maxLength?: number;
@@ -51,7 +57,7 @@ export const option = {
     const base = spec.choices
       ? z.enum(spec.choices.map((c) => c.value) as [string, ...string[]])
       : memberText().min(1).max(spec.maxLength ?? 200);
-    return { kind: "string", description: spec.description, required: spec.required ?? false,
+    return { kind: "string", label: spec.label, description: spec.description, required: spec.required ?? false,
       ...(spec.choices ? { choices: spec.choices } : {}), ...(spec.rest ? { rest: true } : {}),
       schema: maybe(base, spec.required ?? false) as never };
   },
@@ -59,15 +65,15 @@ export const option = {
   channel: idOption("channel"),
   /** A Discord role or a Slack user group. */
   group: idOption("group"),
-  integer<R extends boolean = false>(spec: { description: PlainMessageKey; required?: R; min: number; max: number }):
+  integer<R extends boolean = false>(spec: { label: PlainMessageKey; description: PlainMessageKey; required?: R; min: number; max: number }):
     OptionSpec<z.ZodType<R extends true ? number : number | undefined>> {
     // Text platforms hand over "3"; Discord hands over 3.
     const base = z.coerce.number().int().min(spec.min).max(spec.max);
-    return { kind: "integer", description: spec.description, required: spec.required ?? false, min: spec.min, max: spec.max,
+    return { kind: "integer", label: spec.label, description: spec.description, required: spec.required ?? false, min: spec.min, max: spec.max,
       schema: maybe(base, spec.required ?? false) as never };
   },
   /** A string option with a schema of its own (time zones, durations …). */
-  custom<S extends z.ZodType>(spec: { description: PlainMessageKey; required: boolean; schema: S }): OptionSpec<S> {
+  custom<S extends z.ZodType>(spec: { label: PlainMessageKey; description: PlainMessageKey; required: boolean; schema: S }): OptionSpec<S> {
     return { kind: "string", ...spec };
   },
 };

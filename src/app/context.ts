@@ -80,12 +80,16 @@ export interface Actor {
   channelId?: string | undefined;
 }
 
-/** One command as /help lists it. */
+/** One command as /help lists and explains it. */
 export interface CommandSummary {
+  /** The command it belongs to: "musubi" of "musubi setup". */
+  command: string;
   /** What a member types: "intro", "musubi setup". */
   path: string;
   description: PlainMessageKey;
   permission: Permission;
+  /** Its options as /help explains them (the shape of command.ts's OptionSpec, which imports this file). */
+  options: Record<string, { label: PlainMessageKey; description: PlainMessageKey; required: boolean; choices?: readonly { value: string; label: Record<Locale, string> }[] }>;
 }
 
 /** A member's command, button or form: the community's context, who acts, and in which language. */

@@ -15,7 +15,7 @@ import { memberHome } from "./home/member-home.js";
 import { welcomeMember } from "./intro/welcome.js";
 import { requirePermission } from "./permissions.js";
 import { replyOutcome, type Outcome, type Reply } from "./reply.js";
-import { describeIssues, type FieldErrors } from "./validation.js";
+import { describeIssues, optionNaming, type FieldErrors } from "./validation.js";
 
 // One runtime for every platform: it resolves who is acting and in which language, checks the
 // permission, routes to the command's handler, the button's action or the form engine, and
@@ -83,7 +83,9 @@ export function createMusubi(options: MusubiOptions) {
   const actions = actionRegistry(commands.flatMap((command) => command.actions ?? []));
   const formPages = new Map([[FORM_PAGE.name, { kind: FORM_PAGE }]]);
   const commandList: CommandSummary[] = commands.flatMap((command) =>
-    handlersOf(command).map(({ path, handler }) => ({ path, description: handler.description, permission: handler.permission })));
+    handlersOf(command).map(({ path, handler }) => ({
+      command: command.name, path, description: handler.description, permission: handler.permission, options: handler.options,
+    })));
 
   async function contextFor(port: PlatformPort, actor: Actor, what: string): Promise<CommandContext> {
     const community = await store.communities.ensure(actor.platform, actor.community.externalId, {
@@ -163,11 +165,19 @@ export function createMusubi(options: MusubiOptions) {
   function findHandler(call: CommandCall): { handler: CommandHandler; path: string } {
     const command = commands.find((c) => c.name === call.name);
     if (!command) throw new UserError("common.unknownCommand", { command: `/${call.name}` });
-    const match = handlersOf(command).find((h) => h.subcommand === call.subcommand);
-    if (!match) {
-      throw new UserError("common.unknownCommand", { command: `/${[call.name, call.subcommand].filter(Boolean).join(" ")}` });
-    }
-    return match;
+    const handlers = handlersOf(command);
+    const match = handlers.find((h) => h.subcommand === call.subcommand);
+    if (match) return match;
+    // "/musubi pairing stats" names the group typed and what it holds, not a command "/musubi pairing".
+    const [group = "", ...rest] = (call.subcommand ?? "").split(" ");
+    const inGroup = handlers.flatMap((h) => (h.subcommand?.startsWith(`${group} `) ? [h.subcommand.slice(group.length + 1)] : []));
+    const [named, typed, listed] = inGroup.length > 0
+      ? [`${command.name} ${group}`, rest.join(" "), inGroup]
+      : [command.name, call.subcommand ?? "", handlers.map((h) => h.subcommand ?? "")];
+    const params = { command: `/${named}`, subcommands: listed.join(", "), name: command.name };
+    throw typed
+      ? new UserError("common.unknownSubcommand", { ...params, subcommand: typed })
+      : new UserError("common.missingSubcommand", params);
   }
 
   function parseOptions(ctx: CommandContext, handler: CommandHandler, raw: Record<string, unknown>) {
@@ -175,10 +185,7 @@ export function createMusubi(options: MusubiOptions) {
       [name, spec.kind === "user" || spec.kind === "channel" || spec.kind === "group" ? mentioned(ctx.port, spec.kind, spec) : spec.schema])));
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (parsed.success) return parsed.data;
-    const problems = describeIssues(parsed.error, ctx.t, {
-      label: (name) => name,
-      choices: (name) => handler.options[name]?.choices?.map((c) => c.value),
-    });
+    const problems = describeIssues(parsed.error, ctx.t, optionNaming(ctx, handler.options));
     throw new UserError("common.invalidOptions", { problems: Object.values(problems).join(" ") });
   }
 

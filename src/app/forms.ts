@@ -181,7 +181,8 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
       ? {}
       : await ctx.store.formDrafts.find(ctx.member.id, definition.id, draftsSince(ctx));
     if (draft === null) {
-      return { outcome: replyOutcome({ text: ctx.t("form.expired"), ephemeral: true }) };
+      const command = forms.get(definition.id)!.command;
+      return { outcome: replyOutcome({ text: ctx.t("form.expired", { command: `/${command}` }), ephemeral: true }) };
     }
     const values = { ...draft, ...answersOf(definition, submission.values) };
     const submittedIds = page === "all" ? definition.pages.flat().map((f) => f.id) : definition.pages[page]!.map((f) => f.id);

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isMessageKeyWith, type Translate } from "../i18n/index.js";
+import { isMessageKeyWith, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
 
 export type FieldErrors = Record<string, string>;
 
@@ -7,6 +7,21 @@ export interface FieldNaming {
   label(field: string): string;
   /** Localized labels of an enum field's choices, for "choose one of …". */
   choices?(field: string): string[] | undefined;
+}
+
+/**
+ * A command's options named as the member reads them: by their localized labels, and a choice by
+ * its label with the value to type where they differ ("日本語（ja）").
+ */
+export function optionNaming(
+  ctx: { t: Translate; locale: Locale },
+  options: Record<string, { label: PlainMessageKey; choices?: readonly { value: string; label: Record<Locale, string> }[] }>,
+): FieldNaming {
+  return {
+    label: (name) => (options[name] ? ctx.t(options[name].label) : name),
+    choices: (name) => options[name]?.choices?.map(({ value, label }) =>
+      (label[ctx.locale] === value ? value : ctx.t("common.choice", { label: label[ctx.locale], value }))),
+  };
 }
 
 /**

@@ -35,7 +35,7 @@ export const homeMessages = {
     en: "📌 Your offers and asks",
   },
   "home.posts.none": {
-    ja: "募集中の投稿はありません。/offer や /ask で投稿できます。",
+    ja: "受付中の投稿はありません。/offer や /ask で投稿できます。",
     en: "No open posts. Post one with /offer or /ask.",
   },
   "home.rounds.title": {
@@ -43,7 +43,7 @@ export const homeMessages = {
     en: "📚 Your reading clubs and study sessions",
   },
   "home.rounds.none": {
-    ja: "予定されている回はありません。/round list で募集中の会を見られます。",
+    ja: "予定されている回はありません。/round list で参加できる会を見られます。",
     en: "No sessions coming up. /round list shows the rounds you can join.",
   },
   "home.rounds.next": {

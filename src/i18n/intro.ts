@@ -2,7 +2,7 @@
 // Each key has its Japanese and English text side by side; placeholders are written {name}.
 export const introMessages = {
   "intro.description": {
-    ja: "コミュニティに自己紹介する(フォームが開きます)",
+    ja: "コミュニティに自己紹介する（フォームが開きます）",
     en: "Introduce yourself to the community (opens a form)",
   },
   "intro.formTitle": {
@@ -10,7 +10,7 @@ export const introMessages = {
     en: "Introduce yourself",
   },
   "intro.formTitlePage": {
-    ja: "自己紹介 ({page}/{pages})",
+    ja: "自己紹介（{page}/{pages}）",
     en: "Introduce yourself ({page}/{pages})",
   },
   "intro.field.industry": {
@@ -42,7 +42,7 @@ export const introMessages = {
     en: "Languages",
   },
   "intro.field.city": {
-    ja: "活動エリア(都市)",
+    ja: "活動エリア（都市）",
     en: "City",
   },
   "intro.field.meetingPreference": {
@@ -86,8 +86,8 @@ export const introMessages = {
     en: "Your introduction was not saved. Please fix:\n{problems}",
   },
   "intro.saved": {
-    ja: "{name}さん、ありがとうございます！自己紹介を {channel} に投稿しました。",
-    en: "Thanks, {name}! Your introduction is posted in {channel}.",
+    ja: "{name}さん、ありがとうございます！自己紹介を {channel} に投稿しました。次は /match join で毎週のマッチングに参加するか、/offers でメンバーの提供と募集をのぞいてみましょう。",
+    en: "Thanks, {name}! Your introduction is posted in {channel}. Next, join weekly pairing with /match join, or see what members offer and ask with /offers.",
   },
   "intro.updated": {
     ja: "{channel} の自己紹介を更新しました。",
@@ -99,7 +99,7 @@ export const introMessages = {
   },
   "intro.cardFooter": {
     ja: "/intro で自己紹介 · いつでも更新できます",
-    en: "Introduced with /intro · update it any time",
+    en: "Posted with /intro · update it any time",
   },
   "intro.cardText": {
     ja: "{mention}さんの自己紹介",
@@ -110,8 +110,8 @@ export const introMessages = {
     en: "Your introduction is saved, but I could not post it in {channel}. Please ask an organizer to check my permissions there.",
   },
   "intro.noChannel": {
-    ja: "自己紹介を保存しました。自己紹介カードを投稿するチャンネルはオーガナイザーが /musubi setup で設定できます。",
-    en: "Your introduction is saved. An organizer can choose a channel for introduction cards with /musubi setup.",
+    ja: "自己紹介を保存しました。次は /match join で毎週のマッチングに参加するか、/offers でメンバーの提供と募集をのぞいてみましょう。（自己紹介カードを投稿するチャンネルは、オーガナイザーが /musubi setup で設定できます。）",
+    en: "Your introduction is saved. Next, join weekly pairing with /match join, or see what members offer and ask with /offers. (An organizer can choose a channel for introduction cards with /musubi setup.)",
   },
 
   "profile.description": {
@@ -119,7 +119,7 @@ export const introMessages = {
     en: "Show a member's introduction card",
   },
   "profile.option.member": {
-    ja: "メンバー(空欄なら自分)",
+    ja: "メンバー（空欄なら自分）",
     en: "The member (yourself when empty)",
   },
   "profile.none": {
@@ -132,8 +132,8 @@ export const introMessages = {
   },
 
   "welcome.message": {
-    ja: "{community} へようこそ、{mention}さん！準備ができたら /intro で自己紹介して、みんなに知ってもらいましょう。",
-    en: "Welcome to {community}, {mention}! When you are ready, introduce yourself with /intro so others can get to know you.",
+    ja: "{community} へようこそ、{mention}さん！まずは下のボタンか /intro で自己紹介をしてみましょう。自己紹介がすんだら、/match join で毎週のマッチングに参加できます。",
+    en: "Welcome to {community}, {mention}! Start by introducing yourself with the button below or /intro. Once that is done, /match join puts you in weekly pairing.",
   },
 
   "industry.it": {

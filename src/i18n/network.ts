@@ -6,8 +6,8 @@ export const networkMessages = {
     en: "See the people you have met through musubi, and how (only you see it)",
   },
   "network.option.member": { ja: "この人との出会いだけを見る", en: "Only your shared history with this member" },
-  "network.option.page": { ja: "ページ", en: "Page" },
-  "network.option.suggestions": { ja: "再会の提案をDMで受け取る", en: "Reconnect suggestions by direct message" },
+  "network.option.page": { ja: "何ページ目を表示するか", en: "Which page to show" },
+  "network.option.suggestions": { ja: "再会の提案をダイレクトメッセージで受け取る", en: "Reconnect suggestions by direct message" },
   "network.option.on": { ja: "オン", en: "on" },
   "network.option.off": { ja: "オフ", en: "off" },
   "network.empty": {
@@ -46,7 +46,7 @@ export const networkMessages = {
   "network.meetAgain.yes": { ja: "また会いたい", en: "I'd like to meet again" },
   "network.meetAgain.no": { ja: "今回はいい", en: "Not this time" },
   "network.meetAgain.saved": {
-    ja: "記録しました。相手も同じ気持ちなら、お二人にお知らせします。",
+    ja: "記録しました。相手も同じ気持ちなら、おふたりにお知らせします。",
     en: "Noted. If they feel the same, you will both be told.",
   },
   "network.meetAgain.noted": { ja: "記録しました。ありがとうございます。", en: "Noted, thank you." },
@@ -88,8 +88,8 @@ export const networkMessages = {
     ja: "この提案は数週間に一度だけ届きます。受け取らない場合は /network suggestions:off と入力してください。",
     en: "These come at most once every few weeks. To stop them, type /network suggestions:off.",
   },
-  "network.suggestions.on": { ja: "再会の提案をDMで受け取ります（数週間に一度まで）。", en: "You will get reconnect suggestions by direct message (at most once every few weeks)." },
-  "network.suggestions.off": { ja: "再会の提案はDMで送りません。/network ではいつでも見られます。", en: "No more reconnect suggestions by direct message. /network still shows them." },
+  "network.suggestions.on": { ja: "再会の提案をダイレクトメッセージで受け取ります（数週間に一度まで）。", en: "You will get reconnect suggestions by direct message (at most once every few weeks)." },
+  "network.suggestions.off": { ja: "再会の提案はダイレクトメッセージで送りません。/network ではいつでも見られます。", en: "No more reconnect suggestions by direct message. /network still shows them." },
   "network.notNow.saved": { ja: "しばらくは{member}さんを提案しません。", en: "musubi will not suggest {member} for a while." },
   "network.hello.notMet": { ja: "この人とはまだ musubi で出会っていません。", en: "You have not met this member through musubi yet." },
   "network.hello.space": {
@@ -98,7 +98,7 @@ export const networkMessages = {
   },
   "network.hello.opened": { ja: "{member}さんとの場を開きました: {space}", en: "A space for you and {member} is open: {space}." },
   "network.hello.openedDm": {
-    ja: "{member}さんとの場を開けなかったため、お二人にダイレクトメッセージを送りました。",
+    ja: "{member}さんとの場を開けなかったため、おふたりにダイレクトメッセージを送りました。",
     en: "musubi could not open a shared space, so it sent you and {member} a direct message.",
   },
 
@@ -136,8 +136,8 @@ export const networkMessages = {
   "stats.option.names": { ja: "名前を表示する（既定はオン）", en: "Show names (on by default)" },
   "stats.title": { ja: "📊 直近{weeks}週間（{from}から）", en: "📊 The last {weeks} weeks (since {from})" },
   "stats.none": { ja: "—", en: "—" },
-  "stats.noIntro": { ja: "自己紹介なし", en: "no intro" },
-  "stats.members": { ja: "自己紹介済み: {intro}人 · マッチング参加: {pairing}人", en: "Members with an intro: {intro} · in pairing: {pairing}" },
+  "stats.noIntro": { ja: "自己紹介なし", en: "no introduction" },
+  "stats.members": { ja: "自己紹介済み: {intro}人 · マッチング参加: {pairing}人", en: "Members with an introduction: {intro} · in pairing: {pairing}" },
   "stats.pairing": {
     ja: "組まれたグループ: {groups}（{matched}人分）· フォローアップ回答率: {answered}",
     en: "Groups made: {groups} ({matched} places) · follow-up answered: {answered}",
@@ -155,7 +155,7 @@ export const networkMessages = {
     en: "Sessions held: {sessions} · seats filled: {seats} · attendance: {attendance} · takeaways: {takeaways}",
   },
   "stats.funnel.title": { ja: "出会いから関係へ", en: "From encounters to relationships" },
-  "stats.funnel.matched": { ja: "組まれた", en: "Matched" },
+  "stats.funnel.matched": { ja: "組まれた", en: "Paired" },
   "stats.funnel.met": { ja: "会えた", en: "Met" },
   "stats.funnel.onward": { ja: "また会いたい・助け合った", en: "Meet again or helped" },
   "stats.trend.title": { ja: "週ごとの推移", en: "Week by week" },
@@ -178,5 +178,30 @@ export const networkMessages = {
     ja: "まだ誰ともつながっていないメンバー（{count}人）: {names} — 声をかけてみてください。",
     en: "Members with no connection yet ({count}): {names}. They may welcome a hello.",
   },
-  "stats.network.allConnected": { ja: "自己紹介したメンバー全員が、誰かとつながっています。", en: "Every member with an intro is connected to someone." },
+  "stats.network.allConnected": { ja: "自己紹介したメンバー全員が、誰かとつながっています。", en: "Every member with an introduction is connected to someone." },
+
+  "network.label.page": {
+    ja: "ページ",
+    en: "Page",
+  },
+  "network.label.suggestions": {
+    ja: "再会の提案",
+    en: "Reconnect suggestions",
+  },
+  "stats.label.weeks": {
+    ja: "週数",
+    en: "Weeks",
+  },
+  "stats.label.names": {
+    ja: "名前の表示",
+    en: "Names",
+  },
+  "report.label.channel": {
+    ja: "レポートのチャンネル",
+    en: "Report channel",
+  },
+  "report.label.enabled": {
+    ja: "毎月のレポート",
+    en: "Monthly report",
+  },
 } as const satisfies Record<string, { ja: string; en: string }>;

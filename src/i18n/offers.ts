@@ -42,7 +42,7 @@ export const offersMessages = {
     en: "🎁",
   },
   "offer.cardText": {
-    ja: "🎁 {mention} さんが提供しています:",
+    ja: "🎁 {mention}さんが提供しています:",
     en: "🎁 {mention} offers:",
   },
   "offer.cardFooter": {
@@ -50,7 +50,7 @@ export const offersMessages = {
     en: "Posted with /offer · search with /offers",
   },
   "offer.posted": {
-    ja: "提供を {channel} に投稿しました。{time} まで募集中です。",
+    ja: "提供を {channel} に投稿しました。{time} まで受付中です。",
     en: "Your offer is posted in {channel}. It stays open until {time}.",
   },
   "offer.noFits": {
@@ -103,7 +103,7 @@ export const offersMessages = {
     en: "🙋",
   },
   "ask.cardText": {
-    ja: "🙋 {mention} さんが探しています:",
+    ja: "🙋 {mention}さんが探しています:",
     en: "🙋 {mention} is looking for:",
   },
   "ask.cardFooter": {
@@ -111,7 +111,7 @@ export const offersMessages = {
     en: "Posted with /ask · search with /offers",
   },
   "ask.posted": {
-    ja: "募集を {channel} に投稿しました。{time} まで募集中です。",
+    ja: "募集を {channel} に投稿しました。{time} まで受付中です。",
     en: "Your ask is posted in {channel}. It stays open until {time}.",
   },
   "ask.noFits": {
@@ -144,7 +144,7 @@ export const offersMessages = {
     en: "How to reach out",
   },
   "offers.field.days": {
-    ja: "募集する日数",
+    ja: "受け付ける日数",
     en: "Open for how many days",
   },
   "offers.field.status": {
@@ -164,7 +164,7 @@ export const offersMessages = {
     en: "A direct message",
   },
   "offers.status.openUntil": {
-    ja: "{time} まで募集中",
+    ja: "{time} まで受付中",
     en: "Open until {time}",
   },
   "offers.status.closed": {
@@ -180,7 +180,7 @@ export const offersMessages = {
     en: "Offers and asks have no channel yet. An organizer can choose one with /musubi setup offers_channel:#channel.",
   },
   "offers.limit.open": {
-    ja: "募集中の提供と募集がすでに{max}件あります。/offers mine でどれかを終了してから投稿してください。",
+    ja: "受付中の提供と募集がすでに{max}件あります。/offers mine でどれかを終了してから投稿してください。",
     en: "You already have {max} open offers and asks. Close one with /offers mine before posting another.",
   },
   "offers.limit.perDay": {
@@ -224,19 +224,19 @@ export const offersMessages = {
     en: "You already answered this post: your private space is {space}.",
   },
   "offers.respond.again.dm": {
-    ja: "この投稿にはすでに応えています。{author} さんにダイレクトメッセージを送ってください。",
+    ja: "この投稿にはすでに応えています。{author}さんにダイレクトメッセージを送ってください。",
     en: "You already answered this post: write to {author} by direct message.",
   },
   "offers.respond.failed": {
-    ja: "お二人のためのプライベートな場を開けませんでした。しばらくしてからもう一度お試しください。",
+    ja: "おふたりのためのプライベートな場を開けませんでした。しばらくしてからもう一度お試しください。",
     en: "I could not open a private space for you two. Please try again later.",
   },
   "offers.respond.done.space": {
-    ja: "{author} さんにお知らせし、お二人のためのプライベートな場を開きました: {space}",
+    ja: "{author}さんにお知らせし、おふたりのためのプライベートな場を開きました: {space}",
     en: "Done! {author} is told, and a private space for you two is open: {space}.",
   },
   "offers.respond.done.dm": {
-    ja: "{author} さんにお知らせしました。ダイレクトメッセージでの連絡を希望されています。{author} さんに挨拶を送ってみましょう。",
+    ja: "{author}さんにお知らせしました。ダイレクトメッセージでの連絡を希望されています。{author}さんに挨拶を送ってみましょう。",
     en: "Done! {author} is told. They prefer a direct message: write to {author} to say hello.",
   },
   "offers.space.directMessages": {
@@ -244,19 +244,19 @@ export const offersMessages = {
     en: "your direct messages with musubi",
   },
   "offers.space.offer": {
-    ja: "{responder} さん、{author} さんです。提供「{title}」に興味をお持ちですね。musubi がお二人のための場を開きました。挨拶してみましょう！",
+    ja: "{responder}さん、{author}さんです。提供「{title}」に興味をお持ちですね。musubi がおふたりのための場を開きました。挨拶してみましょう！",
     en: "{responder}, meet {author}: you are interested in their offer “{title}”. musubi opened this space for you two — say hello!",
   },
   "offers.space.ask": {
-    ja: "{author} さん、{responder} さんです。募集「{title}」の力になれるそうです。musubi がお二人のための場を開きました。挨拶してみましょう！",
+    ja: "{author}さん、{responder}さんです。募集「{title}」の力になれるそうです。musubi がおふたりのための場を開きました。挨拶してみましょう！",
     en: "{author}, meet {responder}: they can help with your ask “{title}”. musubi opened this space for you two — say hello!",
   },
   "offers.told.offer": {
-    ja: "{responder} さんがあなたの提供「{title}」に興味を持っています。",
+    ja: "{responder}さんがあなたの提供「{title}」に興味を持っています。",
     en: "{responder} is interested in your offer “{title}”.",
   },
   "offers.told.ask": {
-    ja: "{responder} さんがあなたの募集「{title}」の力になれるそうです。",
+    ja: "{responder}さんがあなたの募集「{title}」の力になれるそうです。",
     en: "{responder} can help with your ask “{title}”.",
   },
   "offers.told.space": {
@@ -264,7 +264,7 @@ export const offersMessages = {
     en: "Say hello in {space}.",
   },
   "offers.told.dm": {
-    ja: "ダイレクトメッセージで連絡が来ます。{responder} さんに先に送ってもかまいません。",
+    ja: "ダイレクトメッセージで連絡が来ます。{responder}さんに先に送ってもかまいません。",
     en: "They will write to you by direct message — or write to {responder} first.",
   },
   "offers.notYours": {
@@ -280,11 +280,11 @@ export const offersMessages = {
     en: "“{title}” is already closed.",
   },
   "offers.extended": {
-    ja: "「{title}」は {time} まで募集中です。",
+    ja: "「{title}」は {time} まで受付中です。",
     en: "“{title}” is open until {time}.",
   },
   "offers.extendedMax": {
-    ja: "「{title}」はすでに {time} まで募集中で、これ以上は延ばせません。",
+    ja: "「{title}」はすでに {time} まで受付中で、これ以上は延ばせません。",
     en: "“{title}” is already open until {time}, as long as a post can be.",
   },
   "offers.mine.title": {
@@ -304,7 +304,7 @@ export const offersMessages = {
     en: "Extend {n}",
   },
   "offers.search.title": {
-    ja: "「{query}」に合う募集中の提供と募集:",
+    ja: "「{query}」に合う受付中の提供と募集:",
     en: "Open offers and asks for “{query}”:",
   },
   "offers.search.newest": {
@@ -316,7 +316,7 @@ export const offersMessages = {
     en: "No open offer or ask matches “{query}”. Try other words, or post an /ask.",
   },
   "offers.search.empty": {
-    ja: "募集中の提供や募集はまだありません。/offer で最初の一件をどうぞ。",
+    ja: "受付中の提供や募集はまだありません。/offer で最初の一件をどうぞ。",
     en: "There are no open offers or asks yet. Be the first: /offer",
   },
   "offers.notices.on": {
@@ -328,20 +328,20 @@ export const offersMessages = {
     en: "Fit notices are off. Turn them on again with /offers notices on.",
   },
   "offers.notice.ask.post": {
-    ja: "{author} さんが、あなたの提供「{yours}」で力になれそうなことを探しています:「{title}」",
+    ja: "{author}さんが、あなたの提供「{yours}」で力になれそうなことを探しています:「{title}」",
     en: "{author} is looking for something your offer “{yours}” could give: “{title}”.",
   },
   "offers.notice.ask.intro": {
-    ja: "{author} さんが、あなたの自己紹介の「提供できること」に合うことを探しています:「{title}」",
-    en: "{author} is looking for something your intro says you can offer: “{title}”.",
+    ja: "{author}さんが、あなたの自己紹介の「提供できること」に合うことを探しています:「{title}」",
+    en: "{author} is looking for something your introduction says you can offer: “{title}”.",
   },
   "offers.notice.offer.post": {
-    ja: "{author} さんが、あなたの募集「{yours}」に合うことを提供しています:「{title}」",
+    ja: "{author}さんが、あなたの募集「{yours}」に合うことを提供しています:「{title}」",
     en: "{author} offers something you asked for in “{yours}”: “{title}”.",
   },
   "offers.notice.offer.intro": {
-    ja: "{author} さんが、あなたの自己紹介の「探していること」に合うことを提供しています:「{title}」",
-    en: "{author} offers something your intro says you are looking for: “{title}”.",
+    ja: "{author}さんが、あなたの自己紹介の「探していること」に合うことを提供しています:「{title}」",
+    en: "{author} offers something your introduction says you are looking for: “{title}”.",
   },
   "offers.notice.turnOff": {
     ja: "（このお知らせは1日数件までです。/offers notices off で止められます。）",
@@ -358,5 +358,10 @@ export const offersMessages = {
   "offers.setup.notSet": {
     ja: "未設定（/offer と /ask は使えません）",
     en: "not set (/offer and /ask are off)",
+  },
+
+  "offers.label.query": {
+    ja: "検索する言葉",
+    en: "Search words",
   },
 } as const satisfies Record<string, { ja: string; en: string }>;

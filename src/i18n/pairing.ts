@@ -19,7 +19,7 @@ export const pairingMessages = {
     en: "Pause pairing for some weeks",
   },
   "match.pause.option.weeks": {
-    ja: "何週間か(1〜12、既定は1)",
+    ja: "何週間か（1〜12、既定は1）",
     en: "How many weeks (1–12, default 1)",
   },
   "match.skip.description": {
@@ -31,7 +31,7 @@ export const pairingMessages = {
     en: "Your pairing status and next round",
   },
   "match.block.description": {
-    ja: "このメンバーとはマッチングしない(相手には伝わりません)",
+    ja: "このメンバーとはマッチングしない（相手には伝わりません）",
     en: "Never pair me with this member (they are not told)",
   },
   "match.unblock.description": {
@@ -39,12 +39,12 @@ export const pairingMessages = {
     en: "Allow pairing with this member again",
   },
   "match.option.member": {
-    ja: "メンバー",
-    en: "The member",
+    ja: "対象のメンバー",
+    en: "The member to block or unblock",
   },
   "match.needsIntro": {
     ja: "先に自己紹介をお願いします。マッチングは自己紹介をもとに相手を探します。",
-    en: "Please introduce yourself first: pairing uses your intro to find a good partner.",
+    en: "Please introduce yourself first: pairing uses your introduction to find a good partner.",
   },
   "match.needsIntroButton": {
     ja: "自己紹介する",
@@ -140,15 +140,15 @@ export const pairingMessages = {
   },
 
   "pairing.description": {
-    ja: "毎週のマッチングの設定(オーガナイザー用)",
-    en: "Weekly pairing settings (organizers)",
+    ja: "毎週のマッチングの設定",
+    en: "Weekly pairing settings",
   },
   "pairing.settings.description": {
     ja: "毎週のマッチングの設定を表示・変更する",
     en: "Show or change weekly pairing settings",
   },
   "pairing.preview.description": {
-    ja: "試しに次の回の組み合わせを表示する(何も送信しません)",
+    ja: "試しに次の回の組み合わせを表示する（何も送信しません）",
     en: "Dry run: show the groups the next round would make (sends nothing)",
   },
   "pairing.runNow.description": {
@@ -172,7 +172,7 @@ export const pairingMessages = {
     en: "Day of the round",
   },
   "pairing.option.hour": {
-    ja: "回の時刻(0〜23時、コミュニティのタイムゾーン)",
+    ja: "回の時刻（0〜23時、コミュニティのタイムゾーン）",
     en: "Hour of the round (0–23, community time zone)",
   },
   "pairing.option.groupSize": {
@@ -272,7 +272,7 @@ export const pairingMessages = {
     en: "When",
   },
   "pairing.field.when.value": {
-    ja: "{cadence}・{weekday} {hour}:00({zone})",
+    ja: "{cadence}・{weekday} {hour}:00（{zone}）",
     en: "{cadence}, {weekday} {hour}:00 ({zone})",
   },
   "pairing.field.groupSize": {
@@ -308,7 +308,7 @@ export const pairingMessages = {
     en: "Choose a channel first: /musubi pairing settings channel:#channel enabled:on",
   },
   "pairing.preview.title": {
-    ja: "プレビュー: {members}人から{groups}グループ(何も送信していません)",
+    ja: "プレビュー: {members}人から{groups}グループ（何も送信していません）",
     en: "Preview: {groups} groups from {members} members (nothing was sent)",
   },
   "pairing.preview.empty": {
@@ -422,7 +422,7 @@ export const pairingMessages = {
     en: "different industries: {a} × {b}",
   },
   "reason.sameIndustry": {
-    ja: "同じ業界({industry})",
+    ja: "同じ業界（{industry}）",
     en: "both in {industry}",
   },
   "reason.seniorityGap": {
@@ -458,7 +458,40 @@ export const pairingMessages = {
     en: "met {weeks} weeks ago",
   },
   "reason.meetAgain": {
-    ja: "{a}さんと{b}さんはまた会いたいと話していました({weeks}週間前)",
+    ja: "{a}さんと{b}さんはまた会いたいと話していました（{weeks}週間前）",
     en: "{a} and {b} both said they would like to meet again ({weeks} weeks ago)",
+  },
+
+  "match.pause.label.weeks": {
+    ja: "週数",
+    en: "Weeks",
+  },
+  "pairing.label.channel": {
+    ja: "マッチングのチャンネル",
+    en: "Pairing channel",
+  },
+  "pairing.label.enabled": {
+    ja: "マッチングのオン・オフ",
+    en: "Pairing on or off",
+  },
+  "pairing.label.cadence": {
+    ja: "頻度",
+    en: "How often",
+  },
+  "pairing.label.weekday": {
+    ja: "曜日",
+    en: "Weekday",
+  },
+  "pairing.label.hour": {
+    ja: "時刻",
+    en: "Hour",
+  },
+  "pairing.label.noRepeatWeeks": {
+    ja: "同じ相手と組まない週数",
+    en: "Weeks before a repeat",
+  },
+  "pairing.label.weights": {
+    ja: "重み",
+    en: "Weights",
   },
 } as const satisfies Record<string, { ja: string; en: string }>;

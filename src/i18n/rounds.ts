@@ -93,91 +93,91 @@ export const roundsMessages = {
   },
 
   "rounds.error.kind": {
-    ja: "{field}：読書会か勉強会を選んでください。",
+    ja: "{field}: 読書会か勉強会を選んでください。",
     en: "{field}: choose reading club or study session.",
   },
   "rounds.error.title": {
-    ja: "{field}：1〜100文字で入力してください。",
+    ja: "{field}: 1〜100文字で入力してください。",
     en: "{field}: write a title of 1 to 100 characters.",
   },
   "rounds.error.topic": {
-    ja: "{field}：200文字以内で入力してください。",
+    ja: "{field}: 200文字以内で入力してください。",
     en: "{field}: write at most 200 characters.",
   },
   "rounds.error.description": {
-    ja: "{field}：1000文字以内で入力してください。",
+    ja: "{field}: 1000文字以内で入力してください。",
     en: "{field}: write at most 1000 characters.",
   },
   "rounds.error.startUnreadable": {
-    ja: "{field}：「{value}」は日時として読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」のように入力してください。",
+    ja: "{field}: 「{value}」は日時として読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」のように入力してください。",
     en: "{field}: “{value}” is not a date and time we can read. Write it like 2026-12-05 19:30, 12月5日 19:30 or next Friday 7pm.",
   },
   "rounds.error.startNoTime": {
-    ja: "{field}：「{value}」には時刻がありません。「12月5日 19:30」のように開始時刻も入力してください。",
+    ja: "{field}: 「{value}」には時刻がありません。「12月5日 19:30」のように開始時刻も入力してください。",
     en: "{field}: “{value}” has no time of day. Add the time the session starts, like 12月5日 19:30 or Dec 5 7:30pm.",
   },
   "rounds.error.startTooFar": {
-    ja: "{field}：「{value}」は先すぎます。今日から5年以内の日時を入力してください。",
+    ja: "{field}: 「{value}」は先すぎます。今日から5年以内の日時を入力してください。",
     en: "{field}: “{value}” is too far ahead. Choose a date and time within the next five years.",
   },
   "rounds.error.startPast": {
-    ja: "{field}：「{value}」はすでに過ぎています。これから先の日時を入力してください。",
+    ja: "{field}: 「{value}」はすでに過ぎています。これから先の日時を入力してください。",
     en: "{field}: “{value}” has already passed. Choose a date and time in the future.",
   },
   "rounds.error.zone": {
-    ja: "{field}：「{value}」は不明なタイムゾーンです（例：Asia/Tokyo、Europe/London）。",
-    en: "{field}: “{value}” is not a known time zone (for example Asia/Tokyo or Europe/London).",
+    ja: "{field}: 「{value}」は不明なタイムゾーンです（例: Asia/Tokyo、Europe/London）。",
+    en: "{field}: “{value}” is not a known time zone (e.g. Asia/Tokyo or Europe/London).",
   },
   "rounds.error.cadence": {
-    ja: "{field}：1回のみ・毎週・隔週・毎月から選んでください。",
+    ja: "{field}: 1回のみ・毎週・隔週・毎月から選んでください。",
     en: "{field}: choose once, every week, every two weeks or every month.",
   },
   "rounds.error.sessions": {
-    ja: "{field}：1〜52の整数で入力してください。",
+    ja: "{field}: 1〜52の整数で入力してください。",
     en: "{field}: enter a whole number of sessions from 1 to 52.",
   },
   "rounds.error.onceSingleSession": {
-    ja: "{field}：「1回のみ」の回数は1回です。複数回にするには毎週・隔週・毎月を選んでください。",
+    ja: "{field}: 「1回のみ」の回数は1回です。複数回にするには毎週・隔週・毎月を選んでください。",
     en: "{field}: a round held once has one session. For more sessions choose every week, every two weeks or every month.",
   },
   "rounds.error.duration": {
-    ja: "{field}：「90」「1h30」「1.5h」「90分」「1時間半」のように分か時間で入力してください。",
+    ja: "{field}: 「90」「1h30」「1.5h」「90分」「1時間半」のように分か時間で入力してください。",
     en: "{field}: write the length in minutes or hours, like 90, 1h30, 1.5h, 90分 or 1時間半.",
   },
   "rounds.error.durationRange": {
-    ja: "{field}：15分から8時間までで入力してください。",
+    ja: "{field}: 15分から8時間までで入力してください。",
     en: "{field}: a session lasts from 15 minutes to 8 hours.",
   },
   "rounds.error.capacity": {
-    ja: "{field}：1〜500の整数で入力してください。",
+    ja: "{field}: 1〜500の整数で入力してください。",
     en: "{field}: enter a whole number of seats from 1 to 500.",
   },
   "rounds.error.link": {
-    ja: "{field}：https:// または http:// で始まるURLを入力してください。",
+    ja: "{field}: https:// または http:// で始まるURLを入力してください。",
     en: "{field}: enter a web address that starts with https:// or http://.",
   },
   "rounds.error.venue": {
-    ja: "{field}：200文字以内で入力してください。",
+    ja: "{field}: 200文字以内で入力してください。",
     en: "{field}: write at most 200 characters.",
   },
   "rounds.error.placeRequired": {
-    ja: "{field}：参加場所がわかるよう、オンラインのリンクか会場（または両方）を入力してください。",
+    ja: "{field}: 参加場所がわかるよう、オンラインのリンクか会場（または両方）を入力してください。",
     en: "{field}: give an online link, a venue, or both, so people know where to go.",
   },
   "rounds.error.facilitation": {
-    ja: "{field}：主催者か参加者で持ち回りを選んでください。",
+    ja: "{field}: 主催者か参加者で持ち回りを選んでください。",
     en: "{field}: choose the organizer or rotating among participants.",
   },
   "rounds.error.chapters": {
-    ja: "{field}：2000文字以内で入力してください。",
+    ja: "{field}: 2000文字以内で入力してください。",
     en: "{field}: write at most 2000 characters.",
   },
   "rounds.error.tooManyChapters": {
-    ja: "{field}：項目が回数より多くなっています。1回につき1項目までにするか、回数を増やしてください。",
+    ja: "{field}: 項目が回数より多くなっています。1回につき1項目までにするか、回数を増やしてください。",
     en: "{field}: there are more items than sessions. Give at most one item per session, or raise the number of sessions.",
   },
   "rounds.error.chapterRange": {
-    ja: "{field}：「{value}」は章の範囲として読み取れません。「1-12」「全12章」「第1章〜第12章」のように入力してください。",
+    ja: "{field}: 「{value}」は章の範囲として読み取れません。「1-12」「全12章」「第1章〜第12章」のように入力してください。",
     en: "{field}: “{value}” is not a range of chapters. Write it like 1-12, 12 chapters or 第1章〜第12章.",
   },
 
@@ -186,8 +186,8 @@ export const roundsMessages = {
     en: "Reading clubs and study sessions",
   },
   "rounds.create.description": {
-    ja: "読書会・勉強会を作成する(オーガナイザー)",
-    en: "Create a reading club or study session (organizers)",
+    ja: "読書会・勉強会を作成する",
+    en: "Create a reading club or study session",
   },
   "rounds.list.description": {
     ja: "これからの読書会・勉強会",
@@ -198,7 +198,7 @@ export const roundsMessages = {
     en: "Show a round: schedule, place and seats",
   },
   "rounds.join.description": {
-    ja: "参加する(満席ならキャンセル待ち)",
+    ja: "参加する（満席ならキャンセル待ち）",
     en: "Join a round (the waitlist when it is full)",
   },
   "rounds.leave.description": {
@@ -206,27 +206,27 @@ export const roundsMessages = {
     en: "Leave a round",
   },
   "rounds.calendar.description": {
-    ja: "カレンダーファイル(.ics)を受け取る",
+    ja: "カレンダーファイル（.ics）を受け取る",
     en: "Get a round's calendar file (.ics)",
   },
   "rounds.edit.description": {
-    ja: "全体または1回分を変更する(オーガナイザー)",
-    en: "Change a round, or one of its sessions (organizers)",
+    ja: "会の全体、または1回分を変更する",
+    en: "Change a round, or one of its sessions",
   },
   "rounds.cancel.description": {
-    ja: "残りの回を中止して参加者に知らせる(オーガナイザー)",
-    en: "Cancel the rest of a round and tell its participants (organizers)",
+    ja: "残りの回を中止して、参加者に知らせる",
+    en: "Cancel the rest of a round and tell its participants",
   },
   "rounds.option.round": {
-    ja: "番号(/round list で確認できます)",
+    ja: "会の番号（/round list で確認できます）",
     en: "The round's number (see /round list)",
   },
   "rounds.option.session": {
-    ja: "何回目か(1, 2, …)。省略すると全体を変更します",
+    ja: "何回目か（1, 2, …）。省略すると全体を変更します",
     en: "Which session (1, 2, …); leave out to change the whole round",
   },
   "rounds.option.start": {
-    ja: "新しい日時(例: 12月12日 19:30、来週金曜 19時)",
+    ja: "新しい日時（例: 12月12日 19:30、来週金曜 19時）",
     en: "New date and time of the session, like 12月12日 19:30 or next Friday 7pm",
   },
   "rounds.option.label": {
@@ -250,7 +250,7 @@ export const roundsMessages = {
     en: "New description",
   },
   "rounds.option.capacity": {
-    ja: "新しい定員(増やすとキャンセル待ちの人が繰り上がります)",
+    ja: "新しい定員（増やすとキャンセル待ちの人が繰り上がります）",
     en: "New capacity (a larger one seats those waiting)",
   },
   "rounds.option.link": {
@@ -266,7 +266,7 @@ export const roundsMessages = {
     en: "New round",
   },
   "rounds.form.pageTitle": {
-    ja: "読書会・勉強会を作成 ({page}/{pages})",
+    ja: "読書会・勉強会を作成（{page}/{pages}）",
     en: "New round ({page}/{pages})",
   },
   "rounds.form.invalid": {
@@ -314,7 +314,7 @@ export const roundsMessages = {
     en: "Asia/Tokyo",
   },
   "rounds.created": {
-    ja: "{title} を作成しました(全{sessions}回、初回は {time})。メンバーはカードのボタンか /round join {number} で参加できます。",
+    ja: "{title} を作成しました（全{sessions}回、初回は {time}）。メンバーはカードのボタンか /round join {number} で参加できます。",
     en: "Created {title}: {sessions} session(s), the first on {time}. Members join from its card or with /round join {number}.",
   },
   "rounds.cardNotPosted": {
@@ -342,7 +342,7 @@ export const roundsMessages = {
     en: "{title} is full: you are number {position} on the waitlist. I will tell you when a seat frees up.",
   },
   "rounds.alreadyWaitlisted": {
-    ja: "{title} のキャンセル待ちにすでに登録しています({position}番目)。",
+    ja: "{title} のキャンセル待ちにすでに登録しています（{position}番目）。",
     en: "You are already on the waitlist of {title} (number {position}).",
   },
   "rounds.left": {
@@ -378,8 +378,8 @@ export const roundsMessages = {
     en: "Upcoming rounds:",
   },
   "rounds.list.line": {
-    ja: "• {title} — 次回 {time} · 残り{left}/{capacity}席",
-    en: "• {title} — next {time} · {left}/{capacity} seats left",
+    ja: "• {title} — 次回 {time} · 定員{capacity}人、空き{left}席",
+    en: "• {title} — next {time} · {left} of {capacity} seats free",
   },
   "rounds.list.hint": {
     ja: "詳しくは /round show <番号>、参加は /round join <番号> で。",
@@ -418,20 +418,16 @@ export const roundsMessages = {
     en: "Seats",
   },
   "rounds.card.seatsValue": {
-    ja: "{taken}/{capacity}席 · 残り{left}席",
-    en: "{taken}/{capacity} taken · {left} left",
+    ja: "{capacity}席中{taken}席が埋まっています（空き{left}席）",
+    en: "{taken} of {capacity} taken · {left} free",
   },
   "rounds.card.waiting": {
     ja: "キャンセル待ち{count}人",
     en: "{count} on the waitlist",
   },
   "rounds.card.details": {
-    ja: "開催",
-    en: "Rhythm",
-  },
-  "rounds.card.duration": {
-    ja: "{minutes}分",
-    en: "{minutes} min",
+    ja: "進め方",
+    en: "How it runs",
   },
   "rounds.card.organizer": {
     ja: "主催",
@@ -442,11 +438,11 @@ export const roundsMessages = {
     en: "led by {member}",
   },
   "rounds.card.sessionCancelled": {
-    ja: "(中止)",
+    ja: "（中止）",
     en: "(cancelled)",
   },
   "rounds.card.more": {
-    ja: "…ほか{count}回(/round show {number})",
+    ja: "…ほか{count}回（/round show {number}）",
     en: "…and {count} more (/round show {number})",
   },
   "rounds.card.footer": {
@@ -510,7 +506,7 @@ export const roundsMessages = {
     en: "{title} is cancelled. Its {participants} participant(s) were told, and its card shows it.",
   },
   "rounds.cancelledNotice": {
-    ja: "{title}(番号{number})はオーガナイザーにより中止になりました。残りの回は開催されません。",
+    ja: "{title}（番号{number}）はオーガナイザーにより中止になりました。残りの回は開催されません。",
     en: "{title} (round {number}) has been cancelled by the organizer. Its remaining sessions will not take place.",
   },
   "rounds.sessionCancelled": {
@@ -582,7 +578,7 @@ export const roundsMessages = {
     en: "Press “Share a takeaway” under the session's message again.",
   },
   "rounds.takeaway.post": {
-    ja: "💬 {member} さんの第{position}回の学び:\n{takeaway}",
+    ja: "💬 {member}さんの第{position}回の学び:\n{takeaway}",
     en: "💬 {member}'s takeaway from session {position}:\n{takeaway}",
   },
   "rounds.takeaway.posted": {
@@ -598,11 +594,11 @@ export const roundsMessages = {
     en: "Reminders before each session",
   },
   "rounds.placeholder.reminders": {
-    ja: "1日前, 1時間前(なし も可)",
+    ja: "1日前, 1時間前（なし も可）",
     en: "24h, 1h (or: none)",
   },
   "rounds.error.reminders": {
-    ja: "{field}：「{value}」は読み取れません。開始の5分前〜14日前を3つまで、「24h, 1h」「1日前、30分前」のように入力してください(不要なら「なし」)。",
+    ja: "{field}: 「{value}」は読み取れません。開始の5分前〜14日前を3つまで、「24h, 1h」「1日前、30分前」のように入力してください（不要なら「なし」）。",
     en: "{field}: “{value}” is not a list of up to 3 times before the session, each from 5 minutes to 14 days, like 24h, 1h or 1日前, 30分前 (or none).",
   },
   "rounds.reminder.participants": {
@@ -628,5 +624,43 @@ export const roundsMessages = {
   "rounds.show.attendanceLine": {
     ja: "第{position}回: 参加{came}人 · 欠席{missed}人 · 学び{takeaways}件",
     en: "{position}. {came} came · {missed} could not · {takeaways} takeaway(s)",
+  },
+
+  "rounds.label.round": {
+    ja: "会の番号",
+    en: "Round number",
+  },
+  "rounds.label.session": {
+    ja: "対象の回",
+    en: "Session",
+  },
+  "rounds.label.start": {
+    ja: "新しい日時",
+    en: "New date and time",
+  },
+  "rounds.label.label": {
+    ja: "その回の章・テーマ",
+    en: "Chapters or topic of the session",
+  },
+  "rounds.label.cancelSession": {
+    ja: "この回の中止",
+    en: "Cancel this session",
+  },
+
+  "rounds.card.howItRuns": {
+    ja: "{cadence}・1回{minutes}分・{ledBy}",
+    en: "{cadence} · {minutes} min each · {ledBy}",
+  },
+  "rounds.card.ledBy.organizer": {
+    ja: "進行は主催者",
+    en: "led by the organizer",
+  },
+  "rounds.card.ledBy.rotating": {
+    ja: "進行は参加者の持ち回り",
+    en: "led by participants in turn",
+  },
+  "rounds.list.lineFull": {
+    ja: "• {title} — 次回 {time} · 満席（定員{capacity}人、キャンセル待ちできます）",
+    en: "• {title} — next {time} · full ({capacity} seats; the waitlist is open)",
   },
 } as const satisfies Record<string, { ja: string; en: string }>;

@@ -2,8 +2,8 @@
 // Each key has its Japanese and English text side by side; placeholders are written {name}.
 export const setupMessages = {
   "setup.description": {
-    ja: "コミュニティの設定(オーガナイザー用)",
-    en: "Community settings (organizers)",
+    ja: "コミュニティの設定",
+    en: "Community settings",
   },
   "setup.option.introChannel": {
     ja: "自己紹介カードを投稿するチャンネル",
@@ -14,7 +14,7 @@ export const setupMessages = {
     en: "Channel where new members are welcomed",
   },
   "setup.option.organizers": {
-    ja: "オーガナイザー用コマンドを使えるロール(Discord)またはユーザーグループ(Slack)",
+    ja: "オーガナイザー用コマンドを使えるロール（Discord）またはユーザーグループ（Slack）",
     en: "A role (Discord) or user group (Slack) whose members may use the organizer commands",
   },
   "setup.option.language": {
@@ -22,7 +22,7 @@ export const setupMessages = {
     en: "Default language of the community",
   },
   "setup.option.timeZone": {
-    ja: "コミュニティのタイムゾーン(例: Asia/Tokyo)",
+    ja: "コミュニティのタイムゾーン（例: Asia/Tokyo）",
     en: "Time zone of the community, e.g. Asia/Tokyo",
   },
   "setup.saved": {
@@ -35,7 +35,7 @@ export const setupMessages = {
   },
   "setup.introChannel": {
     ja: "自己紹介チャンネル",
-    en: "Intro channel",
+    en: "Introductions channel",
   },
   "setup.welcomeChannel": {
     ja: "歓迎チャンネル",
@@ -54,12 +54,12 @@ export const setupMessages = {
     en: "Time zone",
   },
   "setup.notSet": {
-    ja: "未設定(/intro を使ったチャンネル)",
+    ja: "未設定（/intro を使ったチャンネル）",
     en: "not set (the channel where /intro is used)",
   },
   "setup.notSetWelcome": {
-    ja: "未設定(自己紹介チャンネル)",
-    en: "not set (the intro channel)",
+    ja: "未設定（自己紹介チャンネル）",
+    en: "not set (the introductions channel)",
   },
   "setup.notSetOrganizers": {
     ja: "サーバー管理者/ワークスペース管理者のみ",

@@ -32,9 +32,12 @@ export function readTextInvocation(command: CommandDefinition | undefined, token
   }
   let subcommand: string | undefined;
   if (command?.subcommands) {
-    const twoWords = positional.slice(0, 2).join(" ");
-    subcommand = twoWords in command.subcommands ? twoWords : positional[0];
-    positional.splice(0, subcommand === twoWords ? 2 : 1);
+    // A group's name ("pairing") takes the next word with it, so that an unknown one
+    // ("pairing stats") is refused as a subcommand of the group, not taken for an argument.
+    const first = positional[0] ?? "";
+    const isGroup = Object.keys(command.subcommands).some((key) => key.startsWith(`${first} `));
+    const words = isGroup ? Math.min(positional.length, 2) : 1;
+    subcommand = positional.splice(0, words).join(" ") || undefined;
   }
   const handler = command && handlersOf(command).find((h) => h.subcommand === subcommand)?.handler;
   const optionNames = Object.keys(handler?.options ?? {});

@@ -101,12 +101,12 @@ export async function listRounds(ctx: CommandContext): Promise<Outcome> {
     for (const { round, next } of upcoming) {
       const { seated } = seatsOf(await ctx.store.rounds.participants(round.id));
       const status = mine.get(round.id);
-      lines.push(ctx.t("rounds.list.line", {
-        title: roundTitle(ctx.t, round),
-        time: ctx.port.formatTime(next.startsAt, round.timeZone),
-        left: Math.max(round.capacity - seated.length, 0),
-        capacity: round.capacity,
-      }) + (status ? ` · ${ctx.t(status === "seat" ? "rounds.show.seated" : "rounds.show.waiting")}` : ""));
+      const title = roundTitle(ctx.t, round);
+      const time = ctx.port.formatTime(next.startsAt, round.timeZone);
+      const left = Math.max(round.capacity - seated.length, 0);
+      lines.push((left > 0
+        ? ctx.t("rounds.list.line", { title, time, left, capacity: round.capacity })
+        : ctx.t("rounds.list.lineFull", { title, time, capacity: round.capacity })) + (status ? ` · ${ctx.t(status === "seat" ? "rounds.show.seated" : "rounds.show.waiting")}` : ""));
     }
     return privateReply([ctx.t("rounds.list.title"), ...lines, ctx.t("rounds.list.hint")].join("\n"));
   }

@@ -85,11 +85,11 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
         },
         {
           name: t("rounds.card.details"),
-          value: [
-            t(`rounds.cadence.${round.cadence as Cadence}`),
-            t("rounds.card.duration", { minutes: round.durationMinutes }),
-            t(`rounds.facilitation.${round.facilitation}`),
-          ].join(" · "),
+          value: t("rounds.card.howItRuns", {
+            cadence: t(`rounds.cadence.${round.cadence as Cadence}`),
+            minutes: round.durationMinutes,
+            ledBy: t(`rounds.card.ledBy.${round.facilitation}`),
+          }),
           inline: true,
         },
         ...(organizer ? [{ name: t("rounds.card.organizer"), value: port.mentionUser(organizer.platformUserId), inline: true }] : []),

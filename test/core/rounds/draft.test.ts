@@ -169,9 +169,9 @@ describe("the round-creation form", () => {
       "start: “2026-11-01 19:00” has already passed. Choose a date and time in the future.",
     ]);
     expect(rendered("ja")).toEqual([
-      "sessions：1〜52の整数で入力してください。",
-      "capacity：1〜500の整数で入力してください。",
-      "start：「2026-11-01 19:00」はすでに過ぎています。これから先の日時を入力してください。",
+      "sessions: 1〜52の整数で入力してください。",
+      "capacity: 1〜500の整数で入力してください。",
+      "start: 「2026-11-01 19:00」はすでに過ぎています。これから先の日時を入力してください。",
     ]);
   });
 });
