@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import { REST } from "discord.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commands } from "../../commands/index.js";
+import { localized } from "../../src/i18n/index.js";
 import { discordCommands } from "../../src/platforms/discord/command-json.js";
 import { deployCommands } from "../../src/platforms/discord/deploy-commands.js";
-import { slackManifest } from "../../src/platforms/slack/manifest.js";
+import { slackManifest, usageWords } from "../../src/platforms/slack/manifest.js";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
 import { DEFAULT_APPLICATION_ID } from "../fakes/discord-payloads.js";
 
@@ -12,10 +13,10 @@ describe("Discord application commands generated from commands/", () => {
   const json = discordCommands(commands);
 
   it("given the command list, then every command has an English description and a Japanese localization", () => {
-    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "network", "help", "my-data", "forget-me", "musubi"]);
+    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "network", "my-data", "forget-me", "musubi", "help"]);
     const intro = json.find((c) => c.name === "intro")!;
     expect(intro.description).toBe("Introduce yourself to the community (opens a form)");
-    expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する(フォームが開きます)" });
+    expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する（フォームが開きます）" });
     for (const command of json) expect(command.name).toMatch(/^[-_a-z0-9]{1,32}$/);
   });
 
@@ -35,7 +36,7 @@ describe("Discord application commands generated from commands/", () => {
   it("given a subcommand group, then Discord shows the group's own description, not its first subcommand's", () => {
     const musubi = json.find((c) => c.name === "musubi")!;
     const pairing = musubi.options?.find((o) => o.name === "pairing") as { type: number; description: string; description_localizations: { ja: string } };
-    expect(pairing).toMatchObject({ type: 2, description: "Weekly pairing settings (organizers)", description_localizations: { ja: "毎週のマッチングの設定(オーガナイザー用)" } });
+    expect(pairing).toMatchObject({ type: 2, description: "Weekly pairing settings", description_localizations: { ja: "毎週のマッチングの設定" } });
   });
 
   describe("registration", () => {
@@ -72,6 +73,29 @@ describe("Slack app manifest generated from commands/", () => {
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["team_join", "app_home_opened"]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true });
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/help", "/my-data", "/forget-me", "/musubi"]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/my-data", "/forget-me", "/musubi", "/help"]);
+  });
+
+  it("given descriptions and usage hints longer than Slack's 100 characters, then they are shortened between words, never inside one", () => {
+    const manifest = slackManifest(commands, { socketMode: true });
+    for (const { command, description, usage_hint: usage } of manifest.features.slash_commands) {
+      expect(description.length, command).toBeLessThanOrEqual(100);
+      const own = commands.find((c) => `/${c.name}` === command)!;
+      const text = localized(own.description);
+      // Each half is the whole text, or the whole text without its bracketed aside.
+      const withoutAsides = (s: string) => s.replace(/\s*[(（][^()（）]*[)）]/g, "");
+      const [en, ja] = description.split(" / ");
+      expect([text.en, withoutAsides(text.en)], command).toContain(en);
+      if (ja !== undefined) expect([text.ja, withoutAsides(text.ja)], command).toContain(ja);
+      if (usage === undefined) continue;
+      expect(usage.length, command).toBeLessThanOrEqual(100);
+      const words = usageWords(own);
+      const shown = usage.split(" ");
+      if (shown.at(-1) === "…") shown.pop();
+      else expect(shown, command).toEqual(words);
+      expect(words.slice(0, shown.length), `${command}: a word is cut`).toEqual(shown);
+    }
+    const musubi = manifest.features.slash_commands.find((c) => c.command === "/musubi")!;
+    expect(musubi.usage_hint).toBe("setup [intro_channel=#channel] [welcome_channel=#channel] [offers_channel=#channel] …");
   });
 });

@@ -20,10 +20,45 @@ export const SLACK_BOT_SCOPES = [
   "mpim:history",
 ] as const;
 
+/** Slack's limit for a slash command's description and its usage hint. */
+const SLACK_TEXT_LIMIT = 100;
+
 function hint(name: string, spec: OptionSpec): string {
   const mentions: Partial<Record<OptionSpec["kind"], string>> = { user: "@member", channel: "#channel", group: "@group" };
   const value = mentions[spec.kind] ?? (spec.choices ? spec.choices.map((c) => c.value).join("|") : "…");
   return spec.required ? `${name}=${value}` : `[${name}=${value}]`;
+}
+
+/**
+ * The command's description in both languages within Slack's limit, never cut inside a word: what
+ * is in brackets goes first (an aside such as "(only you see it)"), then the Japanese half.
+ */
+function description(text: { ja: string; en: string }): string {
+  const withoutAsides = (s: string) => s.replace(/\s*[(（][^()（）]*[)）]/g, "");
+  const candidates = [`${text.en} / ${text.ja}`, `${withoutAsides(text.en)} / ${withoutAsides(text.ja)}`, text.en, withoutAsides(text.en)];
+  const fitting = candidates.find((c) => c.length <= SLACK_TEXT_LIMIT);
+  if (fitting === undefined) throw new Error(`the description "${text.en}" is longer than Slack's ${SLACK_TEXT_LIMIT} characters`);
+  return fitting;
+}
+
+/** A command's whole usage, word by word: each subcommand with its options, separated by "|". */
+export function usageWords(command: CommandDefinition): string[] {
+  const parts = handlersOf(command).map(({ subcommand, handler }) =>
+    [...(subcommand ? [subcommand] : []), ...Object.entries(handler.options).map(([name, spec]) => hint(name, spec))]).filter((p) => p.length > 0);
+  return parts.flatMap((part, i) => (i === 0 ? part : ["|", ...part]));
+}
+
+/** The usage hint of a command within Slack's limit: whole words only, "…" where more would not fit. */
+function usageHint(command: CommandDefinition): string | undefined {
+  const tokens = usageWords(command);
+  if (tokens.length === 0) return undefined;
+  let usage = "";
+  for (const token of tokens) {
+    const next = usage ? `${usage} ${token}` : token;
+    if (next.length > SLACK_TEXT_LIMIT - 2) return `${usage.replace(/ \|$/, "")} …`;
+    usage = next;
+  }
+  return usage;
 }
 
 export function slackManifest(commands: readonly CommandDefinition[], options: { publicUrl?: string | undefined; socketMode: boolean }) {
@@ -40,16 +75,11 @@ export function slackManifest(commands: readonly CommandDefinition[], options: {
       // The Home tab is each member's own page (views.publish on app_home_opened); the Messages tab stays as it was.
       app_home: { home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false },
       slash_commands: commands.map((command) => {
-        const text = localized(command.description);
-        const usage = handlersOf(command)
-          .map(({ subcommand, handler }) =>
-            [subcommand, ...Object.entries(handler.options).map(([name, spec]) => hint(name, spec))].filter(Boolean).join(" "))
-          .filter(Boolean)
-          .join(" | ");
+        const usage = usageHint(command);
         return {
           command: `/${command.name}`,
-          description: `${text.en} / ${text.ja}`.slice(0, 100),
-          ...(usage ? { usage_hint: usage.slice(0, 100) } : {}),
+          description: description(localized(command.description)),
+          ...(usage ? { usage_hint: usage } : {}),
           should_escape: true,
           ...(options.socketMode ? {} : { url }),
         };
