@@ -87,6 +87,8 @@ export interface FakeDiscordOptions {
   applicationId?: string;
   /** Gateway heartbeat interval sent in HELLO (ms). */
   heartbeatInterval?: number;
+  /** The time Discord's checks compare with ("an event in the past"): the test's clock, else the wall clock. */
+  now?: () => Date;
 }
 
 export interface FakeDiscord {
@@ -173,6 +175,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const botUser = options.botUser ? apiUser({ ...options.botUser, bot: true }) : DEFAULT_BOT_USER;
   const applicationId = options.applicationId ?? (options.botUser ? botUser.id : DEFAULT_APPLICATION_ID);
   const heartbeatInterval = options.heartbeatInterval ?? 41_250;
+  const now = options.now ?? (() => new Date());
 
   // ---- state built from the fixture
   const guilds = new Map<string, Json>();
@@ -500,7 +503,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
     if (length(ev.description) > 1000) problems.description = "Must be 1000 or fewer in length.";
     const start = Date.parse(ev.scheduled_start_time);
     if (Number.isNaN(start)) problems.scheduled_start_time = "Could not interpret as a date.";
-    else if (creating && start < Date.now()) problems.scheduled_start_time = "Cannot schedule event in the past.";
+    else if (creating && start < now().getTime()) problems.scheduled_start_time = "Cannot schedule event in the past.";
     if (ev.entity_type === 3) {
       const location = ev.entity_metadata?.location;
       if (length(location) < 1 || length(location) > 100) problems["entity_metadata.location"] = "Must be between 1 and 100 in length.";

@@ -135,8 +135,8 @@ export interface DiscordBot {
 
 /** The bot on the real discord.js client, against a fake of its own, on a manual clock from `start`. */
 export async function startDiscordBot(start: string, fakeOptions: FakeDiscordOptions): Promise<DiscordBot> {
-  const fake = await startFakeDiscord(fakeOptions);
   const bot = createTestBot(start);
+  const fake = await startFakeDiscord({ now: bot.clock.now, ...fakeOptions });
   const discord = await startDiscord({
     config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     musubi: bot.musubi,
