@@ -170,7 +170,7 @@ describe("musubi on Discord", () => {
     const cb = await runCommand({ guildId: guildIds.intro, channelId: ch.general, user: ALICE, locale: "ja" }, "intro");
     expect(cb.body.type).toBe(9);
     expect(cb.body.data.custom_id).toBe("form:intro:0");
-    expect(cb.body.data.title).toBe("自己紹介 (1/2)");
+    expect(cb.body.data.title).toBe("自己紹介（1/2）");
     expect(modalFields(cb)).toEqual([
       { type: 18, label: "業界", kind: 3, id: "industry" },
       { type: 18, label: "職種・役割", kind: 4, id: "role" },
@@ -205,11 +205,11 @@ describe("musubi on Discord", () => {
     const modal = await press(alice, "form:intro:1", { flags: EPHEMERAL, components: saved.body.data.components });
     expect(modal.body.type).toBe(9);
     expect(modal.body.data.custom_id).toBe("form:intro:1");
-    expect(modal.body.data.title).toBe("自己紹介 (2/2)");
+    expect(modal.body.data.title).toBe("自己紹介（2/2）");
     expect(modalFields(modal)).toEqual([
       { type: 18, label: "興味・関心", kind: 4, id: "interests" },
       { type: 18, label: "話せる言語", kind: 3, id: "languages" },
-      { type: 18, label: "活動エリア(都市)", kind: 4, id: "city" },
+      { type: 18, label: "活動エリア（都市）", kind: 4, id: "city" },
       { type: 18, label: "会い方の希望", kind: 3, id: "meetingPreference" },
       { type: 18, label: "ひとこと自己紹介", kind: 4, id: "bio" },
     ]);
@@ -226,12 +226,12 @@ describe("musubi on Discord", () => {
       { name: "業界", value: "IT・ソフトウェア", inline: true },
       { name: "職種・役割", value: "Backend engineer", inline: true },
       { name: "提供できること", value: "code review, 面接練習", inline: false },
-      { name: "活動エリア(都市)", value: "大阪", inline: true },
+      { name: "活動エリア（都市）", value: "大阪", inline: true },
     ]));
 
     expect(done.body.type).toBe(4);
     expect(done.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(done.body.data.content).toBe(`aliceさん、ありがとうございます！自己紹介を <#${ch.general}> に投稿しました。`);
+    expect(done.body.data.content).toBe(`aliceさん、ありがとうございます！自己紹介を <#${ch.general}> に投稿しました。次は /match join で毎週のマッチングに参加するか、/offers でメンバーの提供と募集をのぞいてみましょう。`);
 
     const profile = await profileOf(bot.store, "discord", guildIds.intro, ALICE.id);
     expect(profile?.intro).toMatchObject({
@@ -312,7 +312,7 @@ describe("musubi on Discord", () => {
     });
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(cb.body.data.content).toBe("/musubi setup はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(cb.body.data.content).toBe("/musubi setup はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
     expect((await communityOf(bot.store, "discord", guildIds.setup)).introChannelId).toBeNull();
   });
 
@@ -326,7 +326,7 @@ describe("musubi on Discord", () => {
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.content).toBe("Settings saved.");
-    expect(cb.body.data.embeds[0].fields).toContainEqual({ name: "Intro channel", value: `<#${ch.intros}>`, inline: false });
+    expect(cb.body.data.embeds[0].fields).toContainEqual({ name: "Introductions channel", value: `<#${ch.intros}>`, inline: false });
     expect((await communityOf(bot.store, "discord", guildIds.setup)).introChannelId).toBe(ch.intros);
 
     const erin: Who = { guildId: guildIds.setup, channelId: ch.general, user: ERIN, locale: "ja" };
@@ -350,7 +350,7 @@ describe("musubi on Discord", () => {
     fake.memberJoin(guildIds.welcome, newcomer);
     const post = await fake.waitFor((r) => r.method === "POST" && r.path === `/channels/${ch.welcome}/messages`);
     expect(post.status).toBe(200);
-    expect(post.body.content).toBe(`Meetup welcome へようこそ、<@${newcomer.id}>さん！準備ができたら /intro で自己紹介して、みんなに知ってもらいましょう。`);
+    expect(post.body.content).toBe(`Meetup welcome へようこそ、<@${newcomer.id}>さん！まずは下のボタンか /intro で自己紹介をしてみましょう。自己紹介がすんだら、/match join で毎週のマッチングに参加できます。`);
     expect(buttonsOf(post.body)).toEqual([{ custom_id: "form:intro:0", label: "自己紹介する" }]);
 
     // The newcomer reads English: the button opens the form in their language.

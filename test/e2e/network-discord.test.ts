@@ -92,7 +92,7 @@ describe("the network on Discord", () => {
     expect(first.data.content).toBe("ありがとうございます！記録しました: 対面で会えた\nこの人（たち）とまた会いたいですか？");
     expect(buttonsOf(first.data)).toContainEqual({ custom_id: `network:again:${groupId}:yes`, label: "また会いたい" });
     expect((await press({ user: AIKO, channelId: threadId }, `network:again:${groupId}:yes`)).data.content)
-      .toBe("記録しました。相手も同じ気持ちなら、お二人にお知らせします。");
+      .toBe("記録しました。相手も同じ気持ちなら、おふたりにお知らせします。");
 
     await press({ user: KEN, channelId: threadId, locale: "en-US" }, `match:followup:${groupId}:online`);
     const from = fake.requests.length;
@@ -164,7 +164,7 @@ describe("the network on Discord", () => {
     expect(drawing.files[0]!.size).toBeGreaterThan(1000);
 
     const refused = await command({ user: AIKO }, "musubi", { subcommand: "stats" });
-    expect(refused.data.content).toBe("/musubi stats はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(refused.data.content).toBe("/musubi stats はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
     expect(refused.files).toEqual([]);
   });
 

@@ -110,7 +110,7 @@ describe("offers and asks on Discord", () => {
     expect(cb.body.type).toBe(9);
     expect(cb.body.data.custom_id).toBe("form:offer:0");
     expect(cb.body.data.title).toBe("提供できること");
-    expect((cb.body.data.components as Json[]).map((c) => c.label)).toEqual(["提供できること", "詳細", "タグ", "連絡方法", "募集する日数"]);
+    expect((cb.body.data.components as Json[]).map((c) => c.label)).toEqual(["提供できること", "詳細", "タグ", "連絡方法", "受け付ける日数"]);
   });
 
   it("given a member submits a title with a link and a bad tag then the reasons are listed and nothing is stored or posted", async () => {
@@ -132,7 +132,7 @@ describe("offers and asks on Discord", () => {
     const cb = await submit(ALICE, "offer", { title: "Excel の関数とマクロを教えます", details: "30分オンラインで。", tags: "excel, vba", days: "" });
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
     expect(cb.body.data.content).toBe([
-      `提供を <#${OFFERS}> に投稿しました。<t:${ENDS}:F> まで募集中です。`,
+      `提供を <#${OFFERS}> に投稿しました。<t:${ENDS}:F> まで受付中です。`,
       "今のところ合う募集はありません。これを探しているメンバーにお知らせします。",
     ].join("\n"));
 
@@ -143,9 +143,9 @@ describe("offers and asks on Discord", () => {
     offerId = post!.id;
     expect(post).toMatchObject({ kind: "offer", tags: ["excel", "vba"], contact: "space", status: "open", card: { channelId: OFFERS } });
     offerCard = { id: post!.card!.messageId, ...cards[0]!.body };
-    expect(offerCard.content).toBe(`🎁 <@${ALICE.id}> さんが提供しています:`);
+    expect(offerCard.content).toBe(`🎁 <@${ALICE.id}>さんが提供しています:`);
     expect(offerCard.embeds[0]).toMatchObject({ title: "Excel の関数とマクロを教えます", description: "30分オンラインで。" });
-    expect(offerCard.embeds[0].fields).toContainEqual({ name: "状態", value: `<t:${ENDS}:F> まで募集中`, inline: true });
+    expect(offerCard.embeds[0].fields).toContainEqual({ name: "状態", value: `<t:${ENDS}:F> まで受付中`, inline: true });
     expect(buttonsOf(offerCard)).toEqual([{ custom_id: `offer:respond:${offerId}`, label: "興味があります" }]);
 
     // Nobody asks for it yet: its notice job tells no one.
@@ -163,7 +163,7 @@ describe("offers and asks on Discord", () => {
     expect(await bot.scheduler.runDue()).toBe(1);
     const notices = since(from, dmPosts);
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.body.content).toContain(`<@${BOB.id}> さんが、あなたの提供「Excel の関数とマクロを教えます」で力になれそうなことを探しています:「エクセルで家計簿を作りたい」`);
+    expect(notices[0]!.body.content).toContain(`<@${BOB.id}>さんが、あなたの提供「Excel の関数とマクロを教えます」で力になれそうなことを探しています:「エクセルで家計簿を作りたい」`);
     const { community, memberOf } = await stored();
     const [ask] = await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(BOB)).id, 10);
     expect(buttonsOf(notices[0]!.body)).toEqual([{ custom_id: `offer:respond:${ask!.id}`, label: "力になれます" }]);
@@ -184,12 +184,12 @@ describe("offers and asks on Discord", () => {
     expect(added.map((p) => p[4]).sort()).toEqual([ALICE.id, BOB.id].sort());
     const hello = since(from, postsTo(threadId));
     expect(hello).toHaveLength(1);
-    expect(hello[0]!.body.content).toBe(`<@${BOB.id}> さん、<@${ALICE.id}> さんです。提供「Excel の関数とマクロを教えます」に興味をお持ちですね。musubi がお二人のための場を開きました。挨拶してみましょう！`);
-    expect(cb.body.data.content).toBe(`<@${ALICE.id}> さんにお知らせし、お二人のためのプライベートな場を開きました: <#${threadId}>`);
+    expect(hello[0]!.body.content).toBe(`<@${BOB.id}>さん、<@${ALICE.id}>さんです。提供「Excel の関数とマクロを教えます」に興味をお持ちですね。musubi がおふたりのための場を開きました。挨拶してみましょう！`);
+    expect(cb.body.data.content).toBe(`<@${ALICE.id}>さんにお知らせし、おふたりのためのプライベートな場を開きました: <#${threadId}>`);
 
     const told = since(from, dmPosts).filter((r) => r.path !== `/channels/${threadId}/messages`);
     expect(told.map((r) => r.body.content)).toEqual([
-      `<@${BOB.id}> さんがあなたの提供「Excel の関数とマクロを教えます」に興味を持っています。\n<#${threadId}> で挨拶してみましょう。`,
+      `<@${BOB.id}>さんがあなたの提供「Excel の関数とマクロを教えます」に興味を持っています。\n<#${threadId}> で挨拶してみましょう。`,
     ]);
 
     const { community, memberOf } = await stored();
@@ -207,7 +207,7 @@ describe("offers and asks on Discord", () => {
 
   it("given the author closes the offer from /offers mine then the card shows it closed without its button and presses are refused", async () => {
     const mine = await command(ALICE, "offers", { query: "mine" });
-    expect(mine.body.data.content).toBe(`あなたの提供と募集:\n1. 🎁 Excel の関数とマクロを教えます — <t:${ENDS}:F> まで募集中`);
+    expect(mine.body.data.content).toBe(`あなたの提供と募集:\n1. 🎁 Excel の関数とマクロを教えます — <t:${ENDS}:F> まで受付中`);
     expect(buttonsOf(mine.body.data)).toEqual([
       { custom_id: `offer:close:${offerId}`, label: "1 を終了" },
       { custom_id: `offer:extend:${offerId}`, label: "1 を延長" },
@@ -228,7 +228,7 @@ describe("offers and asks on Discord", () => {
     const late = await press(CAROL, `offer:respond:${offerId}`, offerCard);
     expect(late.body.data.content).toBe("この投稿は終了しました。");
     const search = await command(CAROL, "offers", { query: "excel" });
-    expect(search.body.data.content).toBe(`「excel」に合う募集中の提供と募集:\n1. 🙋 エクセルで家計簿を作りたい — <@${BOB.id}> · エクセル`);
+    expect(search.body.data.content).toBe(`「excel」に合う受付中の提供と募集:\n1. 🙋 エクセルで家計簿を作りたい — <@${BOB.id}> · エクセル`);
   });
 
   it("given a member's intro says they can offer something then a later ask reaches them by notice", async () => {
@@ -239,7 +239,7 @@ describe("offers and asks on Discord", () => {
     expect(await bot.scheduler.runDue()).toBe(1);
     const notices = since(from, dmPosts);
     expect(notices.map((r) => r.body.content.split("\n")[0])).toEqual([
-      `<@${BOB.id}> さんが、あなたの自己紹介の「提供できること」に合うことを探しています:「Feedback on my first talk」`,
+      `<@${BOB.id}>さんが、あなたの自己紹介の「提供できること」に合うことを探しています:「Feedback on my first talk」`,
     ]);
   });
 
@@ -255,6 +255,6 @@ describe("offers and asks on Discord", () => {
     expect(await bot.store.forCommunity(community.id).offers.ofMember(bob.id, 10)).toEqual([]);
     expect(await exchangesOf(bot.db, community.id, bob.id)).toEqual([]);
     const search = await command(CAROL, "offers");
-    expect(search.body.data.content).toBe("募集中の提供や募集はまだありません。/offer で最初の一件をどうぞ。");
+    expect(search.body.data.content).toBe("受付中の提供や募集はまだありません。/offer で最初の一件をどうぞ。");
   });
 });

@@ -115,7 +115,7 @@ describe("offers and asks on Slack", () => {
 
     const view = await openForm(AKI, "/offer");
     expect(view.callback_id).toBe("form:offer");
-    expect(view.blocks.map((b: Json) => b.label.text)).toEqual(["提供できること", "詳細", "タグ", "連絡方法", "募集する日数"]);
+    expect(view.blocks.map((b: Json) => b.label.text)).toEqual(["提供できること", "詳細", "タグ", "連絡方法", "受け付ける日数"]);
     const english = await openForm(BEN, "/ask");
     expect(english.blocks.map((b: Json) => b.label.text)).toEqual(["What you are looking for", "Details", "Tags", "How to reach out", "Open for how many days"]);
   });
@@ -130,7 +130,7 @@ describe("offers and asks on Slack", () => {
         title: "提供できることは3文字以上で入力してください。",
         details: "詳細: リンクは https:// から始まる形で省略せずに書いてください。",
         tags: "タグ: 「<b>」はタグとして使えません（文字・数字・空白と - + # . のみ）。",
-        days: "募集する日数は1以上にしてください。",
+        days: "受け付ける日数は1以上にしてください。",
       },
     });
     expect(since(from, postsTo(OFFERS))).toEqual([]);
@@ -151,8 +151,8 @@ describe("offers and asks on Slack", () => {
     const [post] = await bot.store.forCommunity(community.id).offers.ofMember((await memberOf(AKI)).id, 10);
     offerId = post!.id;
     expect(post!.card).toEqual({ channelId: OFFERS, messageId: card.response.ts });
-    expect(card.args.text).toBe(`🎁 <@${AKI.id}> さんが提供しています:`);
-    expect(JSON.stringify(card.args.blocks)).toContain(`*状態*\\n${END} まで募集中`);
+    expect(card.args.text).toBe(`🎁 <@${AKI.id}>さんが提供しています:`);
+    expect(JSON.stringify(card.args.blocks)).toContain(`*状態*\\n${END} まで受付中`);
     expect(buttonsIn(card.args.blocks)).toEqual([{ action_id: `offer:respond:${offerId}`, text: "興味があります" }]);
     expect(await bot.scheduler.runDue()).toBe(1);
   });
@@ -169,7 +169,7 @@ describe("offers and asks on Slack", () => {
     const notices = since(from, directPosts);
     expect(notices).toHaveLength(1);
     expect(notices[0]!.response.channel).toBe((await fake.waitFor((c) => c.method === "conversations.open" && c.args.users === AKI.id)).response.channel.id);
-    expect(notices[0]!.args.text).toContain(`<@${BEN.id}> さんが、あなたの提供「営業からプロダクトマネージャーへの転職体験を話します」で力になれそうなことを探しています`);
+    expect(notices[0]!.args.text).toContain(`<@${BEN.id}>さんが、あなたの提供「営業からプロダクトマネージャーへの転職体験を話します」で力になれそうなことを探しています`);
   });
 
   it("given the member presses 'I'm interested' then a group DM for the two opens, the author is told and the exchange is recorded", async () => {
@@ -181,10 +181,10 @@ describe("offers and asks on Slack", () => {
     const groupDm = opened[0]!.response.channel.id as string;
     const hello = since(from, postsTo(groupDm));
     expect(hello).toHaveLength(1);
-    expect(hello[0]!.args.text).toBe(`<@${BEN.id}> さん、<@${AKI.id}> さんです。提供「営業からプロダクトマネージャーへの転職体験を話します」に興味をお持ちですね。musubi がお二人のための場を開きました。挨拶してみましょう！`);
+    expect(hello[0]!.args.text).toBe(`<@${BEN.id}>さん、<@${AKI.id}>さんです。提供「営業からプロダクトマネージャーへの転職体験を話します」に興味をお持ちですね。musubi がおふたりのための場を開きました。挨拶してみましょう！`);
     expect(answer.args.text).toBe(`Done! <@${AKI.id}> is told, and a private space for you two is open: <#${groupDm}>.`);
     expect(since(from, directPosts).map((c) => c.args.text)).toEqual([
-      `<@${BEN.id}> さんがあなたの提供「営業からプロダクトマネージャーへの転職体験を話します」に興味を持っています。\n<#${groupDm}> で挨拶してみましょう。`,
+      `<@${BEN.id}>さんがあなたの提供「営業からプロダクトマネージャーへの転職体験を話します」に興味を持っています。\n<#${groupDm}> で挨拶してみましょう。`,
     ]);
     const { community, memberOf } = await stored();
     expect(await exchangesOf(bot.db, community.id, (await memberOf(AKI)).id)).toEqual([expect.objectContaining({

@@ -156,7 +156,7 @@ describe("weekly pairing on Discord", () => {
     const withRole = await preview([ORGANIZER_ROLE]);
     expect(withRole.body.data.content).toBe("まだマッチングできる人がいません。参加メンバーは0人です。");
     const withoutRole = await preview([]);
-    expect(withoutRole.body.data.content).toBe("/musubi pairing preview はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(withoutRole.body.data.content).toBe("/musubi pairing preview はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
   });
 
   describe("a weekly round", () => {
@@ -169,7 +169,7 @@ describe("weekly pairing on Discord", () => {
       const cb = await pairingSettings({ guildId, user: DAVE }, { channel: ch.pairing, enabled: "on" });
       expect(cb.body.type).toBe(4);
       expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-      expect(cb.body.data.content).toBe("/musubi pairing settings はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+      expect(cb.body.data.content).toBe("/musubi pairing settings はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
       const community = await communityOf(bot.store, "discord", guildId);
       expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: false, channelId: null });
     });

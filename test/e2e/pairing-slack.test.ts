@@ -98,7 +98,7 @@ describe("weekly pairing on Slack", () => {
     const member = await slash(GEN, team, "/musubi", "pairing preview");
     expect(member.args.text).toBe("まだマッチングできる人がいません。参加メンバーは0人です。");
     const outsider = await slash(HIRO, team, "/musubi", "pairing preview");
-    expect(outsider.args.text).toBe("/musubi pairing preview はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(outsider.args.text).toBe("/musubi pairing preview はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
   });
 
   it("given a member without an intro runs /match join then it is refused with a button that opens the intro form", async () => {
@@ -132,7 +132,7 @@ describe("weekly pairing on Slack", () => {
     it("given a member who is not an admin turns pairing on then it is refused and pairing stays off", async () => {
       const answer = await slash(DAN, team, "/musubi", `pairing settings channel=<#${PAIRING}|pairing> enabled=on`);
       expect(answer.args.response_type).toBe("ephemeral");
-      expect(answer.args.text).toBe("/musubi pairing settings はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+      expect(answer.args.text).toBe("/musubi pairing settings はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
       const community = await communityOf(bot.store, "slack", team);
       expect(await bot.store.forCommunity(community.id).pairing.settings()).toMatchObject({ enabled: false, channelId: null });
     });

@@ -96,7 +96,7 @@ describe("a reading club on Discord", () => {
     const cb = await round({ user: ALICE }, "create");
     expect(cb.body.type).toBe(4);
     expect(cb.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(cb.body.data.content).toBe("/round create はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(cb.body.data.content).toBe("/round create はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
   });
 
   it("given a member without Manage Server sends the round form's modal submissions themselves then each page is refused and nothing is kept", async () => {
@@ -107,7 +107,7 @@ describe("a reading club on Discord", () => {
     ];
     for (const [page, values] of pages.entries()) {
       const cb = await submitPage({ user: ALICE }, page, values);
-      expect(cb.body.data.content).toBe("/round create はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+      expect(cb.body.data.content).toBe("/round create はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
     }
     expect((await sessionsOf()).round).toBeNull();
     const community = await communityOf(bot.store, "discord", GUILD);
@@ -137,14 +137,14 @@ describe("a reading club on Discord", () => {
     expect(buttonsOf(first.body.data)).toEqual([{ custom_id: "form:round-create:1", label: "続ける" }]);
 
     const refused = await submitPage(organizer, 1, { fields: { sessions: "3", duration: "90分", capacity: "0", link: "", venue: "渋谷コワーキング" } });
-    expect(refused.body.data.content).toContain("定員：1〜500の整数で入力してください。");
+    expect(refused.body.data.content).toContain("定員: 1〜500の整数で入力してください。");
     expect((await sessionsOf()).round).toBeNull();
 
     await submitPage(organizer, 1, { fields: { sessions: "3", duration: "90分", capacity: "2", link: "https://meet.example.com/tt", venue: "渋谷コワーキング" } });
     const from = fake.requests.length;
     const created = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "1-9", description: "", zone: "" } });
     expect(created.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました(全3回、初回は <t:${unix(SESSIONS[0]!)}:F>)。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は <t:${unix(SESSIONS[0]!)}:F>）。メンバーはカードのボタンか /round join 1 で参加できます。`);
 
     const posts = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
     expect(posts).toHaveLength(1);
@@ -186,7 +186,7 @@ describe("a reading club on Discord", () => {
     expect(carol.body.data.content).toBe("チームトポロジー輪読会 は満席のため、キャンセル待ち1番目で登録しました。席が空いたらお知らせします。");
     const edited = since(from, cardEdits(card.id)).at(-1)!;
     const seats = edited.body.embeds[0].fields.find((f: Json) => f.name === "席").value;
-    expect(seats).toBe("2/2席 · 残り0席\nキャンセル待ち1人");
+    expect(seats).toBe("2席中2席が埋まっています（空き0席）\nキャンセル待ち1人");
 
     const left = await round({ user: ALICE }, "leave", [number("round", 1)]);
     expect(left.body.data.content).toBe("チームトポロジー輪読会 の参加を取り消しました。");
@@ -260,7 +260,7 @@ describe("a reading club on Discord", () => {
       expect(fake.scheduledEvents.get(session.calendarEventId!)?.status).toBe(4);
     }
     expect(fake.scheduledEvents.get(sessions[0]!.calendarEventId!)?.status).not.toBe(4); // already held
-    expect((await dmsTo(CAROL)).at(-1)).toBe("チームトポロジー輪読会(番号1)はオーガナイザーにより中止になりました。残りの回は開催されません。");
+    expect((await dmsTo(CAROL)).at(-1)).toBe("チームトポロジー輪読会（番号1）はオーガナイザーにより中止になりました。残りの回は開催されません。");
     const lastCard = since(from, cardEdits(card.id)).at(-1)!.body;
     expect(lastCard.content).toBe("チームトポロジー輪読会 は中止になりました。");
     expect(lastCard.components ?? []).toEqual([]);

@@ -46,7 +46,7 @@ const EMI = { id: "U0EMI0001", name: "emi", locale: "ja-JP" };
 const GEN = { id: "U0GEN0001", name: "gen", locale: "ja-JP" };
 
 const NOT_ORGANIZER = (command: string) =>
-  `${command} はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。`;
+  `${command} はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。`;
 
 let fake: FakeSlack;
 let bot: TestBot;
@@ -132,7 +132,7 @@ async function pressForModal(user: User, team_id: string, post: Posted, action_i
 
 const buttonsIn = (blocks: Json[]) =>
   blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
-/** The value of a card's field ("*席*\n2/2席 · 残り0席" → "2/2席 · 残り0席"), or undefined. */
+/** The value of a card's field ("*席*\n2席中2席が埋まっています（空き0席）" → "2席中2席が埋まっています（空き0席）"), or undefined. */
 const fieldOf = (blocks: Json[], name: string): string | undefined =>
   blocks.flatMap((b) => b.fields ?? []).map((f: Json) => f.text as string).find((t) => t.startsWith(`*${name}*\n`))?.slice(name.length + 3);
 const since = (from: number, predicate: (c: SlackCall) => boolean) => fake.calls.slice(from).filter(predicate);
@@ -224,9 +224,9 @@ describe("a reading club on Slack", () => {
     expect(await res.json()).toEqual({
       response_action: "errors",
       errors: {
-        start: "初回の日時：「2026-11-20 19:30」はすでに過ぎています。これから先の日時を入力してください。",
-        capacity: "定員：1〜500の整数で入力してください。",
-        sessions: "回数：1〜52の整数で入力してください。",
+        start: "初回の日時: 「2026-11-20 19:30」はすでに過ぎています。これから先の日時を入力してください。",
+        capacity: "定員: 1〜500の整数で入力してください。",
+        sessions: "回数: 1〜52の整数で入力してください。",
       },
     });
     expect((await roundOf(team)).round).toBeNull();
@@ -242,7 +242,7 @@ describe("a reading club on Slack", () => {
 
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === ADA.id && fake.calls.indexOf(c) >= from);
     expect(told.args.channel).toBe(ROUNDS);
-    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました(全3回、初回は ${S1})。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は ${S1}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
 
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === ROUNDS);
     expect(posts).toHaveLength(1);
@@ -256,8 +256,8 @@ describe("a reading club on Slack", () => {
       `3. ${S3} · 7–9 · 進行 <@${ADA.id}>`,
     ]);
     expect(fieldOf(card.blocks, "場所")).toBe("渋谷コワーキング\nhttps://meet.example.com/tt");
-    expect(fieldOf(card.blocks, "席")).toBe("0/2席 · 残り2席");
-    expect(fieldOf(card.blocks, "開催")).toBe("毎週 · 90分 · 主催者");
+    expect(fieldOf(card.blocks, "席")).toBe("2席中0席が埋まっています（空き2席）");
+    expect(fieldOf(card.blocks, "進め方")).toBe("毎週・1回90分・進行は主催者");
     expect(fieldOf(card.blocks, "主催")).toBe(`<@${ADA.id}>`);
 
     const { round, sessions } = await roundOf(team);
@@ -280,7 +280,7 @@ describe("a reading club on Slack", () => {
     expect(aki.args.text).toBe("チームトポロジー輪読会 に参加登録しました。各回の前にリマインドします。都合が悪くなったら /round leave 1 でどうぞ。");
     const firstEdit = since(from, cardUpdates(card));
     expect(firstEdit).toHaveLength(1);
-    expect(fieldOf(firstEdit[0]!.args.blocks, "席")).toBe("1/2席 · 残り1席");
+    expect(fieldOf(firstEdit[0]!.args.blocks, "席")).toBe("2席中1席が埋まっています（空き1席）");
 
     const ben = await slash(BEN, team, "join 1");
     expect(ben.args.text).toBe("チームトポロジー輪読会 に参加登録しました。各回の前にリマインドします。都合が悪くなったら /round leave 1 でどうぞ。");
@@ -290,7 +290,7 @@ describe("a reading club on Slack", () => {
     expect(chi.args.response_type).toBe("ephemeral");
     expect(chi.args.text).toBe("チームトポロジー輪読会 は満席のため、キャンセル待ち1番目で登録しました。席が空いたらお知らせします。");
     const edited = since(from, cardUpdates(card)).at(-1)!;
-    expect(fieldOf(edited.args.blocks, "席")).toBe("2/2席 · 残り0席\nキャンセル待ち1人");
+    expect(fieldOf(edited.args.blocks, "席")).toBe("2席中2席が埋まっています（空き0席）\nキャンセル待ち1人");
     expect(buttonsIn(edited.args.blocks).map((b) => b.text)).toEqual(["参加する", "参加をやめる", "カレンダーに追加"]);
 
     const { participants } = await roundOf(team);
@@ -307,7 +307,7 @@ describe("a reading club on Slack", () => {
     expect(dmCallsTo(CHI, from).map((c) => c.args.text)).toEqual([
       "チームトポロジー輪読会 に空きが出たので、あなたの席を確保しました。日程は /round show 1、参加できなくなったら /round leave 1 でどうぞ。",
     ]);
-    expect(fieldOf(since(from, cardUpdates(card)).at(-1)!.args.blocks, "席")).toBe("2/2席 · 残り0席");
+    expect(fieldOf(since(from, cardUpdates(card)).at(-1)!.args.blocks, "席")).toBe("2席中2席が埋まっています（空き0席）");
 
     const { participants } = await roundOf(team);
     expect(participants.map((p) => [p.platformUserId, p.status])).toEqual([[BEN.id, "seat"], [CHI.id, "seat"]]);
@@ -450,7 +450,7 @@ describe("a reading club on Slack", () => {
     const thanks = await fake.waitFor((c) => c.method === "chat.postMessage" && c.args.channel === dmOf(CHI) && fake.calls.indexOf(c) >= from);
     expect(thanks.args.text).toBe("ありがとうございます！学びを会のスレッドに投稿しました。");
     const inThread = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === ROUNDS);
-    expect(inThread.map((c) => [c.args.thread_ts, c.args.text])).toEqual([[card.ts, `💬 <@${CHI.id}> さんの第1回の学び:\n${takeaway}`]]);
+    expect(inThread.map((c) => [c.args.thread_ts, c.args.text])).toEqual([[card.ts, `💬 <@${CHI.id}>さんの第1回の学び:\n${takeaway}`]]);
     const chi = await bot.store.forCommunity(community.id).members.findByPlatformUser(CHI.id);
     expect(await bot.store.forCommunity(community.id).rounds.attendance(first.id)).toContainEqual({ memberId: chi!.id, attended: true, takeaway });
   });
@@ -477,7 +477,7 @@ describe("a reading club on Slack", () => {
     const answer = await slash(ADA, team, "cancel 1");
     expect(answer.args.text).toBe("チームトポロジー輪読会 を中止しました。参加者3人に知らせ、カードにも表示しました。");
 
-    const notice = "チームトポロジー輪読会(番号1)はオーガナイザーにより中止になりました。残りの回は開催されません。";
+    const notice = "チームトポロジー輪読会（番号1）はオーガナイザーにより中止になりました。残りの回は開催されません。";
     for (const user of [BEN, CHI, DAN]) expect(dmCallsTo(user, from).map((c) => c.args.text)).toEqual([notice]);
     expect(dmCallsTo(AKI, from)).toEqual([]);
 
@@ -485,8 +485,8 @@ describe("a reading club on Slack", () => {
     expect(last.args.text).toBe("チームトポロジー輪読会 は中止になりました。");
     expect(fieldOf(last.args.blocks, "状態")).toBe("中止");
     expect(fieldOf(last.args.blocks, "日程")!.split("\n")).toEqual([
-      `~2. ${S2_MOVED} · 4–6 · 進行 <@${ADA.id}>~ (中止)`,
-      `~3. ${S3} · 7–9 · 進行 <@${ADA.id}>~ (中止)`,
+      `~2. ${S2_MOVED} · 4–6 · 進行 <@${ADA.id}>~ （中止）`,
+      `~3. ${S3} · 7–9 · 進行 <@${ADA.id}>~ （中止）`,
     ]);
     expect(buttonsIn(last.args.blocks)).toEqual([]);
 
@@ -523,13 +523,13 @@ describe("a study session of one seat on Slack", () => {
     }));
     expect(await res.text()).toBe("");
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === KEN.id && fake.calls.indexOf(c) >= from);
-    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました(全1回、初回は ${DATE})。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました（全1回、初回は ${DATE}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === STUDY);
     expect(posts).toHaveLength(1);
     card = posted(posts[0]!);
     expect(fieldOf(card.blocks, "日程")).toBe(`1. ${DATE} · 進行 <@${KEN.id}>`);
-    expect(fieldOf(card.blocks, "席")).toBe("0/1席 · 残り1席");
-    expect(fieldOf(card.blocks, "開催")).toBe("1回のみ · 120分 · 主催者");
+    expect(fieldOf(card.blocks, "席")).toBe("1席中0席が埋まっています（空き1席）");
+    expect(fieldOf(card.blocks, "進め方")).toBe("1回のみ・1回120分・進行は主催者");
   });
 
   it("given the seat is taken then the next joiner waits, and joining again tells them their place", async () => {
@@ -539,7 +539,7 @@ describe("a study session of one seat on Slack", () => {
     const gen = await press(GEN, team, card, `rounds:join:${round.id}`);
     expect(gen.args.text).toBe("TypeScript 勉強会 は満席のため、キャンセル待ち1番目で登録しました。席が空いたらお知らせします。");
     const again = await slash(GEN, team, "join 1", STUDY);
-    expect(again.args.text).toBe("TypeScript 勉強会 のキャンセル待ちにすでに登録しています(1番目)。");
+    expect(again.args.text).toBe("TypeScript 勉強会 のキャンセル待ちにすでに登録しています（1番目）。");
     expect((await roundOf(team)).participants.map((p) => [p.platformUserId, p.status])).toEqual([[EMI.id, "seat"], [GEN.id, "waitlist"]]);
   });
 
@@ -550,7 +550,7 @@ describe("a study session of one seat on Slack", () => {
     expect(dmCallsTo(GEN, from).map((c) => c.args.text)).toEqual([
       "TypeScript 勉強会 に空きが出たので、あなたの席を確保しました。日程は /round show 1、参加できなくなったら /round leave 1 でどうぞ。",
     ]);
-    expect(fieldOf(since(from, cardUpdates(card)).at(-1)!.args.blocks, "席")).toBe("1/1席 · 残り0席");
+    expect(fieldOf(since(from, cardUpdates(card)).at(-1)!.args.blocks, "席")).toBe("1席中1席が埋まっています（空き0席）");
     expect((await roundOf(team)).participants.map((p) => [p.platformUserId, p.status])).toEqual([[GEN.id, "seat"]]);
 
     const notIn = await press(EMI, team, card, `rounds:leave:${(await roundOf(team)).round.id}`);

@@ -132,7 +132,7 @@ describe("musubi on Slack", () => {
       ["lookingFor", "求めていること", "plain_text_input"],
       ["interests", "興味・関心", "plain_text_input"],
       ["languages", "話せる言語", "multi_static_select"],
-      ["city", "活動エリア(都市)", "plain_text_input"],
+      ["city", "活動エリア（都市）", "plain_text_input"],
       ["meetingPreference", "会い方の希望", "static_select"],
       ["bio", "ひとこと自己紹介", "plain_text_input"],
     ]);
@@ -196,7 +196,7 @@ describe("musubi on Slack", () => {
     expect(blocks).toContain("*aki*\\nRust で決済基盤を作っています。");
 
     const confirm = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === AKI.id && c.args.channel === "C0MEETUP");
-    expect(confirm.args.text).toBe("akiさん、ありがとうございます！自己紹介を <#C0MEETUP> に投稿しました。");
+    expect(confirm.args.text).toBe("akiさん、ありがとうございます！自己紹介を <#C0MEETUP> に投稿しました。次は /match join で毎週のマッチングに参加するか、/offers でメンバーの提供と募集をのぞいてみましょう。");
 
     const profile = await profileOf(bot.store, "slack", "T0SAVE01", AKI.id);
     expect(profile?.intro).toMatchObject({ role: "Backend engineer", languages: ["ja", "en"], canOffer: ["code review", "面接練習"] });
@@ -252,7 +252,7 @@ describe("musubi on Slack", () => {
     });
     const answer = await fake.waitFor((c) => c.method === "response_url" && responseUrl.endsWith(`/${c.id}`));
     expect(answer.args.response_type).toBe("ephemeral");
-    expect(answer.args.text).toBe("/musubi setup はオーガナイザーのみ使えます。変更が必要な場合はコミュニティのオーガナイザーに相談してください。");
+    expect(answer.args.text).toBe("/musubi setup はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。");
     expect((await communityOf(bot.store, "slack", "T0SETUP1")).introChannelId).toBeNull();
   });
 

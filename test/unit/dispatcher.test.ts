@@ -62,7 +62,7 @@ describe("the command runtime", () => {
     const outcome = await musubi.command(port, actor("ken", { locale: "en-US" }), {
       name: "musubi", subcommand: "setup", options: { intro_channel: "intros" },
     });
-    expect(textOf(outcome)).toBe("Only organizers can use /musubi setup. Ask an organizer of this community if you need it changed.");
+    expect(textOf(outcome)).toBe("Only organizers can use /musubi setup. If you need it, ask one of this community's organizers.");
     const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
     expect(community.introChannelId).toBeNull();
   });
@@ -81,7 +81,7 @@ describe("the command runtime", () => {
   it("given an unknown command, then the member is pointed to /help", async () => {
     const { musubi, port, actor } = setup();
     expect(textOf(await musubi.command(port, actor("ken", { locale: "en-GB" }), { name: "nope", options: {} })))
-      .toBe("Unknown command /nope. Type /help to see what musubi can do.");
+      .toBe("There is no command /nope. /help lists what musubi can do.");
   });
 
   it("given a bug in a command, then the member gets an apology with a reference that the log line carries", async () => {
@@ -116,7 +116,7 @@ describe("the intro form across pages", () => {
     expect(reopened.type === "form" && reopened.form.page).toBe(1);
 
     const second = await musubi.submitForm(port, aiko, { formId: "intro", page: 1, values: page1 });
-    expect(textOf(second.outcome)).toBe("aikoさん、ありがとうございます！自己紹介を <#general> に投稿しました。");
+    expect(textOf(second.outcome)).toBe("aikoさん、ありがとうございます！自己紹介を <#general> に投稿しました。次は /match join で毎週のマッチングに参加するか、/offers でメンバーの提供と募集をのぞいてみましょう。");
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: "post", channelId: "general" });
     expect(sent[0]!.message.cards?.[0]?.fields).toEqual(expect.arrayContaining([
@@ -154,7 +154,7 @@ describe("the intro form across pages", () => {
   it("given a second page without the first, then the member is told the form expired and nothing is saved", async () => {
     const { musubi, port, sent, actor } = setup();
     const result = await musubi.submitForm(port, actor("yui", { locale: "en" }), { formId: "intro", page: 1, values: page1 });
-    expect(textOf(result.outcome)).toBe("This form has expired. Please run /intro again.");
+    expect(textOf(result.outcome)).toBe("What you entered in this form was kept for a day and is gone now. Please start again with /intro.");
     expect(sent).toHaveLength(0);
   });
 
@@ -190,7 +190,7 @@ describe("forms keep the right and the pages of their command", () => {
     duration: "60", capacity: "5", link: "https://meet.example.com/ts", venue: "", facilitation: "organizer",
     chapters: "", description: "", zone: "", reminders: "",
   };
-  const refusal = "Only organizers can use /round create. Ask an organizer of this community if you need it changed.";
+  const refusal = "Only organizers can use /round create. If you need it, ask one of this community's organizers.";
 
   async function storedRounds(store: Store) {
     const community = await store.communities.ensure("discord", "guild-1", { name: "", locale: "ja", timeZone: "UTC" });
@@ -262,7 +262,7 @@ describe("welcoming new members", () => {
     await musubi.memberJoined(port, { platform: "slack", community: { externalId: "T1", name: "Osaka PMs" }, userId: "U9", displayName: "Mei", locale: "en-US" });
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ kind: "dm", channelId: "dm-U9" });
-    expect(sent[0]!.message.text).toBe("Welcome to Osaka PMs, <@U9>! When you are ready, introduce yourself with /intro so others can get to know you.");
+    expect(sent[0]!.message.text).toBe("Welcome to Osaka PMs, <@U9>! Start by introducing yourself with the button below or /intro. Once that is done, /match join puts you in weekly pairing.");
     expect(sent[0]!.message.buttons).toEqual([{ actionId: "form:intro:0", label: "Introduce yourself", style: "primary" }]);
   });
 
