@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { storableText } from "../core/text.js";
 import type { MessageKeyWith, PlainMessageKey } from "../i18n/index.js";
 import type { DraftValues } from "../store/repositories.js";
 import { actionKind } from "./actions.js";
@@ -87,8 +88,8 @@ export interface FormResult {
 /** A field's answer longer than this is refused by its schema; a draft never keeps more of it. */
 const DRAFT_VALUE_LIMIT = 4000;
 
-/** What a draft may keep of a typed answer: text every database stores (no lone surrogate, no NUL). */
-const storable = (text: string) => text.toWellFormed().replace(/\0/g, "").slice(0, DRAFT_VALUE_LIMIT);
+/** What a draft may keep of a typed answer (cut first: a cut through a surrogate pair is then replaced, not kept broken). */
+const storable = (text: string) => storableText(text.slice(0, DRAFT_VALUE_LIMIT));
 
 /**
  * The answers to the form's own fields, nothing else a submission carries; a single-choice

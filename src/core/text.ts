@@ -80,6 +80,15 @@ export function memberText(options: { paragraphs?: boolean } = {}): z.ZodString 
     .refine((text) => text === "" || !isInvisible(text), { error: TEXT_ERRORS.invisible, abort: true });
 }
 
+/**
+ * Text as a database can keep it whatever it held (well-formed, NFC, no control characters but
+ * newlines and tabs; PostgreSQL refuses NUL), for what is stored before the text rule has passed
+ * it: a form's draft keeps even a refused answer, so the member need not type it again.
+ */
+export function storableText(text: string): string {
+  return text.toWellFormed().normalize("NFC").replace(new RegExp(CONTROL.source, "gu"), (c) => (c === "\n" || c === "\t" ? c : ""));
+}
+
 /** The most of a platform's display name that is kept (Discord allows 32 characters, Slack 80). */
 export const DISPLAY_NAME_LIMIT = 80;
 

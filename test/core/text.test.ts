@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { linksIn } from "../../src/core/links.js";
-import { DISPLAY_NAME_LIMIT, clip, displayName, memberText, packLines } from "../../src/core/text.js";
+import { DISPLAY_NAME_LIMIT, clip, displayName, memberText, packLines, storableText } from "../../src/core/text.js";
 
 describe("packLines", () => {
   it("given lines that fit, then they make one text joined by newlines", () => {
@@ -77,6 +77,14 @@ describe("the text rule for what members type", () => {
   it("given the limits, then they count the normalized text", () => {
     expect(memberText().max(1).safeParse("e\u0301").success).toBe(true);
     expect(memberText().max(3).safeParse("abcd").success).toBe(false);
+  });
+});
+
+describe("text kept before the rule has passed it (a form's draft)", () => {
+  it("given broken, control and decomposed characters, then what is kept is well-formed NFC with only newlines and tabs", () => {
+    expect(storableText("a\u0000b\uD800c\u202Ed\u001B[31m")).toBe("ab\uFFFDcd[31m");
+    expect(storableText("e\u0301")).toBe("é");
+    expect(storableText("line one\n\tline two")).toBe("line one\n\tline two");
   });
 });
 
