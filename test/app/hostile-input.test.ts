@@ -12,8 +12,9 @@ import type { Outcome } from "../../src/app/reply.js";
 import { createBot, type Bot } from "../../src/bot.js";
 import { usableWeights } from "../../src/core/matching/index.js";
 import { createLogger } from "../../src/logger.js";
-import { createDb, isPostgresUrl, type Db } from "../../src/store/db.js";
+import { createDb, isPostgresUrl } from "../../src/store/db.js";
 import { freshSqliteUrl, postgresUrl } from "../support/db.js";
+import { communityRows } from "../support/rows.js";
 import { recordingPort } from "../support/recording-port.js";
 
 const NOW = new Date("2026-12-02T01:00:00Z");
@@ -77,38 +78,6 @@ function stringsIn(value: unknown, out: string[] = []): string[] {
     }
   } else if (Array.isArray(value)) value.forEach((v) => stringsIn(v, out));
   else if (value && typeof value === "object" && !(value instanceof Date)) Object.values(value).forEach((v) => stringsIn(v, out));
-  return out;
-}
-
-/** The tables and how a community's rows are found in each (by its id, by communityId, or by its members). */
-async function tablesOf(db: Db, postgres: boolean): Promise<{ name: string; columns: string[] }[]> {
-  const rows = postgres
-    ? await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
-      "SELECT table_name::text AS table_name, column_name::text AS column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name NOT LIKE '\\_prisma%'")
-    : await db.$queryRawUnsafe<{ table_name: string; column_name: string }[]>(
-      "SELECT m.name AS table_name, p.name AS column_name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE '\\_prisma%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite%'");
-  const tables = new Map<string, string[]>();
-  for (const row of rows) tables.set(row.table_name, [...(tables.get(row.table_name) ?? []), row.column_name]);
-  return [...tables].map(([name, columns]) => ({ name, columns }));
-}
-
-/** Every row of the community, table by table, without the columns that change on every call. */
-async function snapshot(db: Db, postgres: boolean, communityId: string): Promise<Record<string, unknown[]>> {
-  const tables = await tablesOf(db, postgres);
-  const param = (n: number) => (postgres ? `$${n}` : "?");
-  const out: Record<string, unknown[]> = {};
-  for (const { name, columns } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    const where = name === "Community" ? `"id" = ${param(1)}`
-      : columns.includes("communityId") ? `"communityId" = ${param(1)}`
-        : columns.includes("memberId") ? `"memberId" IN (SELECT "id" FROM "Member" WHERE "communityId" = ${param(1)})`
-          : undefined;
-    if (!where) throw new Error(`the snapshot does not know how to find a community's rows in ${name}`);
-    const rows = await db.$queryRawUnsafe<Record<string, unknown>[]>(`SELECT * FROM "${name}" WHERE ${where}`, communityId);
-    out[name] = rows
-      .map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => column !== "updatedAt")))
-      .map((row) => JSON.stringify(row, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v)))
-      .sort();
-  }
   return out;
 }
 
@@ -177,7 +146,7 @@ for (const [backend, url] of [["SQLite", freshSqliteUrl()], ["PostgreSQL", postg
       expect(reply.trim().length).toBeGreaterThan(0);
       const own = stringsIn(typed).filter(Boolean).sort((a, b) => b.length - a.length).reduce((rest, quoted) => rest.split(quoted.trim() || quoted).join(" "), reply);
       expect(own, "a raw key or value in the answer").not.toMatch(RAW);
-      const after = await snapshot(bot.db, postgres, communityId);
+      const after = await communityRows(bot.db, postgres, communityId);
       if (verdict?.msg === "refused") {
         for (const table of Object.keys(after)) {
           if (!allowedToChange.includes(table)) expect(after[table], `${table} changed by a refusal: ${reply}`).toEqual(before[table]);
@@ -197,7 +166,7 @@ for (const [backend, url] of [["SQLite", freshSqliteUrl()], ["PostgreSQL", postg
         options: fc.record(Object.fromEntries(handler.options.map((name) => [name, optionValue])), { requiredKeys: [] }),
       }));
       await fc.assert(fc.asyncProperty(call, async ({ handler, options }) => {
-        const before = await snapshot(bot.db, postgres, communityId);
+        const before = await communityRows(bot.db, postgres, communityId);
         const outcome = await bot.musubi.command(recorder.port, organizer, { name: handler.name, subcommand: handler.subcommand, options });
         await expectAnsweredCleanly(outcome, options, before);
       }), { numRuns: runs });
@@ -211,7 +180,7 @@ for (const [backend, url] of [["SQLite", freshSqliteUrl()], ["PostgreSQL", postg
         extra: fc.dictionary(fc.string({ unit: "binary", maxLength: 8 }), text, { maxKeys: 2 }),
       }));
       await fc.assert(fc.asyncProperty(submission, async ({ form, page, values, extra }) => {
-        const before = await snapshot(bot.db, postgres, communityId);
+        const before = await communityRows(bot.db, postgres, communityId);
         const answers = { ...extra, ...values } as Record<string, string | string[]>;
         const { outcome } = await bot.musubi.submitForm(recorder.port, organizer, { formId: form.id, page, values: answers });
         await expectAnsweredCleanly(outcome, answers, before, ["FormDraft"]);
