@@ -103,7 +103,7 @@ describe("configuration", () => {
         .toEqual(["DISCORD_SHARD_IDS: shards 2, 3 do not exist; with DISCORD_SHARDS=2 the ids are 0 to 1"]);
       expect(problemsOf({ ...discord, DISCORD_SHARDS: "4", DISCORD_SHARD_IDS: "3-1" }))
         .toEqual(["DISCORD_SHARD_IDS: the range 3-1 runs backwards (write 1-3)"]);
-      for (const total of [{}, { DISCORD_SHARDS: "auto" }]) {
+      for (const total of [{}, { DISCORD_SHARDS: "auto" }] as Record<string, string>[]) {
         expect(problemsOf({ ...discord, ...total, DISCORD_SHARD_IDS: "0" })[0]).toMatch(/^DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the total number of shards/);
       }
     });
