@@ -75,8 +75,9 @@ describe("configuration", () => {
   describe("Discord shards", () => {
     const discord = { DISCORD_TOKEN: "discord-token-value", DISCORD_APPLICATION_ID: "123456789012345678" };
 
-    it("given no DISCORD_SHARDS, then one shard serves every guild as before", () => {
+    it("given no DISCORD_SHARDS (or .env.example's empty ones), then one shard serves every guild as before", () => {
       expect(loadConfig(discord).discord?.shards).toBeUndefined();
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: "", DISCORD_SHARD_IDS: "" }).discord?.shards).toBeUndefined();
     });
 
     it("given auto or a count, then the process runs Discord's recommended count or every shard of that count", () => {
