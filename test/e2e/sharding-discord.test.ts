@@ -37,7 +37,7 @@ const OWNER = { id: "861000000000000001", username: "owner" };
 const members = ["aoi", "ken", "rin", "sora"].map((username, i) => ({ id: `86100000000000001${i}`, username }));
 
 const guild = (id: string, name: string) => ({
-  id, name, owner_id: OWNER.id, members: [OWNER, ...members],
+  id, name, owner_id: OWNER.id, members: [OWNER, ...members], system_channel_id: channels(id).general,
   channels: [{ id: channels(id).general, name: "general" }, { id: channels(id).pairing, name: "pairing" }],
 });
 
@@ -192,6 +192,15 @@ describe("two processes, one shard each, sharing PostgreSQL", () => {
     expect(threads).toHaveLength(groups.length);
     expect(threads.every((r) => r.status < 300)).toBe(true);
     expect(sent.filter((r) => r.method === "PUT" && /^\/channels\/\d+\/thread-members\/\d+$/.test(r.path))).toHaveLength(members.length);
+  });
+
+  it("given a guild on the other process's shard, then its system channel (where newcomers are greeted by default) is asked of Discord", async () => {
+    const [zero] = processes;
+    expect(await zero.discord.port.defaultWelcomeChannel(GUILD_ON_1)).toBe(channels(GUILD_ON_1).general);
+    const asked = await fake.waitFor((r) => r.method === "GET" && r.path === `/guilds/${GUILD_ON_1}`);
+    expect(sentBy(asked)).toBe(zero.token);
+    expect(await zero.discord.port.defaultWelcomeChannel(GUILD_ON_0)).toBe(channels(GUILD_ON_0).general);
+    expect(fake.requests.some((r) => r.path === `/guilds/${GUILD_ON_0}`)).toBe(false);
   });
 });
 
