@@ -14,6 +14,9 @@ const optional = z
 const url = (what: string) =>
   z.url({ protocol: /^https?$/, error: `must be an http(s) URL of the ${what}` });
 
+/** A range of shard ids as typed: "3" or "0-3". */
+const SHARD_RANGE = /^(\d{1,5})(?:-(\d{1,5}))?$/;
+
 const envSchema = z.object({
   DATABASE_URL: z
     .string()
@@ -37,6 +40,14 @@ const envSchema = z.object({
     z.string().regex(/^\d{17,20}$/, { error: "must be a numeric guild id" }).optional(),
   ),
   DISCORD_API_URL: url("Discord REST API").default("https://discord.com/api"),
+  DISCORD_SHARDS: optional.pipe(z.union([
+    z.literal("auto"),
+    z.string().regex(/^[1-9]\d{0,4}$/).transform(Number),
+  ], { error: "must be auto (the count Discord recommends) or the total number of shards, a whole number of at least 1" }).optional()),
+  DISCORD_SHARD_IDS: optional.pipe(z.string()
+    .transform((value) => value.split(",").map((part) => part.trim()))
+    .refine((parts) => parts.every((part) => SHARD_RANGE.test(part)), { error: "must list shard ids and ranges, such as 0,1 or 0-3" })
+    .optional()),
 
   SLACK_BOT_TOKEN: optional.pipe(z.string().startsWith("xoxb-", { error: "must start with xoxb-" }).optional()),
   SLACK_SIGNING_SECRET: optional,
@@ -52,11 +63,19 @@ const envSchema = z.object({
 });
 
 
+/**
+ * Which gateway shards this process runs: all of Discord's recommended count ("auto"), or some
+ * (`ids`) of a fixed total (`count`). Several processes may split one total between them.
+ */
+export type DiscordShards = "auto" | { count: number; ids: number[] };
+
 export interface DiscordConfig {
   token: string;
   applicationId: string;
   devGuildId?: string | undefined;
   apiUrl: string;
+  /** Unset: one shard, which serves every guild. */
+  shards?: DiscordShards | undefined;
 }
 
 export interface SlackConfig {
@@ -114,6 +133,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         applicationId: e.DISCORD_APPLICATION_ID,
         devGuildId: e.DISCORD_DEV_GUILD_ID,
         apiUrl: e.DISCORD_API_URL,
+        shards: discordShards(e.DISCORD_SHARDS, e.DISCORD_SHARD_IDS, problems),
       };
     }
   }
@@ -170,6 +190,31 @@ export function runMode(config: Config, args: { console: boolean; script?: strin
       "Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord), and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET " +
       "(Slack, HTTP mode) or SLACK_APP_TOKEN (Socket Mode); or start with --console to read commands from standard input",
   ]);
+}
+
+/** The shards of DISCORD_SHARDS and DISCORD_SHARD_IDS; a problem is added for ids that cannot be run. */
+function discordShards(total: number | "auto" | undefined, ranges: string[] | undefined, problems: string[]): DiscordShards | undefined {
+  if (ranges && typeof total !== "number") {
+    problems.push("DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the total number of shards (not auto), so that every process splits the same total");
+    return undefined;
+  }
+  if (total === undefined || total === "auto") return total;
+  if (!ranges) return { count: total, ids: Array.from({ length: total }, (_, id) => id) };
+  const ids = new Set<number>();
+  for (const range of ranges) {
+    const [, from = "", to = from] = SHARD_RANGE.exec(range)!;
+    if (Number(to) < Number(from)) {
+      problems.push(`DISCORD_SHARD_IDS: the range ${range} runs backwards (write ${to}-${from})`);
+      continue;
+    }
+    for (let id = Number(from); id <= Number(to); id++) ids.add(id);
+  }
+  const outside = [...ids].filter((id) => id >= total);
+  if (outside.length > 0) {
+    const named = outside.length === 1 ? `shard ${outside[0]} does not exist` : `shards ${outside.join(", ")} do not exist`;
+    problems.push(`DISCORD_SHARD_IDS: ${named}; with DISCORD_SHARDS=${total} the ids are 0 to ${total - 1}`);
+  }
+  return { count: total, ids: [...ids].sort((a, b) => a - b) };
 }
 
 function databasePassword(databaseUrl: string): string | undefined {

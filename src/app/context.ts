@@ -64,7 +64,12 @@ export type Permission = "member" | "organizer";
 /** Who is acting, as the adapter saw them. */
 export interface Actor {
   platform: Platform;
-  community: { externalId: string; name: string };
+  community: {
+    externalId: string;
+    name: string;
+    /** False when the bot is not in this guild or workspace (removed, or only its commands added): nothing is created or set there. */
+    botIsMember?: boolean | undefined;
+  };
   userId: string;
   displayName: string;
   /** The platform's locale for this member ("ja", "en-US"), when it tells. */

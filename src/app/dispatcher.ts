@@ -128,6 +128,8 @@ export function createMusubi(options: MusubiOptions) {
       if (label) options.observe?.({ platform: actor.platform, command: label, outcome, seconds: (performance.now() - started) / 1000 });
     };
     try {
+      // Checked before contextFor, which creates the community and the member on first sight.
+      if (actor.community.botIsMember === false) throw new UserError("common.botNotInCommunity");
       ctx = await contextFor(port, actor, what);
       ctx.log.info("invoked");
       const result = await work(ctx);
@@ -137,7 +139,7 @@ export function createMusubi(options: MusubiOptions) {
     } catch (error) {
       const t = ctx?.t ?? translator(resolveLocale(actor.locale, defaults.locale));
       if (error instanceof UserError) {
-        ctx?.log.info({ reason: error.messageKey }, "refused");
+        (ctx?.log ?? rootLog).info({ reason: error.messageKey, command: what }, "refused");
         observed("refused");
         return onFailure({ text: error.text(t), ephemeral: true });
       }

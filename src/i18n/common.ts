@@ -9,6 +9,10 @@ export const commonMessages = {
     ja: "{command} はオーガナイザーだけが使えるコマンドです。必要なときは、このコミュニティのオーガナイザーに頼んでください。",
     en: "Only organizers can use {command}. If you need it, ask one of this community's organizers.",
   },
+  "common.botNotInCommunity": {
+    ja: "musubi はこのコミュニティに参加していないため、ここでは何もできません。使うには、管理者に musubi を追加してもらってください。",
+    en: "musubi is not part of this community, so it can do nothing here. To use it, ask an admin to add musubi.",
+  },
   "common.unknownCommand": {
     ja: "{command} というコマンドはありません。使えるコマンドは /help で見られます。",
     en: "There is no command {command}. /help lists what musubi can do.",

@@ -1,6 +1,7 @@
 // Proves the Discord fake works with the REAL discord.js client: login/ready, slash command
 // with deferReply+editReply, showModal + modal submit (rows and labels), button update,
-// guildMemberAdd + channel message, files (multipart), overrides and unknown routes.
+// guildMemberAdd + channel message, files (multipart), overrides and unknown routes; and a client
+// of two shards, each given its own guilds and events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ActionRowBuilder,
@@ -16,7 +17,7 @@ import {
   TextInputStyle,
   type Interaction,
 } from "discord.js";
-import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
+import { shardOfGuild, startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
 import { buttonPress, modalSubmit, slashCommand, ADMIN_PERMISSIONS } from "../fakes/discord-payloads.js";
 
 const GUILD = "900000000000000001";
@@ -260,5 +261,58 @@ describe("fake discord with real discord.js", () => {
     await expect(client.rest.patch(route, { body: { status: 3 } })).rejects.toMatchObject({ code: 50035 }); // a scheduled one cannot complete
     await client.rest.patch(route, { body: { status: 4 } });
     await expect(ev.edit({ name: "Meetup #2 (back on)" })).rejects.toMatchObject({ code: 180000 });
+  });
+});
+
+describe("fake discord with a client of two shards", () => {
+  // (id >> 22) % 2: the first guild is shard 0's, the second shard 1's.
+  const ON_0 = "961000000000000001";
+  const ON_1 = "962000000000000001";
+  let sharded: FakeDiscord;
+  let twoShards: Client;
+  const guildCreates: Array<[string, number]> = [];
+
+  beforeAll(async () => {
+    sharded = await startFakeDiscord({
+      shards: 2,
+      guilds: [ON_0, ON_1].map((id) => ({ id, name: `Guild ${id}`, owner_id: OWNER.id, channels: [{ id: `${id.slice(0, 3)}000000000000010`, name: "general" }], members: [OWNER] })),
+    });
+    twoShards = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers], rest: { api: sharded.apiUrl, retries: 0 }, shards: "auto" });
+    twoShards.on(Events.Raw, (packet: { t: string; d: { id: string } }, shardId: number) => {
+      if (packet.t === "GUILD_CREATE") guildCreates.push([packet.d.id, shardId]);
+    });
+    const ready = new Promise((resolve) => twoShards.once(Events.ClientReady, resolve));
+    await twoShards.login("test-token");
+    await ready;
+  });
+
+  afterAll(async () => {
+    await twoShards?.destroy();
+    await sharded?.close();
+  });
+
+  it("answers auto with the recommended count, and each IDENTIFY's shard gets only its guilds", () => {
+    expect([shardOfGuild(ON_0, 2), shardOfGuild(ON_1, 2)]).toEqual([0, 1]);
+    expect(sharded.identifies.map((d) => d.shard).sort()).toEqual([[0, 2], [1, 2]]);
+    expect(guildCreates.sort()).toEqual([[ON_0, 0], [ON_1, 1]]);
+    expect([ON_0, ON_1].map((id) => twoShards.guilds.cache.get(id)?.shardId)).toEqual([0, 1]);
+  });
+
+  it("sends a guild's events on its shard and events without a guild on shard 0", async () => {
+    type RawPacket = { t: string; d: { guild_id?: string } };
+    const arrival = (t: string) => new Promise<[string | undefined, number]>((resolve) => {
+      const listener = (packet: RawPacket, shardId: number) => {
+        if (packet.t !== t) return;
+        twoShards.off(Events.Raw, listener);
+        resolve([packet.d.guild_id, shardId]);
+      };
+      twoShards.on(Events.Raw, listener);
+    });
+    const joined = arrival("GUILD_MEMBER_ADD");
+    const direct = arrival("INTERACTION_CREATE");
+    sharded.memberJoin(ON_1, ALICE);
+    sharded.sendInteraction(slashCommand({ guildId: null, channelId: "900000000000000077", user: ALICE, name: "hello" }));
+    expect(await joined).toEqual([ON_1, 1]);
+    expect(await direct).toEqual([undefined, 0]);
   });
 });

@@ -5,6 +5,11 @@
 //   new Client({ intents, rest: { api: fake.apiUrl } })   // discord.js appends /v10
 // and `client.login("test-token")`. The client finds the gateway via GET /gateway/bot.
 //
+// Sharding: each IDENTIFY's `shard: [id, count]` (default [0, 1]) decides which guilds its
+// connection gets (READY, GUILD_CREATE) and which dispatches: those of guilds with
+// (guild_id >> 22) % count == id, as Discord routes them; events without a guild go to shard 0.
+// GET /gateway/bot recommends `shards` (what `shards: "auto"` runs).
+//
 // Not enforced (on purpose): auth tokens, intents (recorded in `identifies` so tests can
 // assert them), rate limits (simulate with `respond`), zlib compression (zlib-sync is not
 // installed, so the client speaks plain JSON).
@@ -79,6 +84,7 @@ export interface GuildFixture {
   /** Roles; the @everyone role (id == guild id) is added automatically if missing. */
   roles?: Array<{ id: string; name: string; permissions?: string; position?: number; [k: string]: unknown }>;
   preferred_locale?: string;
+  system_channel_id?: string;
 }
 
 export interface FakeDiscordOptions {
@@ -89,6 +95,8 @@ export interface FakeDiscordOptions {
   heartbeatInterval?: number;
   /** The time Discord's checks compare with ("an event in the past"): the test's clock, else the wall clock. */
   now?: () => Date;
+  /** The shard count GET /gateway/bot recommends (a client with `shards: "auto"` runs that many); 1 unless set. */
+  shards?: number;
 }
 
 export interface FakeDiscord {
@@ -112,6 +120,11 @@ export interface FakeDiscord {
   respond(method: string, pathRegex: RegExp, handler: RouteHandler): () => void;
   /** Resolves once a client has identified (READY sent). */
   waitForIdentify(timeoutMs?: number): Promise<Json>;
+  /**
+   * Closes the connections of shard `shardId` (code 4000: discord.js reconnects and resumes) and
+   * answers none of its IDENTIFY or RESUME until `release()`: the shard stays down meanwhile.
+   */
+  interruptShard(shardId: number): { release(): void };
   /** Messages the bot created/edited, by channel id (incl. interaction responses under the token). */
   messages: Map<string, Json[]>;
   /** Guild scheduled events by id, as the bot's requests left them. */
@@ -135,6 +148,9 @@ export interface FakeDiscord {
 // ---------------------------------------------------------------- helpers
 
 const json = (status: number, body?: Json): FakeAnswer => ({ status, body });
+
+/** The shard that serves a guild's events, as Discord computes it. */
+export const shardOfGuild = (guildId: string, shardCount: number): number => Number((BigInt(guildId) >> 22n) % BigInt(shardCount));
 const notFound = (message: string, code: number): FakeAnswer => json(404, { message, code });
 
 async function readBody(req: http.IncomingMessage): Promise<Buffer> {
@@ -207,7 +223,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       id: g.id, name: g.name, owner_id: g.owner_id, icon: null, splash: null, discovery_splash: null, banner: null,
       description: null, afk_channel_id: null, afk_timeout: 300, verification_level: 0,
       default_message_notifications: 0, explicit_content_filter: 0, features: [], mfa_level: 0,
-      application_id: null, system_channel_id: null, system_channel_flags: 0, rules_channel_id: null,
+      application_id: null, system_channel_id: g.system_channel_id ?? null, system_channel_flags: 0, rules_channel_id: null,
       public_updates_channel_id: null, safety_alerts_channel_id: null, vanity_url_code: null, premium_tier: 0,
       premium_subscription_count: 0, preferred_locale: g.preferred_locale ?? "en-US", nsfw_level: 0,
       premium_progress_bar_enabled: false, emojis: [], stickers: [], roles, channels: guildChannels, members,
@@ -279,8 +295,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const S = "([^/]+)";
   const routes: Route[] = [
     ["GET", /^\/gateway\/bot$/, () => json(200, {
-      url: `ws://127.0.0.1:${port}`, shards: 1,
-      session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      url: `ws://127.0.0.1:${port}`, shards: options.shards ?? 1,
+      // As for large bots: up to 16 shards identify at once (with 1, discord.js waits 5 s between shards).
+      session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 16 },
     })],
     ["GET", /^\/gateway$/, () => json(200, { url: `ws://127.0.0.1:${port}` })],
     ["GET", /^\/users\/@me$/, () => json(200, botUser)],
@@ -583,8 +600,24 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   }
 
   // ---- gateway
-  interface Conn { ws: WebSocket; seq: number; identified: boolean; sessionId: string }
+  /** `shard` is [id, count] from the connection's IDENTIFY (or its session's, after a RESUME). */
+  interface Conn { ws: WebSocket; seq: number; identified: boolean; sessionId: string; shard: [number, number] }
   const conns = new Set<Conn>();
+  const shardOfSession = new Map<string, [number, number]>();
+  /** Shards interrupted by a test: their IDENTIFY / RESUME answers wait here until released. */
+  const heldShards = new Map<number, Array<() => void>>();
+  const servesGuild = (conn: Conn, guildId: string) => shardOfGuild(guildId, conn.shard[1]) === conn.shard[0];
+  /** Whether a dispatch goes to this connection: by its guild, or to shard 0 when it has none (DMs). */
+  const servesEvent = (conn: Conn, eventName: string, data: Json) => {
+    const guildId = data?.guild_id ?? (/^GUILD_(CREATE|UPDATE|DELETE)$/.test(eventName) ? data?.id : undefined);
+    return typeof guildId === "string" ? servesGuild(conn, guildId) : conn.shard[0] === 0;
+  };
+  /** Answers now, or when the test releases the shard it interrupted. */
+  const answerFor = (shardId: number, answer: () => void) => {
+    const held = heldShards.get(shardId);
+    if (held) held.push(answer);
+    else answer();
+  };
   const identifyWaiters = new Set<(d: Json) => void>();
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
@@ -597,7 +630,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
   const sendDispatch = (conn: Conn, t: string, d: Json) => send(conn, { op: 0, t, s: ++conn.seq, d });
 
   function onConnection(ws: WebSocket) {
-    const conn: Conn = { ws, seq: 0, identified: false, sessionId: `session-${snowflake()}` };
+    const conn: Conn = { ws, seq: 0, identified: false, sessionId: `session-${snowflake()}`, shard: [0, 1] };
     conns.add(conn);
     ws.on("close", () => conns.delete(conn));
     ws.on("message", (raw) => {
@@ -611,21 +644,35 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
         case 1: // heartbeat
           send(conn, { op: 11 });
           break;
-        case 2: // IDENTIFY -> READY + one full GUILD_CREATE per guild (else ClientReady waits 15 s)
+        case 2: { // IDENTIFY -> READY + one full GUILD_CREATE per guild of the shard (else ClientReady waits 15 s)
           identifies.push(msg.d);
-          conn.identified = true;
-          sendDispatch(conn, "READY", {
-            v: 10, user: { ...botUser, verified: true, mfa_enabled: false, flags: 0 }, guilds: [...guilds.keys()].map((id) => ({ id, unavailable: true })),
-            session_id: conn.sessionId, resume_gateway_url: `ws://127.0.0.1:${port}`, shard: msg.d?.shard ?? [0, 1],
-            application: { id: applicationId, flags: 0 }, private_channels: [], presences: [], relationships: [],
+          const shard: [number, number] = Array.isArray(msg.d?.shard) ? [msg.d.shard[0], msg.d.shard[1]] : [0, 1];
+          conn.shard = shard;
+          shardOfSession.set(conn.sessionId, shard);
+          answerFor(shard[0], () => {
+            conn.identified = true;
+            const own = [...guilds.values()].filter((g) => servesGuild(conn, g.id));
+            sendDispatch(conn, "READY", {
+              v: 10, user: { ...botUser, verified: true, mfa_enabled: false, flags: 0 }, guilds: own.map((g) => ({ id: g.id, unavailable: true })),
+              session_id: conn.sessionId, resume_gateway_url: `ws://127.0.0.1:${port}`, shard,
+              application: { id: applicationId, flags: 0 }, private_channels: [], presences: [], relationships: [],
+            });
+            for (const g of own) sendDispatch(conn, "GUILD_CREATE", g);
+            for (const w of [...identifyWaiters]) w(msg.d);
           });
-          for (const g of guilds.values()) sendDispatch(conn, "GUILD_CREATE", g);
-          for (const w of [...identifyWaiters]) w(msg.d);
           break;
-        case 6: // RESUME
-          conn.identified = true;
-          sendDispatch(conn, "RESUMED", {});
+        }
+        case 6: { // RESUME: the session's shard goes on
+          const shard = shardOfSession.get(msg.d?.session_id) ?? [0, 1];
+          conn.shard = shard;
+          conn.sessionId = msg.d?.session_id ?? conn.sessionId;
+          conn.seq = typeof msg.d?.seq === "number" ? msg.d.seq : conn.seq;
+          answerFor(shard[0], () => {
+            conn.identified = true;
+            sendDispatch(conn, "RESUMED", {});
+          });
           break;
+        }
         case 8: { // REQUEST_GUILD_MEMBERS (guild.members.fetch() without ids goes over the gateway)
           const d = msg.d ?? {};
           const g = guilds.get(d.guild_id);
@@ -699,8 +746,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       });
     },
     dispatch(eventName, data) {
-      const targets = [...conns].filter((c) => c.identified);
-      if (targets.length === 0) throw new Error(`fake discord: no identified gateway connection for ${eventName}`);
+      const targets = [...conns].filter((c) => c.identified && servesEvent(c, eventName, data));
+      if (targets.length === 0) throw new Error(`fake discord: no identified gateway connection of the shard for ${eventName}`);
       for (const c of targets) sendDispatch(c, eventName, data);
     },
     sendInteraction(payload) {
@@ -716,6 +763,21 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       g.member_count = g.members.length;
       fake.dispatch("GUILD_MEMBER_ADD", { ...member, guild_id: guildId });
       return member;
+    },
+    interruptShard(shardId) {
+      heldShards.set(shardId, heldShards.get(shardId) ?? []);
+      for (const c of conns) {
+        if (c.shard[0] !== shardId) continue;
+        c.identified = false;
+        c.ws.close(4000, "interrupted by the test");
+      }
+      return {
+        release() {
+          const held = heldShards.get(shardId) ?? [];
+          heldShards.delete(shardId);
+          for (const answer of held) answer();
+        },
+      };
     },
     onRequest(listener) {
       requestListeners.add(listener);

@@ -71,4 +71,42 @@ describe("configuration", () => {
     const slack = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" });
     expect(runMode(slack, { console: false }, false)).toBe("platforms");
   });
+
+  describe("Discord shards", () => {
+    const discord = { DISCORD_TOKEN: "discord-token-value", DISCORD_APPLICATION_ID: "123456789012345678" };
+
+    it("given no DISCORD_SHARDS (or .env.example's empty ones), then one shard serves every guild as before", () => {
+      expect(loadConfig(discord).discord?.shards).toBeUndefined();
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: "", DISCORD_SHARD_IDS: "" }).discord?.shards).toBeUndefined();
+    });
+
+    it("given auto or a count, then the process runs Discord's recommended count or every shard of that count", () => {
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: "auto" }).discord?.shards).toBe("auto");
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: "4" }).discord?.shards).toEqual({ count: 4, ids: [0, 1, 2, 3] });
+    });
+
+    it("given the ids this process runs, then it runs only those of the total (ids and ranges, in any order)", () => {
+      expect(loadConfig({ ...discord, DISCORD_SHARDS: "8", DISCORD_SHARD_IDS: "6-7, 2,0-1" }).discord?.shards)
+        .toEqual({ count: 8, ids: [0, 1, 2, 6, 7] });
+    });
+
+    it("given a count that is not a whole number of at least 1, then start-up names DISCORD_SHARDS and what it takes", () => {
+      for (const bad of ["0", "abc", "-2", "1.5", "auto,2"]) {
+        expect(problemsOf({ ...discord, DISCORD_SHARDS: bad }).join("\n"), bad)
+          .toMatch(/^DISCORD_SHARDS: must be auto .* or the total number of shards, a whole number of at least 1$/);
+      }
+    });
+
+    it("given shard ids that cannot be run, then start-up says why", () => {
+      expect(problemsOf({ ...discord, DISCORD_SHARDS: "2", DISCORD_SHARD_IDS: "1,x" }))
+        .toEqual(["DISCORD_SHARD_IDS: must list shard ids and ranges, such as 0,1 or 0-3"]);
+      expect(problemsOf({ ...discord, DISCORD_SHARDS: "2", DISCORD_SHARD_IDS: "1-3" }))
+        .toEqual(["DISCORD_SHARD_IDS: shards 2, 3 do not exist; with DISCORD_SHARDS=2 the ids are 0 to 1"]);
+      expect(problemsOf({ ...discord, DISCORD_SHARDS: "4", DISCORD_SHARD_IDS: "3-1" }))
+        .toEqual(["DISCORD_SHARD_IDS: the range 3-1 runs backwards (write 1-3)"]);
+      for (const total of [{}, { DISCORD_SHARDS: "auto" }] as Record<string, string>[]) {
+        expect(problemsOf({ ...discord, ...total, DISCORD_SHARD_IDS: "0" })[0]).toMatch(/^DISCORD_SHARD_IDS: needs DISCORD_SHARDS set to the total number of shards/);
+      }
+    });
+  });
 });

@@ -5,6 +5,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
   RESTEvents,
+  Status,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
@@ -15,7 +16,7 @@ import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { FORM_PAGE, readFormModalId } from "../../app/forms.js";
 import type { Outcome } from "../../app/reply.js";
-import type { DiscordConfig } from "../../config.js";
+import type { DiscordConfig, DiscordShards } from "../../config.js";
 import type { Logger } from "../../logger.js";
 import { createInflight } from "../../ops/inflight.js";
 import type { Metrics } from "../../ops/metrics.js";
@@ -49,7 +50,9 @@ function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | unde
   if (!interaction.inGuild()) return undefined;
   return {
     platform: "discord",
-    community: { externalId: interaction.guildId, name: interaction.guild?.name ?? "" },
+    // Each shard caches the guilds it serves, and a guild's interactions arrive on its own shard:
+    // one missing from the cache is a guild the bot is not in (removed, or only its commands added).
+    community: { externalId: interaction.guildId, name: interaction.guild?.name ?? "", botIsMember: interaction.inCachedGuild() },
     userId: interaction.user.id,
     displayName: interaction.member && "displayName" in interaction.member
       ? interaction.member.displayName
@@ -106,18 +109,23 @@ function modalValues(interaction: ModalSubmitInteraction): Record<string, string
   return values;
 }
 
+/** discord.js's own (internal) sharding: this client opens one gateway connection per shard it runs. */
+const shardingOptions = (shards: DiscordShards | undefined) =>
+  shards === undefined ? {} : shards === "auto" ? { shards: "auto" as const } : { shards: shards.ids, shardCount: shards.count };
+
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
     // GuildMembers (privileged: enable it in the developer portal) brings guildMemberAdd.
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
     rest: { api: config.apiUrl },
+    ...shardingOptions(config.shards),
   });
 }
 
 export interface RunningDiscord {
   client: Client;
   port: PlatformPort;
-  /** Whether the gateway connection is up (false while discord.js reconnects). */
+  /** Whether every shard's gateway connection is up (false while discord.js reconnects any of them). */
   connected(): boolean;
   /** Takes no new interaction (each is told the bot is restarting) and resolves once those under way are answered. */
   drain(): Promise<void>;
@@ -231,10 +239,11 @@ export async function startDiscord({ config, musubi, log, metrics }: DiscordOpti
     throw error;
   }
   await ready;
-  discordLog.info({ guilds: client.guilds.cache.size }, "connected to Discord");
+  discordLog.info({ guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()], shardCount: client.options.shardCount }, "connected to Discord");
   return {
     client, port,
-    connected: () => client.isReady(),
+    // The client turns ready once, when all its shards first are; a shard reconnecting later shows only in its own status.
+    connected: () => client.isReady() && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async drain() {
       draining = true;
       await inflight.idle();

@@ -203,6 +203,12 @@ export function discordPort(client: Client): PlatformPort {
     // Discord resolves user, channel and role options itself: their value is the id.
     readMention: (_kind, typed) => (/^\d{17,20}$/.test(typed) ? typed : undefined),
     formatTime: (at) => `<t:${Math.floor(at.getTime() / 1000)}:F>`,
-    defaultWelcomeChannel: async (guildId) => client.guilds.cache.get(guildId)?.systemChannelId ?? undefined,
+    // Only the process running the guild's shard has it cached; any other asks Discord.
+    defaultWelcomeChannel: (guildId) =>
+      translated(async () => {
+        const cached = client.guilds.cache.get(guildId);
+        if (cached) return cached.systemChannelId ?? undefined;
+        return ((await client.rest.get(Routes.guild(guildId))) as { system_channel_id: string | null }).system_channel_id ?? undefined;
+      }),
   };
 }
