@@ -6,6 +6,9 @@ import { localized } from "../../i18n/index.js";
 /** Bolt's HTTP receiver serves commands, interactivity and events on this one path. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/** Where Slack sends an installer back with a code, when the app is installed by OAuth (Bolt's default path). */
+export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
+
 export const SLACK_BOT_SCOPES = [
   "commands", // slash commands
   "chat:write", // cards, replies, welcomes
