@@ -63,6 +63,12 @@ export function slackInstallationRepository(db: Db, key: Buffer) {
     installedAt: row.installedAt,
   });
 
+  async function find(query: SlackInstallationQuery): Promise<SlackInstallationRecord | undefined> {
+    const id = keyOf(query);
+    const row = id ? await db.slackInstallation.findUnique({ where: { key: id } }) : null;
+    return row ? toRecord(row) : undefined;
+  }
+
   return {
     /** Keeps an installation; installing again (a new token, other scopes) replaces the earlier one. */
     async save(installation: Omit<SlackInstallationRecord, "installedAt">): Promise<void> {
@@ -81,11 +87,7 @@ export function slackInstallationRepository(db: Db, key: Buffer) {
       await db.slackInstallation.upsert({ where: { key: id }, create: { key: id, ...data }, update: { ...data, installedAt: new Date() } });
     },
 
-    async find(query: SlackInstallationQuery): Promise<SlackInstallationRecord | undefined> {
-      const id = keyOf(query);
-      const row = id ? await db.slackInstallation.findUnique({ where: { key: id } }) : null;
-      return row ? toRecord(row) : undefined;
-    },
+    find,
 
     /**
      * The installation that serves a workspace: its own, else its organization's org-wide one
@@ -95,7 +97,7 @@ export function slackInstallationRepository(db: Db, key: Buffer) {
       const own = await db.slackInstallation.findUnique({ where: { key: teamId } });
       if (own) return toRecord(own);
       const org = await db.slackOrgWorkspace.findUnique({ where: { teamId } });
-      return org ? this.find({ enterpriseId: org.enterpriseId, isEnterpriseInstall: true }) : undefined;
+      return org ? find({ enterpriseId: org.enterpriseId, isEnterpriseInstall: true }) : undefined;
     },
 
     /** Notes that a workspace belongs to an organization whose org-wide installation serves it. */
