@@ -2,7 +2,7 @@
 // port, against the fake Web API (its oauth.v2.access grants each workspace its own bot token, and
 // every call records the token it came with). Installations are kept in the SQLite store.
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
 import { startSlackInstalls, type RunningSlackInstalls } from "../../src/platforms/slack/adapter.js";
 import { SLACK_BOT_SCOPES } from "../../src/platforms/slack/manifest.js";
@@ -10,7 +10,7 @@ import { slackInstallationRepository, type SlackInstallationQuery } from "../../
 import { sendEvent, sendSlashCommand } from "../fakes/slack-payloads.js";
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
-import { communityOf } from "./support.js";
+import { communityOf, describeProblems } from "./support.js";
 
 const SECRET = "oauth-signing-secret";
 const CLIENT_ID = "1234567890.0987654321";
@@ -64,6 +64,11 @@ beforeAll(async () => {
   });
   bot.connect(slack.connection);
   appUrl = `${http.url}/slack/events`;
+});
+
+afterEach(() => {
+  const problems = bot.problems.splice(0);
+  expect(problems, describeProblems(problems)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -132,6 +137,8 @@ describe("Slack installed by OAuth in many workspaces", () => {
     expect(res.status).toBe(400);
     expect(fake.calls.filter((c) => c.method === "oauth.v2.access")).toHaveLength(before);
     expect(await bot.db.slackInstallation.count()).toBe(0);
+    // Bolt logs the refusal, naming why.
+    expect(bot.problems.splice(0).map((p) => String(p.bolt))).toEqual([expect.stringContaining("InvalidStateError")]);
   });
 
   it("given Slack's redirect with a code, then the installation is stored with its token sealed", async () => {
