@@ -2,15 +2,22 @@
 // port, against the fake Web API (its oauth.v2.access grants each workspace its own bot token, and
 // every call records the token it came with). Installations are kept in the SQLite store.
 import { randomBytes } from "node:crypto";
+import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createBot } from "../../src/bot.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
 import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
+import { startService } from "../../src/ops/service.js";
 import { startSlackInstalls, type RunningSlackInstalls } from "../../src/platforms/slack/adapter.js";
 import { SLACK_BOT_SCOPES } from "../../src/platforms/slack/manifest.js";
+import { createDb } from "../../src/store/db.js";
 import { slackInstallationRepository, type SlackInstallationQuery } from "../../src/store/slack-installations.js";
 import { sendEvent, sendSlashCommand } from "../fakes/slack-payloads.js";
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
-import { communityOf, describeProblems } from "./support.js";
+import { freshSqliteUrl } from "../support/db.js";
+import { DEFAULTS, communityOf, describeProblems } from "./support.js";
 
 const SECRET = "oauth-signing-secret";
 const CLIENT_ID = "1234567890.0987654321";
@@ -207,5 +214,49 @@ describe("Slack installed by OAuth in many workspaces", () => {
     // A job knows only the workspace: the organization's token is found through it, and each call names the workspace.
     const post = await runHeadsUp(ORG_TEAM);
     expect(post).toMatchObject({ token: ORG.botToken, args: { team_id: ORG_TEAM } });
+  });
+});
+
+describe("the service with Slack installs turned on by its environment", () => {
+  it("given the OAuth variables, then one HTTP port serves the install flow, Slack's events and the health checks, and an install plans its workspace's recurring jobs", async () => {
+    const serviceFake = await startFakeSlack({ users: [AKI], grants: [{ code: "code-c", teamId: "T0TEAMCCC", botToken: "xoxb-team-c-token" }] });
+    const lines: string[] = [];
+    const log = createLogger({
+      level: "warn", secrets: [],
+      destination: new Writable({ write(chunk: Buffer, _encoding, done) { lines.push(chunk.toString("utf8")); done(); } }),
+    });
+    const config = loadConfig({
+      SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret",
+      SLACK_INSTALLATION_KEY: KEY.toString("base64"), SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: serviceFake.apiUrl,
+      HTTP_PORT: "0", HTTP_HOST: "127.0.0.1",
+    });
+    const serviceBot = createBot({ db: createDb(freshSqliteUrl()), log, now: () => new Date(), defaults: { ...DEFAULTS } });
+    const running = await startService({ config, bot: serviceBot, log });
+    try {
+      await running.slack;
+      const base = running.http.url;
+      const ready = await fetch(`${base}/readyz`);
+      expect(await ready.json()).toMatchObject({ ready: true, checks: { slack: true } });
+
+      // A workspace that had pairing on when it uninstalled the app: nothing is planned for it until it installs again.
+      const community = await communityOf(serviceBot.store, "slack", "T0TEAMCCC");
+      await serviceBot.store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: "C0PAIRCCC" });
+      expect(await serviceBot.db.job.count({ where: { communityId: community.id } })).toBe(0);
+
+      const consent = await fetch(`${base}/slack/install`, { redirect: "manual" });
+      const state = new URL(consent.headers.get("location") ?? "").searchParams.get("state") ?? "";
+      const cookie = (consent.headers.get("set-cookie") ?? "").split(";")[0]!;
+      const back = await fetch(`${base}/slack/oauth_redirect?code=code-c&state=${encodeURIComponent(state)}`, { headers: { cookie } });
+      expect(back.status).toBe(200);
+      expect(await serviceBot.db.job.count({ where: { communityId: community.id, kind: "pairing.round" } })).toBe(1);
+
+      const trigger_id = "trigger-service-c";
+      await sendSlashCommand(`${base}/slack/events`, SECRET, { command: "/intro", user_id: AKI.id, team_id: "T0TEAMCCC", trigger_id });
+      expect((await serviceFake.waitFor((c) => c.method === "views.open" && c.args.trigger_id === trigger_id)).token).toBe("xoxb-team-c-token");
+      expect(lines.join("")).not.toContain("xoxb-team-c-token");
+    } finally {
+      await running.shutdown(5000);
+      await serviceFake.close();
+    }
   });
 });
