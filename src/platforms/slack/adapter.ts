@@ -78,6 +78,7 @@ interface ServingSlack {
  * which ends the process, and as the answer to every later request.
  */
 async function whoAmI(config: SlackConfig, logger: BoltLogger): Promise<{ botId: string; botUserId: string }> {
+  if (!config.botToken) throw new Error("Slack with one workspace's token needs SLACK_BOT_TOKEN (installs in many workspaces start with startSlackInstalls)");
   const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger });
   const auth = await client.auth.test();
   if (!auth.bot_id || !auth.user_id) throw new Error("auth.test did not name the bot: is SLACK_BOT_TOKEN a bot token (xoxb-)?");
