@@ -215,6 +215,18 @@ describe("Slack installed by OAuth in many workspaces", () => {
     const post = await runHeadsUp(ORG_TEAM);
     expect(post).toMatchObject({ token: ORG.botToken, args: { team_id: ORG_TEAM } });
   });
+
+  it("given the organization uninstalls the app, then its installation is gone and its workspaces' jobs call Slack no more", async () => {
+    const gone = removed();
+    await sendEvent(appUrl, SECRET, {
+      team_id: ORG_TEAM, enterprise_id: ORG.enterpriseId, is_enterprise_install: true, bot_user_id: ORG.botUserId, event: { type: "app_uninstalled" },
+    });
+    expect(await gone).toMatchObject({ enterpriseId: ORG.enterpriseId, isEnterpriseInstall: true });
+    expect(await bot.db.slackInstallation.count()).toBe(1);
+    const callsBefore = fake.calls.length;
+    expect(await runHeadsUp(ORG_TEAM)).toBeUndefined();
+    expect(fake.calls.slice(callsBefore).filter((c) => c.token === ORG.botToken)).toEqual([]);
+  });
 });
 
 describe("the service with Slack installs turned on by its environment", () => {
