@@ -180,7 +180,8 @@ export async function startSlackInstalls(options: SlackInstallsOptions): Promise
     // The scopes the manifest asks for: an install grants exactly what the app is declared with.
     scopes: [...SLACK_BOT_SCOPES],
     installationStore,
-    ...(config.publicUrl ? { redirectUri: `${config.publicUrl}${SLACK_OAUTH_REDIRECT_PATH}` } : {}),
+    // Slack checks it against the app's redirect URLs (the manifest's); without it, Slack uses the app's one.
+    ...(config.publicUrl ? { redirectUri: `${config.publicUrl.replace(/\/$/, "")}${SLACK_OAUTH_REDIRECT_PATH}` } : {}),
     installerOptions: {
       // /slack/install sends the installer straight to Slack's consent page.
       directInstall: true,
