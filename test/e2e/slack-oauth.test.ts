@@ -240,7 +240,7 @@ describe("the service with Slack installs turned on by its environment", () => {
     const config = loadConfig({
       SLACK_CLIENT_ID: CLIENT_ID, SLACK_CLIENT_SECRET: "client-secret", SLACK_STATE_SECRET: "state-secret",
       SLACK_INSTALLATION_KEY: KEY.toString("base64"), SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: serviceFake.apiUrl,
-      HTTP_PORT: "0", HTTP_HOST: "127.0.0.1",
+      SLACK_PUBLIC_URL: "https://musubi.example/", HTTP_PORT: "0", HTTP_HOST: "127.0.0.1",
     });
     const serviceBot = createBot({ db: createDb(freshSqliteUrl()), log, now: () => new Date(), defaults: { ...DEFAULTS } });
     const running = await startService({ config, bot: serviceBot, log });
@@ -256,10 +256,14 @@ describe("the service with Slack installs turned on by its environment", () => {
       expect(await serviceBot.db.job.count({ where: { communityId: community.id } })).toBe(0);
 
       const consent = await fetch(`${base}/slack/install`, { redirect: "manual" });
-      const state = new URL(consent.headers.get("location") ?? "").searchParams.get("state") ?? "";
+      const consentPage = new URL(consent.headers.get("location") ?? "");
+      const state = consentPage.searchParams.get("state") ?? "";
+      // Slack sends the installer back to the public address, and checks the exchange names the same one.
+      expect(consentPage.searchParams.get("redirect_uri")).toBe("https://musubi.example/slack/oauth_redirect");
       const cookie = (consent.headers.get("set-cookie") ?? "").split(";")[0]!;
       const back = await fetch(`${base}/slack/oauth_redirect?code=code-c&state=${encodeURIComponent(state)}`, { headers: { cookie } });
       expect(back.status).toBe(200);
+      expect((await serviceFake.waitFor((c) => c.method === "oauth.v2.access")).args.redirect_uri).toBe("https://musubi.example/slack/oauth_redirect");
       expect(await serviceBot.db.job.count({ where: { communityId: community.id, kind: "pairing.round" } })).toBe(1);
 
       const trigger_id = "trigger-service-c";
