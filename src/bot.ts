@@ -11,7 +11,7 @@ import { JOB_PAYLOADS, type JobDeps, type JobHandlers } from "./jobs/queue.js";
 import { createScheduler, type Scheduler } from "./jobs/scheduler.js";
 import type { Logger } from "./logger.js";
 import { createMetrics, type Metrics } from "./ops/metrics.js";
-import type { PlatformPort } from "./port/port.js";
+import { servingEveryCommunity, type PlatformConnection, type PlatformPort } from "./port/port.js";
 import type { Db } from "./store/db.js";
 import type { Platform } from "./store/records.js";
 import { createStore, type Store } from "./store/repositories.js";
@@ -37,8 +37,12 @@ export interface Bot {
   metrics: Metrics;
   /** What job handlers are given (tests drive use cases through it). */
   jobDeps: JobDeps;
-  /** Plugs in a started platform adapter's port: jobs for its communities run in this process from then on. */
-  connect(port: PlatformPort): void;
+  /**
+   * Plugs in a started platform adapter: one port for all its communities, or a connection giving
+   * each community's own (Slack installed in many workspaces). Jobs for its communities run in
+   * this process from then on.
+   */
+  connect(connection: PlatformPort | PlatformConnection): void;
   /** At start: every community with pairing on has its next round planned, and every monthly report. */
   planRecurringJobs(): Promise<void>;
   /** Stops polling for jobs (the one running finishes) and closes the database. */
@@ -48,12 +52,17 @@ export interface Bot {
 export function createBot(options: BotOptions): Bot {
   const { db, log, now } = options;
   const store = createStore(db);
-  const ports: Partial<Record<Platform, PlatformPort>> = {};
+  const connections: Partial<Record<Platform, PlatformConnection>> = {};
   // Filled below: the handlers need the scheduler itself to plan what follows them.
   const handlers: Partial<JobHandlers> = {};
   const metrics = createMetrics(db);
   const scheduler = createScheduler({ db, handlers, payloads: JOB_PAYLOADS, log, now, onJobFinished: metrics.jobFinished });
-  const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor: (platform) => ports[platform], log, now };
+  async function portFor(community: { platform: Platform; externalId: string }): Promise<PlatformPort | undefined> {
+    const connection = connections[community.platform];
+    if (!connection) throw new Error(`no ${community.platform} connection in this process`);
+    return connection.portFor(community.externalId);
+  }
+  const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor, log, now };
   const all: JobHandlers = {
     ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
@@ -61,8 +70,8 @@ export function createBot(options: BotOptions): Bot {
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction });
   return {
     db, store, scheduler, musubi, metrics, jobDeps,
-    connect(port) {
-      ports[port.platform] = port;
+    connect(connection) {
+      connections[connection.platform] = "portFor" in connection ? connection : servingEveryCommunity(connection);
     },
     async planRecurringJobs() {
       await planAllPairingRounds(jobDeps);

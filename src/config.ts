@@ -60,7 +60,24 @@ const envSchema = z.object({
   SLACK_HOST: optional.pipe(z.undefined({ error: "renamed HTTP_HOST" }).optional()),
   SLACK_API_URL: url("Slack Web API").default("https://slack.com/api/"),
   SLACK_PUBLIC_URL: optional.pipe(url("bot's public address").optional()),
+  // OAuth: the app distributed to many workspaces, each installing it through /slack/install.
+  SLACK_CLIENT_ID: optional,
+  SLACK_CLIENT_SECRET: optional,
+  SLACK_STATE_SECRET: optional,
+  SLACK_INSTALLATION_KEY: optional.pipe(z.string().transform(installationKey).optional()),
 });
+
+/**
+ * The key that encrypts installations' tokens at rest: 32 bytes written as 64 hex digits or in
+ * base64 (`openssl rand -base64 32`).
+ */
+function installationKey(text: string, ctx: z.RefinementCtx): Buffer {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, "hex")
+    : /^[A-Za-z0-9+/]{43}=?$/.test(text) ? Buffer.from(text, "base64") : undefined;
+  if (key?.length === 32) return key;
+  ctx.addIssue({ code: "custom", message: "must be 32 bytes written as 64 hex digits or in base64 (e.g. the output of `openssl rand -base64 32`)" });
+  return z.NEVER;
+}
 
 
 /**
@@ -78,8 +95,20 @@ export interface DiscordConfig {
   shards?: DiscordShards | undefined;
 }
 
+/** Slack's install flow: many workspaces, each with its own bot token kept in the database. */
+export interface SlackOAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  /** Signs the `state` of an install, so a redirect that did not start at /slack/install is refused. */
+  stateSecret: string;
+  /** AES-256-GCM key for the installations' tokens at rest (32 bytes). */
+  installationKey: Buffer;
+}
+
+/** Slack in one of two modes: one workspace's `botToken`, or `oauth` installs in many workspaces. */
 export interface SlackConfig {
-  botToken: string;
+  botToken?: string | undefined;
+  oauth?: SlackOAuthConfig | undefined;
   signingSecret?: string | undefined;
   appToken?: string | undefined;
   apiUrl: string;
@@ -139,7 +168,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
 
   let slack: SlackConfig | undefined;
-  if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
+  const oauthNamed = e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET || e.SLACK_INSTALLATION_KEY;
+  if (oauthNamed) {
+    const present = e.SLACK_CLIENT_ID ? "SLACK_CLIENT_ID" : e.SLACK_CLIENT_SECRET ? "SLACK_CLIENT_SECRET"
+      : e.SLACK_STATE_SECRET ? "SLACK_STATE_SECRET" : "SLACK_INSTALLATION_KEY";
+    requireWith(present, {
+      SLACK_CLIENT_ID: e.SLACK_CLIENT_ID,
+      SLACK_CLIENT_SECRET: e.SLACK_CLIENT_SECRET,
+      SLACK_STATE_SECRET: e.SLACK_STATE_SECRET,
+      SLACK_INSTALLATION_KEY: e.SLACK_INSTALLATION_KEY,
+      SLACK_SIGNING_SECRET: e.SLACK_SIGNING_SECRET,
+    });
+    // Each workspace's token comes from its installation; the install pages are served on the HTTP port.
+    if (e.SLACK_BOT_TOKEN) problems.push(`SLACK_BOT_TOKEN: serves one workspace; unset it when ${present} turns on installs (each workspace's token comes from its installation)`);
+    if (e.SLACK_APP_TOKEN) problems.push(`SLACK_APP_TOKEN: installs are served in HTTP mode (/slack/install on HTTP_PORT); unset it when ${present} is set`);
+    if (e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.SLACK_INSTALLATION_KEY && e.SLACK_SIGNING_SECRET) {
+      slack = {
+        oauth: {
+          clientId: e.SLACK_CLIENT_ID,
+          clientSecret: e.SLACK_CLIENT_SECRET,
+          stateSecret: e.SLACK_STATE_SECRET,
+          installationKey: e.SLACK_INSTALLATION_KEY,
+        },
+        signingSecret: e.SLACK_SIGNING_SECRET,
+        apiUrl: e.SLACK_API_URL,
+        publicUrl: e.SLACK_PUBLIC_URL,
+      };
+    }
+  } else if (e.SLACK_BOT_TOKEN || e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN) {
     const present = e.SLACK_BOT_TOKEN ? "SLACK_BOT_TOKEN" : e.SLACK_SIGNING_SECRET ? "SLACK_SIGNING_SECRET" : "SLACK_APP_TOKEN";
     requireWith(present, { SLACK_BOT_TOKEN: e.SLACK_BOT_TOKEN });
     // HTTP mode verifies each request with the signing secret; Socket Mode uses the app token instead.
@@ -158,7 +214,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  const secrets = [e.DISCORD_TOKEN, e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN, databasePassword(e.DATABASE_URL)]
+  const secrets = [
+    e.DISCORD_TOKEN, e.SLACK_BOT_TOKEN, e.SLACK_SIGNING_SECRET, e.SLACK_APP_TOKEN,
+    e.SLACK_CLIENT_SECRET, e.SLACK_STATE_SECRET, env.SLACK_INSTALLATION_KEY?.trim(), databasePassword(e.DATABASE_URL),
+  ]
     .filter((value): value is string => Boolean(value));
   return {
     databaseUrl: e.DATABASE_URL,
@@ -188,7 +247,8 @@ export function runMode(config: Config, args: { console: boolean; script?: strin
   throw new ConfigError([
     "no platform is configured and standard input is not a terminal, so there is nothing to serve. " +
       "Set DISCORD_TOKEN and DISCORD_APPLICATION_ID (Discord), and/or SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET " +
-      "(Slack, HTTP mode) or SLACK_APP_TOKEN (Socket Mode); or start with --console to read commands from standard input",
+      "(Slack, HTTP mode) or SLACK_APP_TOKEN (Socket Mode), or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, " +
+      "SLACK_INSTALLATION_KEY with SLACK_SIGNING_SECRET (Slack installs in many workspaces); or start with --console to read commands from standard input",
   ]);
 }
 

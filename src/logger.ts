@@ -8,7 +8,14 @@ const REDACTED_PATHS = [
   "token", "*.token", "botToken", "*.botToken", "appToken", "*.appToken", "signingSecret",
   "*.signingSecret", "password", "*.password", "authorization", "*.authorization",
   "headers.authorization", "*.headers.authorization", "req.headers.authorization",
+  "clientSecret", "*.clientSecret", "stateSecret", "*.stateSecret", "installationKey", "*.installationKey",
 ];
+
+/**
+ * Slack tokens by their shape: each workspace's bot token comes from its installation at run
+ * time, so it cannot be listed among the configured secrets.
+ */
+const SLACK_TOKEN = "xox[abepors]-[A-Za-z0-9-]+";
 
 /**
  * A destination that blanks every known secret value in each line before writing it, so a token
@@ -16,8 +23,7 @@ const REDACTED_PATHS = [
  */
 function scrubbing(secrets: string[], target: DestinationStream): DestinationStream {
   const values = secrets.filter((secret) => secret.length >= 6);
-  if (values.length === 0) return target;
-  const pattern = new RegExp(values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "g");
+  const pattern = new RegExp([...values.map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")), SLACK_TOKEN].join("|"), "g");
   return new Writable({
     write(chunk: Buffer, _encoding, done) {
       target.write(chunk.toString("utf8").replace(pattern, "[REDACTED]"));

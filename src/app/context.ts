@@ -44,14 +44,18 @@ export function communityContext(
 
 /**
  * The community a job belongs to, as a use case's context on this process's connection to its
- * platform; nothing when the community is gone. A process without that connection cannot do the
- * job: it fails, to be retried.
+ * platform; nothing when the community is gone or its platform no longer serves it (a Slack
+ * workspace that uninstalled the app): then the job does nothing. A process without that
+ * connection cannot do the job: it fails, to be retried.
  */
 export async function communityOfJob(deps: JobDeps, communityId: string | null): Promise<CommunityContext | undefined> {
   const community = communityId ? await deps.store.communities.find(communityId) : null;
   if (!community) return undefined;
-  const port = deps.portFor(community.platform);
-  if (!port) throw new Error(`no ${community.platform} connection in this process`);
+  const port = await deps.portFor(community);
+  if (!port) {
+    deps.log.info({ community: community.id }, "job skipped: the platform no longer serves this community");
+    return undefined;
+  }
   return communityContext(deps, community, port, deps.log.child({ community: community.id }));
 }
 

@@ -73,8 +73,12 @@ export interface JobDeps {
   store: Store;
   outbox: Outbox;
   jobs: JobQueue;
-  /** This process's connection to a platform, if it has one. */
-  portFor(platform: Platform): PlatformPort | undefined;
+  /**
+   * The port that acts in a community: nothing when its platform no longer serves it (a Slack
+   * workspace that uninstalled the app), so its jobs do nothing. Rejects when this process has no
+   * connection to that platform (the job is retried).
+   */
+  portFor(community: { platform: Platform; externalId: string }): Promise<PlatformPort | undefined>;
   log: Logger;
   now(): Date;
 }

@@ -2,7 +2,8 @@ import type { Bot } from "../bot.js";
 import type { Config } from "../config.js";
 import type { Logger } from "../logger.js";
 import { startDiscord, type RunningDiscord } from "../platforms/discord/adapter.js";
-import { describeSlackStartFailure, startSlack, type RunningSlack } from "../platforms/slack/adapter.js";
+import { describeSlackStartFailure, startSlack, startSlackInstalls, type RunningSlack, type RunningSlackInstalls } from "../platforms/slack/adapter.js";
+import { slackInstallationRepository } from "../store/slack-installations.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { CONNECT_BACKOFF, retryWithBackoff, type Backoff } from "./retry.js";
 
@@ -22,13 +23,13 @@ export interface ServiceOptions {
   backoff?: Backoff;
 }
 
-type Running = RunningDiscord | RunningSlack;
+type Running = RunningDiscord | RunningSlack | RunningSlackInstalls;
 
 export interface Service {
   http: HttpServer;
   /** Each configured platform, once connected. */
   discord?: Promise<RunningDiscord | undefined>;
-  slack?: Promise<RunningSlack | undefined>;
+  slack?: Promise<RunningSlack | RunningSlackInstalls | undefined>;
   /** Resolves true when everything under way finished within `timeoutMs`, false when the bound cut it short. */
   shutdown(timeoutMs: number): Promise<boolean>;
 }
@@ -53,20 +54,29 @@ export async function startService({ config, bot, log, backoff = CONNECT_BACKOFF
         return undefined;
       }
       running.push(service);
-      bot.connect(service.port);
+      bot.connect("connection" in service ? service.connection : service.port);
       return service;
     });
 
   let discord: RunningDiscord | undefined;
-  let slack: RunningSlack | undefined;
+  let slack: RunningSlack | RunningSlackInstalls | undefined;
+  const slackConfig = config.slack;
   const discordStarted = config.discord
     ? connect("discord", () => startDiscord({ config: config.discord!, musubi, log, metrics }),
       (error) => `Discord could not be reached or refused the token (${error instanceof Error ? error.message : String(error)})`)
       .then((s) => (discord = s))
     : undefined;
-  const slackStarted = config.slack
-    ? connect("slack", () => startSlack({ config: config.slack!, musubi, log, http, metrics }), describeSlackStartFailure)
-      .then((s) => (slack = s))
+  // Many workspaces (OAuth): each installation's token is kept in the database, sealed with the
+  // installation key; an install plans the recurring jobs of the communities it brings back.
+  const startSlackService = slackConfig?.oauth
+    ? () => startSlackInstalls({
+      config: slackConfig, musubi, log, http, metrics,
+      installations: slackInstallationRepository(bot.db, slackConfig.oauth!.installationKey),
+      onInstalled: () => bot.planRecurringJobs(),
+    })
+    : () => startSlack({ config: slackConfig!, musubi, log, http, metrics });
+  const slackStarted = slackConfig
+    ? connect<RunningSlack | RunningSlackInstalls>("slack", startSlackService, describeSlackStartFailure).then((s) => (slack = s))
     : undefined;
 
   const databaseReachable = async () =>

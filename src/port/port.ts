@@ -86,3 +86,22 @@ export interface PlatformPort {
   /** Where the platform itself greets newcomers (a Discord guild's system channel), if anywhere. */
   defaultWelcomeChannel(communityExternalId: string): Promise<string | undefined>;
 }
+
+/**
+ * A process's connection to one platform, for work no member's request started (jobs): the port
+ * to use for each community it serves.
+ */
+export interface PlatformConnection {
+  readonly platform: Platform;
+  /**
+   * The port that acts in one community (by its platform id): nothing when the platform no longer
+   * lets the bot act there (a Slack workspace that uninstalled the app or revoked its token).
+   */
+  portFor(communityExternalId: string): Promise<PlatformPort | undefined>;
+}
+
+/** A connection whose one port serves every community (Discord; Slack with one workspace's token; the console). */
+export const servingEveryCommunity = (port: PlatformPort): PlatformConnection => ({
+  platform: port.platform,
+  portFor: async () => port,
+});

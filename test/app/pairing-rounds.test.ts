@@ -31,7 +31,7 @@ async function world(timeZone = "Asia/Tokyo", start = "2026-11-26T00:00:00Z") {
   const log = createLogger({ level: "silent", secrets: [] });
   const handlers: Record<string, JobHandler> = {};
   const scheduler = createScheduler({ db, handlers, log, now: clock.now });
-  const deps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: () => port, log, now: clock.now };
+  const deps: JobDeps = { store, outbox: createOutbox(db), jobs: scheduler, portFor: async () => port, log, now: clock.now };
   Object.assign(handlers, pairingJobHandlers(deps));
   const community = await store.communities.ensure("console", `c-${Math.random()}`, { name: "Test", locale: "en", timeZone });
   const addMember = async (name: string, overrides: Partial<Intro> = {}) => {
@@ -141,9 +141,9 @@ describe("pairing rounds as jobs", () => {
     await w.addMember("ken", { industry: "design" });
     await planNextPairingRound(w.planning, w.clock.now());
     for (const week of ["2026-11-30", "2026-12-07", "2026-12-14"]) await w.at(`${week}T00:00:00Z`);
-    const port = w.deps.portFor("console")!;
+    const port = (await w.deps.portFor(w.community))!;
     let failures = 1;
-    w.deps.portFor = () => ({
+    w.deps.portFor = async () => ({
       ...port,
       async sendDirectMessage(userId, message, delivery) {
         if (failures-- > 0) throw new Error("connection reset");

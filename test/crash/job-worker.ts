@@ -42,7 +42,7 @@ const handlers: Record<string, JobHandler> = {};
 const scheduler = createScheduler({ db, handlers, log, leaseMs: Number(process.env.LEASE_MS ?? 1), maxAttempts: 1_000 });
 const deps: JobDeps = {
   store, outbox: createOutbox(db, { claimMs: Number(process.env.CLAIM_MS ?? 1) }), jobs: scheduler,
-  portFor: (platform) => ports.find((p) => p.platform === platform),
+  portFor: async ({ platform }) => ports.find((p) => p.platform === platform),
   log, now: () => new Date(),
 };
 Object.assign(handlers, pairingJobHandlers(deps), roundsJobHandlers(deps), offersJobHandlers(deps));

@@ -356,7 +356,7 @@ describe("two holders of the same jobs, with leases shorter than a send", () => 
         },
       }) });
       const scheduler = createScheduler({ db, handlers, log: counting, leaseMs: 1, maxAttempts: 1_000, workerId: id });
-      const deps: JobDeps = { store, outbox: createOutbox(db, { claimMs: 2000 }), jobs: scheduler, portFor: () => port, log: counting, now: () => new Date() };
+      const deps: JobDeps = { store, outbox: createOutbox(db, { claimMs: 2000 }), jobs: scheduler, portFor: async () => port, log: counting, now: () => new Date() };
       Object.assign(handlers, roundsJobHandlers(deps));
       return scheduler;
     });

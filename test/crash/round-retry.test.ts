@@ -54,7 +54,7 @@ describe("a round run again after failing while matching", () => {
     const log = createLogger({ level: "silent", secrets: [] });
     const handlers: Record<string, JobHandler> = {};
     const scheduler = createScheduler({ db, handlers, log, now: clock.now });
-    const deps: JobDeps = { store: flaky, outbox: createOutbox(db), jobs: scheduler, portFor: () => port, log, now: clock.now };
+    const deps: JobDeps = { store: flaky, outbox: createOutbox(db), jobs: scheduler, portFor: async () => port, log, now: clock.now };
     Object.assign(handlers, pairingJobHandlers(deps));
     const community = await store.communities.ensure("console", "crash-retry", { name: "Test", locale: "en", timeZone: "Asia/Tokyo" });
     await store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: "pairing", headsUp: false, noRepeatWeeks: 0 });

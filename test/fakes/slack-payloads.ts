@@ -68,6 +68,9 @@ export interface SlashCommandParams {
   /** Mint one with `fakeSlack.responseUrl()` to record what the bot posts there. */
   response_url?: string;
   api_app_id?: string;
+  /** An Enterprise Grid organization's id; with `is_enterprise_install`, the app is installed org-wide. */
+  enterprise_id?: string;
+  is_enterprise_install?: boolean;
 }
 
 export function slashCommandBody(p: SlashCommandParams): string {
@@ -83,7 +86,8 @@ export function slashCommandBody(p: SlashCommandParams): string {
     command: p.command,
     text: p.text ?? "",
     api_app_id: p.api_app_id ?? DEFAULT_APP_ID,
-    is_enterprise_install: "false",
+    ...(p.enterprise_id ? { enterprise_id: p.enterprise_id } : {}),
+    is_enterprise_install: String(p.is_enterprise_install ?? false),
     response_url: p.response_url ?? `https://hooks.slack.com/commands/${teamId}/${uniq()}/x`,
     trigger_id: p.trigger_id ?? `trigger-${uniq()}`,
   });
@@ -221,6 +225,9 @@ export interface EventParams {
   event_id?: string;
   /** Bot user id Slack lists in `authorizations`. */
   bot_user_id?: string;
+  /** An Enterprise Grid organization's id; with `is_enterprise_install`, the app is installed org-wide. */
+  enterprise_id?: string;
+  is_enterprise_install?: boolean;
 }
 
 export function eventBody(p: EventParams): string {
@@ -234,7 +241,11 @@ export function eventBody(p: EventParams): string {
     type: "event_callback",
     event_id: p.event_id ?? `Ev${uniq()}`,
     event_time: now,
-    authorizations: [{ enterprise_id: null, team_id: teamId, user_id: p.bot_user_id ?? "U0BOT0001", is_bot: true, is_enterprise_install: false }],
+    ...(p.enterprise_id ? { enterprise_id: p.enterprise_id } : {}),
+    authorizations: [{
+      enterprise_id: p.enterprise_id ?? null, team_id: teamId, user_id: p.bot_user_id ?? "U0BOT0001", is_bot: true,
+      is_enterprise_install: p.is_enterprise_install ?? false,
+    }],
     is_ext_shared_channel: false,
     event_context: `ctx-${uniq()}`,
   });

@@ -31,7 +31,23 @@ export interface SlackChannelFixture {
   [k: string]: unknown;
 }
 
+/** What `oauth.v2.access` grants for one code: a workspace's (or, org-wide, an organization's) own bot token. */
+export interface SlackGrantFixture {
+  code: string;
+  /** The workspace installed in; none for an org-wide install. */
+  teamId?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
+  /** The installing member. */
+  userId?: string;
+}
+
 export interface FakeSlackOptions {
+  /** Codes `oauth.v2.access` exchanges for a bot token (Slack's install flow); `auth.test` then names each token's own workspace. */
+  grants?: SlackGrantFixture[];
   teamId?: string;
   teamDomain?: string;
   users?: SlackUserFixture[];
@@ -148,6 +164,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const users = new Map((options.users ?? []).map((u) => [u.id, u]));
   const channels = new Map((options.channels ?? []).map((c) => [c.id, c]));
   const usergroups = options.usergroups ?? {};
+  const grants = options.grants ?? [];
+  const grantedScopes = "commands,chat:write";
   const views = new Map<string, Json>();
   const calls: SlackCall[] = [];
   const waiters = new Set<(c: SlackCall) => void>();
@@ -202,10 +220,33 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   /** Default answers; anything missing -> unknown_method. */
   const methods: Record<string, (args: Json) => Json> = {
-    "auth.test": () => ({
-      ok: true, url: `https://${teamDomain}.slack.com/`, team: "Musubi Test", user: "musubi", team_id: teamId,
-      user_id: botUserId, bot_id: botId, is_enterprise_install: false,
-    }),
+    "auth.test": (a) => {
+      const grant = grants.find((g) => g.botToken === a.token);
+      if (grant) {
+        return {
+          ok: true, url: `https://${grant.teamId ?? grant.enterpriseId}.slack.com/`, team: grant.teamId ?? "", user: "musubi",
+          team_id: grant.teamId ?? "", enterprise_id: grant.enterpriseId, user_id: grant.botUserId ?? botUserId,
+          bot_id: grant.botId ?? botId, is_enterprise_install: grant.isEnterpriseInstall ?? false,
+        };
+      }
+      return {
+        ok: true, url: `https://${teamDomain}.slack.com/`, team: "Musubi Test", user: "musubi", team_id: teamId,
+        user_id: botUserId, bot_id: botId, is_enterprise_install: false,
+      };
+    },
+    // The install flow's exchange of a code for a bot token (the client's id and secret are recorded with the call).
+    "oauth.v2.access": (a) => {
+      const grant = grants.find((g) => g.code === a.code);
+      if (!grant) return { ok: false, error: "invalid_code" };
+      return {
+        ok: true, app_id: "A0APP0001", token_type: "bot", access_token: grant.botToken,
+        scope: String(a.scope ?? grantedScopes), bot_user_id: grant.botUserId ?? botUserId,
+        authed_user: { id: grant.userId ?? "U0INSTALLER" },
+        team: grant.teamId ? { id: grant.teamId, name: grant.teamId } : null,
+        enterprise: grant.enterpriseId ? { id: grant.enterpriseId, name: grant.enterpriseId } : null,
+        is_enterprise_install: grant.isEnterpriseInstall ?? false,
+      };
+    },
     "chat.postMessage": (a) => {
       // Posting to a user id goes to the DM with that user, like Slack does.
       const channel = /^[UW]/.test(String(a.channel)) ? imFor(a.channel) : a.channel;
@@ -333,7 +374,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     for (const o of overrides) {
       if (o.method === method && (answer = o.handler(args, call)) !== undefined) break;
     }
-    answer ??= methods[method]?.(args) ?? { ok: false, error: "unknown_method" };
+    answer ??= methods[method]?.({ token, ...args }) ?? { ok: false, error: "unknown_method" };
     if (answer && answer.__http === true) {
       const a = answer as SlackHttpAnswer;
       call.status = a.status;

@@ -10,7 +10,7 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { startHttpServer } from "../../src/ops/http.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
-import type { PlatformPort } from "../../src/port/port.js";
+import type { PlatformConnection, PlatformPort } from "../../src/port/port.js";
 import { createDb, type Db } from "../../src/store/db.js";
 import type { GroupRecord, PairingRoundRecord } from "../../src/store/pairing-repository.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../../src/store/records.js";
@@ -31,8 +31,8 @@ export interface TestBot {
   clock: ReturnType<typeof manualClock>;
   /** Every log line at warn level or above (parsed): a test fails on any it did not expect. */
   problems: Array<Record<string, unknown>>;
-  /** Plugs in the port of a started adapter (as main.ts does). */
-  connect(port: PlatformPort): void;
+  /** Plugs in the port of a started adapter, or its connection to many communities (as src/ops/service.ts does). */
+  connect(connection: PlatformPort | PlatformConnection): void;
   /** Moves the clock to `iso` and runs every job due then; resolves with how many ran. */
   at(iso: string): Promise<number>;
   disconnect(): Promise<void>;

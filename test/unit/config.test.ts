@@ -109,4 +109,54 @@ describe("configuration", () => {
       }
     });
   });
+
+  describe("Slack installed in many workspaces (OAuth)", () => {
+    const KEY_HEX = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+    const oauth = {
+      SLACK_CLIENT_ID: "1234.5678",
+      SLACK_CLIENT_SECRET: "client-secret-value",
+      SLACK_STATE_SECRET: "state-secret-value",
+      SLACK_INSTALLATION_KEY: KEY_HEX,
+      SLACK_SIGNING_SECRET: "signing-secret",
+    };
+
+    it("given the client id and secret, the state secret, an installation key and the signing secret, then installs are served with no bot token", () => {
+      const config = loadConfig(oauth);
+      expect(config.slack?.botToken).toBeUndefined();
+      expect(config.slack?.oauth).toMatchObject({ clientId: "1234.5678", clientSecret: "client-secret-value", stateSecret: "state-secret-value" });
+      expect(config.slack?.oauth?.installationKey).toEqual(Buffer.from(KEY_HEX, "hex"));
+      expect(config.secrets).toEqual(expect.arrayContaining(["client-secret-value", "state-secret-value", KEY_HEX, "signing-secret"]));
+      expect(runMode(config, { console: false }, false)).toBe("platforms");
+    });
+
+    it("given the installation key in base64, then it is the same 32 bytes", () => {
+      const base64 = Buffer.from(KEY_HEX, "hex").toString("base64");
+      expect(loadConfig({ ...oauth, SLACK_INSTALLATION_KEY: base64 }).slack?.oauth?.installationKey).toEqual(Buffer.from(KEY_HEX, "hex"));
+    });
+
+    it("given an installation key that is not 32 bytes, then start-up says how to make one", () => {
+      for (const key of ["too-short", KEY_HEX.slice(2), Buffer.alloc(16).toString("base64")]) {
+        expect(problemsOf({ ...oauth, SLACK_INSTALLATION_KEY: key }).join("\n")).toMatch(/SLACK_INSTALLATION_KEY: must be 32 bytes .*openssl rand -base64 32/);
+      }
+    });
+
+    it("given only some of the OAuth variables, then each missing one is named", () => {
+      const problems = problemsOf({ SLACK_CLIENT_ID: "1234.5678" });
+      for (const name of ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_INSTALLATION_KEY", "SLACK_SIGNING_SECRET"]) {
+        expect(problems).toContain(`${name}: is required when SLACK_CLIENT_ID is set`);
+      }
+      expect(problemsOf({ SLACK_INSTALLATION_KEY: KEY_HEX })).toContain("SLACK_CLIENT_ID: is required when SLACK_INSTALLATION_KEY is set");
+    });
+
+    it("given a bot token or an app token beside the OAuth variables, then start-up says which mode each belongs to", () => {
+      const problems = problemsOf({ ...oauth, SLACK_BOT_TOKEN: "xoxb-1", SLACK_APP_TOKEN: "xapp-1" }).join("\n");
+      expect(problems).toMatch(/SLACK_BOT_TOKEN: serves one workspace; unset it when SLACK_CLIENT_ID turns on installs/);
+      expect(problems).toMatch(/SLACK_APP_TOKEN: installs are served in HTTP mode/);
+    });
+
+    it("given a single bot token, then Slack runs as before, with no installs", () => {
+      const config = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "signing-secret" });
+      expect(config.slack).toEqual({ botToken: "xoxb-1", signingSecret: "signing-secret", apiUrl: "https://slack.com/api/" });
+    });
+  });
 });

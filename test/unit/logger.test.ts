@@ -31,6 +31,17 @@ describe("logging", () => {
     expect(output).not.toContain("abc-secret-header");
   });
 
+  it("given a Slack token that is no configured secret (a workspace's, from its installation), then no line contains it", async () => {
+    const { lines, destination } = capture();
+    const log = createLogger({ level: "info", secrets: [], destination });
+    log.error({ err: new Error("an API call with xoxb-111-222-installedToken failed") }, "failed");
+    log.info({ installation: { bot: { token: "xoxb-111-222-installedToken" } } }, "stored");
+    await new Promise((resolve) => setImmediate(resolve));
+    const output = lines.join("");
+    expect(output).toContain("an API call with [REDACTED] failed");
+    expect(output).not.toContain("installedToken");
+  });
+
   it("given an invocation's child logger, then each line carries community, platform, command and invocation", () => {
     const { lines, destination } = capture();
     const log = createLogger({ level: "info", secrets: [], destination });

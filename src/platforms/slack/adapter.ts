@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import { App, HTTPReceiver, LogLevel, webApi, type Context, type Logger as BoltLogger } from "@slack/bolt";
 import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { readFormModalId } from "../../app/forms.js";
@@ -9,9 +9,12 @@ import type { Logger } from "../../logger.js";
 import type { HttpServer } from "../../ops/http.js";
 import { createInflight } from "../../ops/inflight.js";
 import type { Metrics } from "../../ops/metrics.js";
-import type { PlatformPort } from "../../port/port.js";
+import type { PlatformConnection, PlatformPort } from "../../port/port.js";
+import type { SlackInstallationRepository } from "../../store/slack-installations.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
+import { databaseInstallationStore } from "./installations.js";
+import { SLACK_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from "./manifest.js";
 import { readViewState, renderHome, renderMessage, renderModal } from "./render.js";
 
 // Slack wants ack() within 3 s: every listener acks first and then works, except a form
@@ -51,9 +54,17 @@ export interface SlackOptions {
   metrics?: Metrics | undefined;
 }
 
-export interface RunningSlack {
+/** Slack installed in many workspaces (`config.oauth`): where the installations are kept, and what follows an install. */
+export interface SlackInstallsOptions extends SlackOptions {
+  installations: SlackInstallationRepository;
+  /** After a workspace installed the app (again): its recurring jobs are planned anew. */
+  onInstalled(): Promise<void>;
+}
+
+interface ServingSlack {
   app: App;
-  port: PlatformPort;
+  /** The port of each workspace served. */
+  connection: PlatformConnection;
   /** Whether Slack accepted the token and events are being received. */
   connected(): boolean;
   /** Resolves once the listeners under way have finished (HTTP mode: the HTTP server refuses new requests meanwhile). */
@@ -67,6 +78,7 @@ export interface RunningSlack {
  * which ends the process, and as the answer to every later request.
  */
 async function whoAmI(config: SlackConfig, logger: BoltLogger): Promise<{ botId: string; botUserId: string }> {
+  if (!config.botToken) throw new Error("Slack with one workspace's token needs SLACK_BOT_TOKEN (installs in many workspaces start with startSlackInstalls)");
   const client = new webApi.WebClient(config.botToken, { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 }, logger });
   const auth = await client.auth.test();
   if (!auth.bot_id || !auth.user_id) throw new Error("auth.test did not name the bot: is SLACK_BOT_TOKEN a bot token (xoxb-)?");
@@ -95,13 +107,34 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-/** Asks Slack who the bot is, then serves it: HTTP mode on `http`, else over Socket Mode. Rejects if Slack cannot be reached. */
-export async function startSlack({ config, musubi, log, http, metrics }: SlackOptions): Promise<RunningSlack> {
-  const slackLog = log.child({ platform: "slack" });
-  const socketMode = Boolean(config.appToken);
-  if (!socketMode && !http) throw new Error("Slack's HTTP mode needs the process's HTTP server");
-  const logger = boltLogger(slackLog);
+export interface RunningSlack extends Omit<ServingSlack, "connection"> {
+  /** The one workspace's port. */
+  port: PlatformPort;
+}
+
+export type RunningSlackInstalls = ServingSlack;
+
+/** A workspace a request came from: its community's id, and the client and port that act there with its token. */
+interface Workspace {
+  teamId: string;
+  client: webApi.WebClient;
+  port: PlatformPort;
+}
+
+/**
+ * How each request finds its workspace and the token to act there with. `teamOfBody` is the team
+ * id the payload names: with one workspace's token Bolt's context names the token's own team.
+ */
+interface Workspaces {
+  of(context: Context, teamOfBody: string | undefined): Promise<Workspace | undefined>;
+}
+
+/** One workspace's token (SLACK_BOT_TOKEN): asks Slack who the bot is, then serves it over HTTP or Socket Mode. Rejects if Slack cannot be reached. */
+export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
+  const { config, log } = options;
+  const logger = boltLogger(log.child({ platform: "slack" }));
   const bot = await whoAmI(config, logger);
+  const socketMode = Boolean(config.appToken);
   const receiver = socketMode ? undefined : new HTTPReceiver({ signingSecret: config.signingSecret ?? "", logger });
   const app = new App({
     token: config.botToken,
@@ -111,11 +144,132 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
     clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG },
   });
   const port = slackPort(app.client);
-  const inflight = createInflight();
-  app.client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => {
-    slackLog.info({ url, retryInMs: seconds * 1000 }, "waiting out a rate limit");
-    metrics?.rateLimited("slack", seconds);
+  const serving = await serveSlack(options, app, receiver, {
+    workspaces: {
+      async of(context, teamOfBody) {
+        const teamId = teamOfBody || context.teamId;
+        return teamId ? { teamId, client: app.client, port } : undefined;
+      },
+    },
+    botUserId: bot.botUserId,
   });
+  return { ...serving, port };
+}
+
+/**
+ * The app distributed by OAuth (`config.oauth`): `/slack/install` and `/slack/oauth_redirect` on
+ * the HTTP port beside `/slack/events`, an installation per workspace (or per organization, when
+ * installed org-wide) in the database, and each request and job acting with its own workspace's token.
+ */
+export async function startSlackInstalls(options: SlackInstallsOptions): Promise<RunningSlackInstalls> {
+  const { config, log, installations, onInstalled } = options;
+  const oauth = config.oauth;
+  if (!oauth) throw new Error("Slack installs need config.oauth");
+  const slackLog = log.child({ platform: "slack" });
+  const logger = boltLogger(slackLog);
+  const installationStore = databaseInstallationStore(installations, async (installed) => {
+    slackLog.info(installed, "Slack installation stored");
+    await onInstalled();
+  });
+  const receiver = new HTTPReceiver({
+    signingSecret: config.signingSecret ?? "",
+    logger,
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    // The scopes the manifest asks for: an install grants exactly what the app is declared with.
+    scopes: [...SLACK_BOT_SCOPES],
+    installationStore,
+    // Slack checks it against the app's redirect URLs (the manifest's); without it, Slack uses the app's one.
+    ...(config.publicUrl ? { redirectUri: `${config.publicUrl.replace(/\/$/, "")}${SLACK_OAUTH_REDIRECT_PATH}` } : {}),
+    installerOptions: {
+      // /slack/install sends the installer straight to Slack's consent page.
+      directInstall: true,
+      redirectUriPath: SLACK_OAUTH_REDIRECT_PATH,
+      clientOptions: { slackApiUrl: config.apiUrl, retryConfig: { retries: 0 } },
+    },
+  });
+  const app = new App({ receiver, logger, clientOptions: { slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG } });
+
+  // One client per token (and, for an org-wide token, per workspace: it names the workspace in each call).
+  const clients = new Map<string, Workspace>();
+  const workspaceFor = (token: string, teamId: string, orgWide: boolean): Workspace => {
+    const id = `${token}\n${orgWide ? teamId : ""}`;
+    let workspace = clients.get(id);
+    if (!workspace) {
+      // An org-wide token acts in many workspaces: each call names the one meant.
+      const client = new webApi.WebClient(token, {
+        slackApiUrl: config.apiUrl, retryConfig: RETRY_CONFIG, logger, ...(orgWide ? { teamId } : {}),
+      });
+      serving.observe(client);
+      clients.set(id, (workspace = { teamId, client, port: slackPort(client) }));
+    }
+    return workspace;
+  };
+  const remembered = new Set<string>();
+
+  const serving = await serveSlack(options, app, receiver, {
+    workspaces: {
+      async of(context) {
+        // The workspace Bolt resolved for the request (for an org-wide install, the one acted in).
+        const teamId = context.teamId;
+        if (!teamId || !context.botToken) return undefined;
+        if (context.isEnterpriseInstall && context.enterpriseId && !remembered.has(teamId)) {
+          await installations.rememberOrgWorkspace(teamId, context.enterpriseId);
+          remembered.add(teamId);
+        }
+        return workspaceFor(context.botToken, teamId, context.isEnterpriseInstall);
+      },
+    },
+  });
+
+  const uninstalled = (what: string) => async ({ context }: { context: Context }) => {
+    const query = { teamId: context.teamId, enterpriseId: context.enterpriseId, isEnterpriseInstall: context.isEnterpriseInstall };
+    await installations.remove(query);
+    // An organization's workspaces are recorded again when it installs the app again.
+    if (query.isEnterpriseInstall) remembered.clear();
+    slackLog.info({ ...query, what }, "Slack installation removed: that workspace's jobs no longer run");
+  };
+  app.event("app_uninstalled", uninstalled("app_uninstalled"));
+  app.event("tokens_revoked", async (args) => {
+    // Only the bot's token matters: musubi holds no user token.
+    if (args.event.tokens.bot?.length) await uninstalled("tokens_revoked")(args);
+  });
+
+  return {
+    ...serving,
+    connection: {
+      platform: "slack",
+      async portFor(teamId) {
+        const installation = await installations.findForTeam(teamId);
+        return installation && workspaceFor(installation.botToken, teamId, installation.isEnterpriseInstall).port;
+      },
+    },
+  };
+}
+
+interface Serving {
+  workspaces: Workspaces;
+  botUserId?: string;
+}
+
+/** The listeners, the same in both modes: each request acts in its own workspace. */
+async function serveSlack(
+  { config, musubi, log, http, metrics }: SlackOptions,
+  app: App,
+  receiver: HTTPReceiver | undefined,
+  { workspaces, botUserId }: Serving,
+): Promise<Omit<ServingSlack, "connection"> & { observe(client: webApi.WebClient): void }> {
+  const slackLog = log.child({ platform: "slack" });
+  const socketMode = !receiver;
+  if (!socketMode && !http) throw new Error("Slack's HTTP mode needs the process's HTTP server");
+  const inflight = createInflight();
+  const observeRateLimits = (client: webApi.WebClient) =>
+    void client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => {
+      slackLog.info({ url, retryInMs: seconds * 1000 }, "waiting out a rate limit");
+      metrics?.rateLimited("slack", seconds);
+    });
+  observeRateLimits(app.client);
   // Every listener runs inside this middleware: a stopping process waits for them.
   app.use(async ({ next }) => {
     const work = next();
@@ -124,77 +278,88 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   });
   const users = new Map<string, { user: SlackUser; until: number }>();
 
-  async function userOf(userId: string): Promise<SlackUser> {
-    const cached = users.get(userId);
+  async function userOf(workspace: Workspace, userId: string): Promise<SlackUser> {
+    const id = `${workspace.teamId}:${userId}`;
+    const cached = users.get(id);
     if (cached && cached.until > Date.now()) return cached.user;
-    const info = await app.client.users.info({ user: userId, include_locale: true });
+    const info = await workspace.client.users.info({ user: userId, include_locale: true });
     const u = info.user;
     const user: SlackUser = {
       displayName: u?.profile?.display_name || u?.real_name || u?.name || userId,
       locale: u?.locale,
       isOrganizer: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
     };
-    users.set(userId, { user, until: Date.now() + USER_CACHE_MS });
+    users.set(id, { user, until: Date.now() + USER_CACHE_MS });
     return user;
   }
 
   const groups = new Map<string, { userIds: ReadonlySet<string>; until: number }>();
 
   /** Members of a user group (scope usergroups:read), cached like users are. */
-  async function inUserGroup(groupId: string, userId: string): Promise<boolean> {
-    let cached = groups.get(groupId);
+  async function inUserGroup(workspace: Workspace, groupId: string, userId: string): Promise<boolean> {
+    const id = `${workspace.teamId}:${groupId}`;
+    let cached = groups.get(id);
     if (!cached || cached.until <= Date.now()) {
-      const list = await app.client.usergroups.users.list({ usergroup: groupId });
+      const list = await workspace.client.usergroups.users.list({ usergroup: groupId });
       cached = { userIds: new Set(list.users ?? []), until: Date.now() + USER_CACHE_MS };
-      groups.set(groupId, cached);
+      groups.set(id, cached);
     }
     return cached.userIds.has(userId);
   }
 
-  async function actorOf(teamId: string, teamName: string, userId: string, channelId?: string): Promise<Actor> {
-    const user = await userOf(userId);
+  async function actorOf(workspace: Workspace, teamName: string, userId: string, channelId?: string): Promise<Actor> {
+    const user = await userOf(workspace, userId);
     return {
       platform: "slack",
-      community: { externalId: teamId, name: teamName },
+      community: { externalId: workspace.teamId, name: teamName },
       userId,
       displayName: user.displayName,
       locale: user.locale,
       isOrganizer: user.isOrganizer,
-      inGroup: (groupId) => inUserGroup(groupId, userId),
+      inGroup: (groupId) => inUserGroup(workspace, groupId, userId),
       channelId,
     };
   }
 
+  /** The workspace of a request; a request Bolt resolves to no workspace (an organization-level event) concerns no community. */
+  async function workspaceOf(context: Context, teamOfBody: string | undefined, what: string): Promise<Workspace | undefined> {
+    const workspace = await workspaces.of(context, teamOfBody);
+    if (!workspace) slackLog.warn({ what, enterprise: context.enterpriseId }, "a request names no workspace: ignored");
+    return workspace;
+  }
+
   /** Shows an outcome: a form as a modal, a reply through the response_url or as an ephemeral message. */
   async function show(
+    workspace: Workspace,
     actor: Actor,
     outcome: Outcome,
     via: { triggerId?: string | undefined; respond?: ((reply: Reply) => Promise<unknown>) | undefined },
   ) {
+    const { client, port } = workspace;
     if (outcome.type === "form") {
       const t = translator(resolveLocale(actor.locale, "ja"));
       if (!via.triggerId) return;
-      await app.client.views.open({
+      await client.views.open({
         trigger_id: via.triggerId,
         view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null })) as never,
       });
       return;
     }
-    const reply = outcome.reply.files?.length ? await withFilesSent(actor, outcome.reply) : outcome.reply;
+    const reply = outcome.reply.files?.length ? await withFilesSent(workspace, actor, outcome.reply) : outcome.reply;
     if (via.respond) await via.respond(reply);
     else if (actor.channelId && reply.ephemeral) {
       // The bot may not be in that channel: then the member hears back by direct message.
-      await app.client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...renderMessage(reply) })
+      await client.chat.postEphemeral({ channel: actor.channelId, user: actor.userId, ...renderMessage(reply) })
         .catch(() => port.sendDirectMessage(actor.userId, reply));
-    } else if (actor.channelId) await app.client.chat.postMessage({ channel: actor.channelId, ...renderMessage(reply) });
+    } else if (actor.channelId) await client.chat.postMessage({ channel: actor.channelId, ...renderMessage(reply) });
     else await port.sendDirectMessage(actor.userId, reply);
   }
 
   /** Sends a reply's files to the member by direct message (no Slack reply holds files) and says so in the reply. */
-  async function withFilesSent(actor: Actor, { files = [], ...reply }: Reply): Promise<Reply> {
+  async function withFilesSent(workspace: Workspace, actor: Actor, { files = [], ...reply }: Reply): Promise<Reply> {
     const t = translator(resolveLocale(actor.locale, "ja"));
     const names = files.map((f) => f.name).join(", ");
-    const note = await sendFilesByDirectMessage(app.client, actor.userId, files).then(
+    const note = await sendFilesByDirectMessage(workspace.client, actor.userId, files).then(
       () => t("common.filesSentByDirectMessage", { files: names }),
       (error: unknown) => {
         slackLog.error({ err: error, files: names }, "files not sent");
@@ -220,92 +385,105 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   };
 
   /** Publishes the member's own page (views.publish needs no scope beyond the bot token). */
-  async function publishHome(actor: Actor) {
-    const home = await musubi.home(port, actor);
-    if (home) await app.client.views.publish({ user_id: actor.userId, view: renderHome(home) as never });
+  async function publishHome(workspace: Workspace, actor: Actor) {
+    const home = await musubi.home(workspace.port, actor);
+    if (home) await workspace.client.views.publish({ user_id: actor.userId, view: renderHome(home) as never });
   }
 
   /** Publishes the member's Home again if they have opened it in this process. */
-  async function refreshHome(actor: Actor) {
-    if (homeOpened.get(actor.community.externalId)?.has(actor.userId)) await publishHome(actor).catch(failed("home refresh"));
+  async function refreshHome(workspace: Workspace, actor: Actor) {
+    if (homeOpened.get(actor.community.externalId)?.has(actor.userId)) await publishHome(workspace, actor).catch(failed("home refresh"));
   }
 
   for (const command of musubi.commands) {
-    app.command(`/${command.name}`, async ({ command: slash, ack, respond }) => {
+    app.command(`/${command.name}`, async ({ command: slash, ack, respond, context }) => {
       await ack();
       try {
-        const actor = await actorOf(slash.team_id, slash.team_domain, slash.user_id, slash.channel_id);
+        const workspace = await workspaceOf(context, slash.team_id, `/${command.name}`);
+        if (!workspace) return;
+        const actor = await actorOf(workspace, slash.team_domain, slash.user_id, slash.channel_id);
         const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""));
-        const outcome = await musubi.command(port, actor, { name: command.name, subcommand, options });
-        await show(actor, outcome, {
+        const outcome = await musubi.command(workspace.port, actor, { name: command.name, subcommand, options });
+        await show(workspace, actor, outcome, {
           triggerId: slash.trigger_id,
           respond: (reply) => respond({ response_type: reply.ephemeral ? "ephemeral" : "in_channel", ...renderMessage(reply) }),
         });
-        await refreshHome(actor);
+        await refreshHome(workspace, actor);
       } catch (error) {
         failed(`/${command.name}`)(error);
       }
     });
   }
 
-  app.action(/.*/, async ({ ack, body, respond }) => {
+  app.action(/.*/, async ({ ack, body, respond, context }) => {
     await ack();
     if (body.type !== "block_actions") return;
     const action = body.actions[0];
     if (!action || !("action_id" in action)) return;
     try {
+      const workspace = await workspaceOf(context, body.team?.id, `action ${action.action_id}`);
+      if (!workspace) return;
       // A button in the bot's direct messages is no channel to post cards in.
       const channelId = body.channel?.id.startsWith("D") ? undefined : body.channel?.id;
-      const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, channelId);
+      const actor = await actorOf(workspace, body.team?.domain ?? "", body.user.id, channelId);
       // A button of the Home tab (no channel, no response_url: its answer comes by direct message).
       if (body.view?.type === "home") rememberHome(actor);
-      const outcome = await musubi.action(port, actor, action.action_id);
-      await show(actor, outcome, {
+      const outcome = await musubi.action(workspace.port, actor, action.action_id);
+      await show(workspace, actor, outcome, {
         triggerId: body.trigger_id,
         respond: body.response_url
           ? (reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
           : undefined,
       });
-      await refreshHome(actor);
+      await refreshHome(workspace, actor);
     } catch (error) {
       failed(`action ${action.action_id}`)(error);
     }
   });
 
-  app.view(/^form:/, async ({ ack, body, view }) => {
+  app.view(/^form:/, async ({ ack, body, view, context }) => {
     const formId = readFormModalId(view.callback_id)?.formId ?? "";
+    const workspace = await workspaceOf(context, body.team?.id, `form ${formId}`);
+    if (!workspace) {
+      await ack();
+      return;
+    }
     const metadata = JSON.parse(view.private_metadata || "{}") as { channelId?: string | null };
     const values = readViewState(view.state.values as never);
-    const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
-    const errors = await musubi.checkForm(port, actor, { formId, values });
+    const actor = await actorOf(workspace, body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
+    const errors = await musubi.checkForm(workspace.port, actor, { formId, values });
     if (errors) {
       await ack({ response_action: "errors", errors });
       return;
     }
     await ack();
-    const result = await musubi.submitForm(port, actor, { formId, page: "all", values });
-    await show(actor, result.outcome, {}).catch(failed(`form ${formId}`));
-    await refreshHome(actor);
+    const result = await musubi.submitForm(workspace.port, actor, { formId, page: "all", values });
+    await show(workspace, actor, result.outcome, {}).catch(failed(`form ${formId}`));
+    await refreshHome(workspace, actor);
   });
 
-  app.event("app_home_opened", async ({ event, body }) => {
+  app.event("app_home_opened", async ({ event, body, context }) => {
     // The Messages and About tabs are Slack's own: only the Home tab is musubi's page.
     if (event.tab !== "home") return;
     try {
-      const actor = await actorOf(body.team_id ?? "", "", event.user);
+      const workspace = await workspaceOf(context, body.team_id, "app_home_opened");
+      if (!workspace) return;
+      const actor = await actorOf(workspace, "", event.user);
       rememberHome(actor);
-      await publishHome(actor);
+      await publishHome(workspace, actor);
     } catch (error) {
       failed("app_home_opened")(error);
     }
   });
 
-  app.event("team_join", async ({ event, body }) => {
+  app.event("team_join", async ({ event, body, context }) => {
     const user = event.user as { id: string; team_id?: string; real_name?: string; name?: string; is_bot?: boolean; locale?: string };
     if (user.is_bot) return;
-    await musubi.memberJoined(port, {
+    const workspace = await workspaceOf(context, body.team_id ?? user.team_id, "team_join");
+    if (!workspace) return;
+    await musubi.memberJoined(workspace.port, {
       platform: "slack",
-      community: { externalId: body.team_id ?? user.team_id ?? "", name: "" },
+      community: { externalId: workspace.teamId, name: "" },
       userId: user.id,
       displayName: user.real_name || user.name || user.id,
       locale: user.locale,
@@ -321,9 +499,10 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   if (receiver) http!.mount(receiver.requestListener);
   else await app.start();
   connected = true;
-  slackLog.info({ mode: socketMode ? "socket" : "http", bot: bot.botUserId }, "serving Slack");
+  slackLog.info({ mode: socketMode ? "socket" : "http", installs: Boolean(config.oauth), bot: botUserId }, "serving Slack");
   return {
-    app, port,
+    app,
+    observe: observeRateLimits,
     connected: () => connected,
     async drain() {
       // Socket Mode: the socket is closed so no event arrives; the listeners under way go on.

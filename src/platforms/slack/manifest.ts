@@ -6,6 +6,9 @@ import { localized } from "../../i18n/index.js";
 /** Bolt's HTTP receiver serves commands, interactivity and events on this one path. */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/** Where Slack sends an installer back with a code, when the app is installed by OAuth (Bolt's default path). */
+export const SLACK_OAUTH_REDIRECT_PATH = "/slack/oauth_redirect";
+
 export const SLACK_BOT_SCOPES = [
   "commands", // slash commands
   "chat:write", // cards, replies, welcomes
@@ -61,8 +64,16 @@ function usageHint(command: CommandDefinition): string | undefined {
   return usage;
 }
 
-export function slackManifest(commands: readonly CommandDefinition[], options: { publicUrl?: string | undefined; socketMode: boolean }) {
-  const url = `${options.publicUrl ?? "https://YOUR-PUBLIC-HOST"}${SLACK_EVENTS_PATH}`;
+/**
+ * `installs`: the app is distributed by OAuth (SLACK_CLIENT_ID …): Slack sends installers back to
+ * the redirect URL, and tells the app when a workspace uninstalls it or revokes its token.
+ */
+export function slackManifest(
+  commands: readonly CommandDefinition[],
+  options: { publicUrl?: string | undefined; socketMode: boolean; installs?: boolean | undefined },
+) {
+  const host = options.publicUrl ?? "https://YOUR-PUBLIC-HOST";
+  const url = `${host}${SLACK_EVENTS_PATH}`;
   const requestUrl = options.socketMode ? {} : { request_url: url };
   return {
     display_information: {
@@ -85,9 +96,15 @@ export function slackManifest(commands: readonly CommandDefinition[], options: {
         };
       }),
     },
-    oauth_config: { scopes: { bot: [...SLACK_BOT_SCOPES] } },
+    oauth_config: {
+      ...(options.installs ? { redirect_urls: [`${host}${SLACK_OAUTH_REDIRECT_PATH}`] } : {}),
+      scopes: { bot: [...SLACK_BOT_SCOPES] },
+    },
     settings: {
-      event_subscriptions: { ...requestUrl, bot_events: ["team_join", "app_home_opened"] },
+      event_subscriptions: {
+        ...requestUrl,
+        bot_events: ["team_join", "app_home_opened", ...(options.installs ? ["app_uninstalled", "tokens_revoked"] : [])],
+      },
       interactivity: { is_enabled: true, ...requestUrl },
       org_deploy_enabled: false,
       socket_mode_enabled: options.socketMode,
