@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
-import { resolveLocale, translator, type Locale } from "../i18n/index.js";
+import { joinSentences, resolveLocale, translator, type Locale } from "../i18n/index.js";
 import type { JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
 import type { HomeView } from "../port/message.js";
@@ -187,8 +187,8 @@ export function createMusubi(options: MusubiOptions) {
       [name, spec.kind === "user" || spec.kind === "channel" || spec.kind === "group" ? mentioned(ctx.port, spec.kind, spec) : spec.schema])));
     const parsed = schema.safeParse(raw, { reportInput: true });
     if (parsed.success) return parsed.data;
-    const problems = describeIssues(parsed.error, ctx.t, optionNaming(ctx, handler.options));
-    throw new UserError("common.invalidOptions", { problems: Object.values(problems).join(" ") });
+    const problems = describeIssues(parsed.error, ctx, optionNaming(ctx, handler.options));
+    throw new UserError("common.invalidOptions", { problems: joinSentences(ctx.locale, Object.values(problems)) });
   }
 
   return {

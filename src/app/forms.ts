@@ -193,7 +193,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     const parsed = checked.safeParse(values, { reportInput: true });
 
     if (!parsed.success) {
-      const errors = describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
+      const errors = describeIssues(parsed.error, ctx, fieldNaming(ctx, definition));
       ctx.log.info({ fields: Object.keys(errors) }, "form refused");
       // Keep what was typed so that "fix my answers" reopens the form as the member left it.
       if (page !== "all") await ctx.store.formDrafts.save(ctx.member.id, definition.id, asDraft(values), ctx.now());
@@ -233,7 +233,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     if (!forms.has(submission.formId)) return undefined;
     const definition = await permitted(ctx, submission.formId);
     const parsed = wholeSchemaOf(ctx, definition).safeParse(answersOf(definition, submission.values), { reportInput: true });
-    return parsed.success ? undefined : describeIssues(parsed.error, ctx.t, fieldNaming(ctx, definition));
+    return parsed.success ? undefined : describeIssues(parsed.error, ctx, fieldNaming(ctx, definition));
   }
 
   return { open, submit, check };

@@ -1,4 +1,4 @@
-import type { Localized, PlainMessageKey } from "../i18n/index.js";
+import { listAlternatives, type Localized, type PlainMessageKey } from "../i18n/index.js";
 import type { CommandContext, CommandSummary } from "./context.js";
 import { holdsPermission } from "./permissions.js";
 import { privateReply, type Outcome } from "./reply.js";
@@ -88,7 +88,7 @@ function describeOption(ctx: CommandContext, name: string, spec: CommandSummary[
   const params = { name, label: t(spec.label), description: t(spec.description) };
   const text = spec.required ? t("help.option.required", params) : t("help.option", params);
   const choices = spec.choices?.map(({ value, label }) => (label[locale] === value ? value : t("common.choice", { label: label[locale], value })));
-  return choices ? `${text} ${t("help.option.choices", { choices: choices.join(" / ") })}` : text;
+  return choices ? `${text} ${t("help.option.choices", { choices: listAlternatives(locale, choices) })}` : text;
 }
 
 /** "/match pause weeks:2" on Discord; "/match pause weeks=2" where commands are typed as text. */

@@ -1,11 +1,11 @@
 import type { z } from "zod";
-import { isMessageKeyWith, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
+import { isMessageKeyWith, listAlternatives, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
 
 export type FieldErrors = Record<string, string>;
 
 export interface FieldNaming {
   label(field: string): string;
-  /** Localized labels of an enum field's choices, for "choose one of …". */
+  /** Localized labels of an enum field's choices, for "choose A, B, or C". */
   choices?(field: string): string[] | undefined;
 }
 
@@ -28,18 +28,19 @@ export function optionNaming(
  * Turns zod's issues into one localized sentence per field, the first problem of each field.
  * Schemas use zod's own checks (min, max, enum); a custom message is a catalogue key.
  */
-export function describeIssues(error: z.ZodError, t: Translate, naming: FieldNaming): FieldErrors {
+export function describeIssues(error: z.ZodError, { t, locale }: { t: Translate; locale: Locale }, naming: FieldNaming): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const field = String(issue.path[0] ?? "");
     if (field in errors) continue;
     const label = naming.label(field);
-    errors[field] = describeIssue(issue, label, t, naming.choices?.(field));
+    const choices = naming.choices?.(field);
+    errors[field] = describeIssue(issue, label, t, choices && listAlternatives(locale, choices));
   }
   return errors;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, choices?: string[]): string {
+function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, choices?: string): string {
   if (issue.message === "itemTooLong" && issue.code === "too_big") {
     return t("error.itemTooLong", { field, max: Number(issue.maximum) });
   }
@@ -56,7 +57,7 @@ function describeIssue(issue: z.core.$ZodIssue, field: string, t: Translate, cho
     }
     case "invalid_value":
     case "invalid_union":
-      return choices ? t("error.choice", { field, choices: choices.join(" / ") }) : t("error.invalid", { field });
+      return choices ? t("error.choice", { field, choices }) : t("error.invalid", { field });
     case "invalid_type":
       return issue.input === undefined || issue.input === "" ? t("error.required", { field }) : t("error.invalid", { field });
     default:

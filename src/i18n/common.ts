@@ -40,7 +40,7 @@ export const commonMessages = {
 
   "error.required": {
     ja: "{field}は必須です。",
-    en: "{field} is required.",
+    en: "{field}: this cannot be left empty.",
   },
   "error.tooLong": {
     ja: "{field}は{max}文字以内で入力してください。",
@@ -67,8 +67,8 @@ export const commonMessages = {
     en: "{field} must be at most {max}.",
   },
   "error.choice": {
-    ja: "{field}は次から選んでください: {choices}",
-    en: "{field}: choose one of {choices}.",
+    ja: "{field}は次から選んでください: {choices}。",
+    en: "{field}: choose {choices}.",
   },
   "error.invalid": {
     ja: "{field}の値が正しくありません。",

@@ -54,6 +54,16 @@ export type PlainMessageKey = MessageKeyWith<never>;
 
 export type Translate = <K extends MessageKey>(key: K, ...params: MessageArgs<K>) => string;
 
+/** Choices as the language lists alternatives: "A, B, or C"; 「A、B、またはC」. */
+export function listAlternatives(locale: Locale, choices: readonly string[]): string {
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format(choices);
+}
+
+/** Sentences one after another as the language writes them: Japanese without a space after "。". */
+export function joinSentences(locale: Locale, sentences: readonly string[]): string {
+  return sentences.join(locale === "ja" ? "" : " ");
+}
+
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }

@@ -137,8 +137,8 @@ describe("the intro form across pages", () => {
       formId: "intro", page: 0, values: { ...page0, role: "   ", seniority: "20 years", canOffer: "x".repeat(41) },
     });
     expect(result.errors).toEqual({
-      role: "Role is required.",
-      seniority: "Experience: choose one of Student / 1–3 years / 3–7 years / 7–15 years / 15+ years.",
+      role: "Role: this cannot be left empty.",
+      seniority: "Experience: choose Student, 1–3 years, 3–7 years, 7–15 years, or 15+ years.",
       canOffer: "What I can offer: each item must be at most 40 characters.",
     });
     expect(result.outcome.type === "reply" && result.outcome.reply.buttons?.[0]?.actionId).toBe("form:intro:0");
