@@ -127,7 +127,7 @@ export const networkMessages = {
   "report.description": { ja: "毎月のレポート（数字と図）を投稿するチャンネル", en: "The channel for the monthly report (figures and pictures)" },
   "report.option.channel": { ja: "投稿するチャンネル", en: "Channel to post in" },
   "report.option.enabled": { ja: "オン・オフ", en: "On or off" },
-  "report.needsChannel": { ja: "レポートを投稿するチャンネルを channel で指定してください。", en: "Name the channel for the report with channel." },
+  "report.needsChannel": { ja: "レポートを投稿するチャンネルを指定してください: /musubi report channel:#チャンネル", en: "Name the channel for the report first: /musubi report channel:#channel" },
   "report.on": { ja: "毎月のレポートを {channel} に投稿します。次回は{time}です。", en: "The monthly report goes to {channel}. The next one is {time}." },
   "report.off": { ja: "毎月のレポートはオフです。", en: "The monthly report is off." },
   "report.title": { ja: "📊 月次レポート（{month}からの1か月）", en: "📊 Monthly report (the month from {month})" },

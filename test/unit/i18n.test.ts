@@ -7,7 +7,10 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
+import { commands } from "../../commands/index.js";
+import { handlersOf } from "../../src/app/command.js";
 import { UserError } from "../../src/app/errors.js";
+import { FORBIDDEN_VARIANTS } from "../../src/i18n/style.js";
 import { isMessageKeyWith, LOCALES, localized, messages, placeholdersIn, translate, translator, type Locale, type MessageKey } from "../../src/i18n/index.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -119,13 +122,50 @@ const catalogue: Catalogue = messages;
 
 /** Each feature file of src/i18n and the catalogue it exports. */
 async function featureCatalogues(): Promise<{ file: string; catalogue: Catalogue }[]> {
-  const files = readdirSync(join(ROOT, I18N)).filter((name) => name.endsWith(".ts") && name !== "index.ts");
+  const files = readdirSync(join(ROOT, I18N)).filter((name) => name.endsWith(".ts") && name !== "index.ts" && name !== "style.ts");
   return Promise.all(files.map(async (file) => {
     const module = (await import(join(ROOT, I18N, file))) as Record<string, Catalogue>;
     const exported = Object.values(module);
     expect(exported, `${file} exports one catalogue`).toHaveLength(1);
     return { file, catalogue: exported[0]! };
   }));
+}
+
+/** Texts that use a variant the style sheet replaces by one of its terms. */
+function styleProblems(catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  for (const [key, texts] of Object.entries(catalogue)) {
+    for (const locale of LOCALES) {
+      // A placeholder stands for a word: "{member} さん" must read as "X さん".
+      const text = texts[locale].replace(/\{\w+\}/g, "X");
+      for (const { variant, use } of FORBIDDEN_VARIANTS[locale]) {
+        if (variant.test(text)) problems.push(`${key}: ${locale} "${text.match(variant)![0]}" (use ${use})`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Every option name and form field id the commands declare. */
+function optionAndFieldIds(): string[] {
+  const ids = new Set<string>();
+  for (const command of commands) {
+    for (const { handler } of handlersOf(command)) for (const name of Object.keys(handler.options)) ids.add(name);
+    for (const form of command.forms ?? []) for (const field of form.pages.flat()) ids.add(field.id);
+  }
+  return [...ids];
+}
+
+/** Japanese texts with an id written as a word (not a {placeholder}, not followed by ":" or "=" as typed). */
+function rawIdProblems(catalogue: Catalogue, ids: readonly string[]): string[] {
+  const problems: string[] = [];
+  for (const [key, texts] of Object.entries(catalogue)) {
+    const text = texts.ja.replace(/\{\w+\}/g, "");
+    for (const id of ids) {
+      if (new RegExp(`(?<![\\w/-])${escapeRegExp(id)}(?![\\w:=-])`).test(text)) problems.push(`${key}: ${id}`);
+    }
+  }
+  return problems;
 }
 
 // ---- tests ---------------------------------------------------------------------------------
@@ -253,5 +293,28 @@ describe("translating", () => {
     // @ts-expect-error not a key: the weekly pairing round's keys are pairingRound.*
     const notAKey: MessageKey = "round.headsUp.skip";
     expect(notAKey in messages).toBe(false);
+  });
+
+  it("no text says a term of the style sheet another way (src/i18n/style.ts)", () => {
+    expect(styleProblems(catalogue)).toEqual([]);
+  });
+
+  it("the style check finds each kind of variant: a word, a space before さん, half-width brackets, Japanese punctuation in English", () => {
+    expect(styleProblems({
+      "a.offer": { ja: "オファーを投稿しました。", en: "Posted." },
+      "a.honorific": { ja: "{member} さん、ようこそ！", en: "Welcome, {member}!" },
+      "a.brackets": { ja: "自己紹介 (1/2)", en: "Intro (1/2)" },
+      "a.english": { ja: "ようこそ。", en: "Welcome、{member}。" },
+      "a.fine": { ja: "{member}さん、ようこそ！（1/2）", en: "Welcome, {member}! (1/2)" },
+    }).map((p) => p.split(":")[0])).toEqual(["a.offer", "a.honorific", "a.brackets", "a.english"]);
+  });
+
+  it("no Japanese text names an option or a form field by its id, except where it shows what to type (channel:#チャンネル)", () => {
+    expect(rawIdProblems(catalogue, optionAndFieldIds())).toEqual([]);
+    expect(rawIdProblems({
+      "a.raw": { ja: "weeksは12以下にしてください。", en: "Weeks must be at most 12." },
+      "a.typed": { ja: "/musubi report channel:#チャンネル で指定してください。", en: "Use channel:#channel." },
+      "a.placeholder": { ja: "{weeks}週間", en: "{weeks} weeks" },
+    }, ["weeks", "channel"])).toEqual(["a.raw: weeks"]);
   });
 });
