@@ -17,6 +17,7 @@ import {
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { communityOf, describeProblems, profileOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/actions.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -110,7 +111,7 @@ const goodAnswers = {
 const textOf = (blocks: Json[]): string => JSON.stringify(blocks);
 const chatCalls = () => fake.calls.filter((c) => c.method.startsWith("chat.") || c.method === "conversations.open");
 const buttonsIn = (blocks: Json[]) =>
-  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: readCommunityOfAction(e.action_id).actionId, text: e.text.text }));
 
 // ---------------------------------------------------------------- scenarios
 

@@ -1,4 +1,6 @@
-import { App, HTTPReceiver, LogLevel, webApi, type Logger as BoltLogger } from "@slack/bolt";
+import { z } from "zod";
+import { App, HTTPReceiver, LogLevel, webApi, type Context, type Logger as BoltLogger } from "@slack/bolt";
+import { readCommunityOfAction } from "../../app/actions.js";
 import type { Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { readFormModalId } from "../../app/forms.js";
@@ -22,7 +24,26 @@ interface SlackUser {
   displayName: string;
   locale?: string | undefined;
   isOrganizer: boolean;
+  /** The workspaces the member belongs to: their own, and on Enterprise Grid every one of the org they are in. */
+  workspaces: ReadonlySet<string>;
 }
+
+/**
+ * The workspace a request belongs to, as Bolt resolved it for this request (`context.teamId`:
+ * an event's authorization, a command's team_id, an action's team, else the user's team on an
+ * org-wide install), else the first of `fallbacks` given. Never an Enterprise Grid org's id (E…)
+ * nor an empty id: a request of no workspace is dropped.
+ */
+export function workspaceOf(context: Pick<Context, "teamId">, ...fallbacks: (string | null | undefined)[]): string | undefined {
+  return [context.teamId, ...fallbacks].find((id): id is string => typeof id === "string" && /^T[A-Z0-9]+$/.test(id));
+}
+
+/** What a form's modal keeps for its submission: where it was opened, and for which workspace. */
+const viewMetadata = z.object({ channelId: z.string().nullish(), teamId: z.string().optional() });
+
+/** A DM or group DM with the bot: no place for a community's cards. */
+const isDirectConversation = (channelId: string | undefined, channelName?: string) =>
+  Boolean(channelId && (channelId.startsWith("D") || channelName === "directmessage" || channelName?.startsWith("mpdm-")));
 const USER_CACHE_MS = 10 * 60 * 1000;
 
 /**
@@ -133,6 +154,7 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
       displayName: u?.profile?.display_name || u?.real_name || u?.name || userId,
       locale: u?.locale,
       isOrganizer: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
+      workspaces: new Set([u?.team_id, ...(u?.enterprise_user?.teams ?? [])].filter((id): id is string => Boolean(id))),
     };
     users.set(userId, { user, until: Date.now() + USER_CACHE_MS });
     return user;
@@ -165,6 +187,23 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
     };
   }
 
+  /**
+   * The workspace a button or form is for: the one its id names (every button musubi sends carries
+   * it) when the presser belongs to it, else nothing; without a name, the request's own.
+   */
+  async function communityNamed(named: string | undefined, resolved: string | undefined, userId: string): Promise<string | undefined> {
+    if (named === undefined || named === resolved) return resolved;
+    return (await userOf(userId)).workspaces.has(named) ? named : undefined;
+  }
+
+  /** Tells a member that what they pressed belongs to a workspace they are not in. */
+  async function refuseOutsider(userId: string, named: string | undefined, respond?: (reply: Reply) => Promise<unknown>) {
+    slackLog.info({ user: userId, named }, "refused: not a member of the workspace the request names");
+    const t = translator(resolveLocale((await userOf(userId)).locale, "ja"));
+    const reply: Reply = { text: t("common.notInCommunity"), ephemeral: true };
+    await (respond ? respond(reply) : port.sendDirectMessage(userId, reply));
+  }
+
   /** Shows an outcome: a form as a modal, a reply through the response_url or as an ephemeral message. */
   async function show(
     actor: Actor,
@@ -176,7 +215,8 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
       if (!via.triggerId) return;
       await app.client.views.open({
         trigger_id: via.triggerId,
-        view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null })) as never,
+        // The form's submission carries the workspace it was opened for (a DM's may be another).
+        view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null, teamId: actor.community.externalId })) as never,
       });
       return;
     }
@@ -231,10 +271,17 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   }
 
   for (const command of musubi.commands) {
-    app.command(`/${command.name}`, async ({ command: slash, ack, respond }) => {
+    app.command(`/${command.name}`, async ({ command: slash, ack, respond, context }) => {
       await ack();
       try {
-        const actor = await actorOf(slash.team_id, slash.team_domain, slash.user_id, slash.channel_id);
+        const team = workspaceOf(context, slash.team_id);
+        if (!team) {
+          slackLog.warn({ command: `/${command.name}`, enterprise: slash.enterprise_id }, "slash command of no workspace dropped");
+          return;
+        }
+        // Typed in a DM: the answer comes there (response_url), a card goes to the community's channel.
+        const channelId = isDirectConversation(slash.channel_id, slash.channel_name) ? undefined : slash.channel_id;
+        const actor = await actorOf(team, slash.team_domain, slash.user_id, channelId);
         const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""));
         const outcome = await musubi.command(port, actor, { name: command.name, subcommand, options });
         await show(actor, outcome, {
@@ -248,35 +295,45 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
     });
   }
 
-  app.action(/.*/, async ({ ack, body, respond }) => {
+  app.action(/.*/, async ({ ack, body, respond, context }) => {
     await ack();
     if (body.type !== "block_actions") return;
     const action = body.actions[0];
     if (!action || !("action_id" in action)) return;
+    const respondPrivately = body.response_url
+      ? (reply: Reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
+      : undefined;
     try {
+      const { community: named, actionId } = readCommunityOfAction(action.action_id);
+      const team = await communityNamed(named, workspaceOf(context, body.team?.id, body.user.team_id), body.user.id);
+      if (!team) {
+        await refuseOutsider(body.user.id, named, respondPrivately);
+        return;
+      }
       // A button in the bot's direct messages is no channel to post cards in.
-      const channelId = body.channel?.id.startsWith("D") ? undefined : body.channel?.id;
-      const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, channelId);
+      const channelId = isDirectConversation(body.channel?.id, body.channel?.name) ? undefined : body.channel?.id;
+      const actor = await actorOf(team, team === body.team?.id ? body.team.domain ?? "" : "", body.user.id, channelId);
       // A button of the Home tab (no channel, no response_url: its answer comes by direct message).
       if (body.view?.type === "home") rememberHome(actor);
-      const outcome = await musubi.action(port, actor, action.action_id);
-      await show(actor, outcome, {
-        triggerId: body.trigger_id,
-        respond: body.response_url
-          ? (reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
-          : undefined,
-      });
+      const outcome = await musubi.action(port, actor, actionId);
+      await show(actor, outcome, { triggerId: body.trigger_id, respond: respondPrivately });
       await refreshHome(actor);
     } catch (error) {
       failed(`action ${action.action_id}`)(error);
     }
   });
 
-  app.view(/^form:/, async ({ ack, body, view }) => {
+  app.view(/^form:/, async ({ ack, body, view, context }) => {
     const formId = readFormModalId(view.callback_id)?.formId ?? "";
-    const metadata = JSON.parse(view.private_metadata || "{}") as { channelId?: string | null };
+    const metadata = viewMetadata.safeParse(JSON.parse(view.private_metadata || "{}")).data ?? {};
     const values = readViewState(view.state.values as never);
-    const actor = await actorOf(body.team?.id ?? "", body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
+    const team = await communityNamed(metadata.teamId, workspaceOf(context, body.team?.id, body.user.team_id), body.user.id);
+    if (!team) {
+      await ack();
+      await refuseOutsider(body.user.id, metadata.teamId);
+      return;
+    }
+    const actor = await actorOf(team, body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
     const errors = await musubi.checkForm(port, actor, { formId, values });
     if (errors) {
       await ack({ response_action: "errors", errors });
@@ -288,11 +345,16 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
     await refreshHome(actor);
   });
 
-  app.event("app_home_opened", async ({ event, body }) => {
+  app.event("app_home_opened", async ({ event, body, context }) => {
     // The Messages and About tabs are Slack's own: only the Home tab is musubi's page.
     if (event.tab !== "home") return;
     try {
-      const actor = await actorOf(body.team_id ?? "", "", event.user);
+      const team = workspaceOf(context, body.team_id);
+      if (!team) {
+        slackLog.warn({ event: body.event_id }, "app_home_opened of no workspace dropped");
+        return;
+      }
+      const actor = await actorOf(team, "", event.user);
       rememberHome(actor);
       await publishHome(actor);
     } catch (error) {
@@ -300,14 +362,22 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
     }
   });
 
-  app.event("team_join", async ({ event, body }) => {
-    const user = event.user as { id: string; team_id?: string; real_name?: string; name?: string; is_bot?: boolean; locale?: string };
-    if (user.is_bot) return;
+  app.event("team_join", async ({ event, body, context }) => {
+    const joined = event.user as { id: string; team_id?: string; is_bot?: boolean };
+    if (joined.is_bot) return;
+    // On Enterprise Grid the event's team may be the org: the member's own workspace is the one they joined.
+    const team = workspaceOf(context, joined.team_id, body.team_id);
+    if (!team) {
+      slackLog.warn({ event: body.event_id }, "team_join of no workspace dropped");
+      return;
+    }
+    // team_join carries no locale in real traffic: users.info (include_locale) tells the newcomer's language.
+    const user = await userOf(joined.id);
     await musubi.memberJoined(port, {
       platform: "slack",
-      community: { externalId: body.team_id ?? user.team_id ?? "", name: "" },
-      userId: user.id,
-      displayName: user.real_name || user.name || user.id,
+      community: { externalId: team, name: "" },
+      userId: joined.id,
+      displayName: user.displayName,
       locale: user.locale,
     });
   });
