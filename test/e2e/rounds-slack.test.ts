@@ -193,7 +193,7 @@ describe("a reading club on Slack", () => {
     const view = await openCreate(ADA, team, ROUNDS);
     expect(view.callback_id).toBe("form:round-create");
     expect(view.title.text).toBe("読書会・勉強会を作成");
-    expect(JSON.parse(view.private_metadata)).toEqual({ channelId: ROUNDS });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: ROUNDS });
     expect(view.blocks.map((b: Json) => [b.block_id, b.label.text, b.element.type])).toEqual([
       ["kind", "種類", "static_select"],
       ["title", "タイトル", "plain_text_input"],

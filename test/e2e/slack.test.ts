@@ -122,7 +122,7 @@ describe("musubi on Slack", () => {
     expect(view.callback_id).toBe("form:intro");
     expect(view.title.text).toBe("自己紹介");
     expect(view.submit.text).toBe("保存");
-    expect(JSON.parse(view.private_metadata)).toEqual({ channelId: "C0MEETUP" });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: "C0MEETUP" });
     expect(view.blocks).toHaveLength(10);
     expect(view.blocks.every((b: Json) => b.type === "input")).toBe(true);
     expect(view.blocks.map((b: Json) => [b.block_id, b.label.text, b.element.type])).toEqual([
@@ -222,7 +222,7 @@ describe("musubi on Slack", () => {
     const modal = await fake.waitFor((c) => c.method === "views.open" && c.args.trigger_id === trigger_id);
     expect(modal.args.view.title.text).toBe("Introduce yourself");
     // The bot's DM is no place for a public card: with no intro channel set, none is posted there.
-    expect(JSON.parse(modal.args.view.private_metadata)).toEqual({ channelId: null });
+    expect(JSON.parse(modal.args.view.private_metadata)).toMatchObject({ channelId: null });
   });
 
   it("given an unsigned or badly signed request then it is refused with 401 and nothing happens", async () => {
