@@ -1,3 +1,4 @@
+import type { RequestListener } from "node:http";
 import { z } from "zod";
 import { App, HTTPReceiver, LogLevel, webApi, type Context, type Logger as BoltLogger } from "@slack/bolt";
 import { readCommunityOfAction } from "../../app/actions.js";
@@ -45,6 +46,36 @@ const viewMetadata = z.object({ channelId: z.string().nullish(), teamId: z.strin
 const isDirectConversation = (channelId: string | undefined, channelName?: string) =>
   Boolean(channelId && (channelId.startsWith("D") || channelName === "directmessage" || channelName?.startsWith("mpdm-")));
 const USER_CACHE_MS = 10 * 60 * 1000;
+
+/**
+ * How long a request's key is remembered: Slack retries an event three times within about five
+ * minutes, and Bolt refuses a request signed more than five minutes ago, so a replay after this
+ * long is refused anyway.
+ */
+const REDELIVERY_WINDOW_MS = 60 * 60 * 1000;
+
+/** Bolt refuses requests signed more than five minutes ago; one signed as far ahead is refused the same way. */
+const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/** What a redelivery of a request shares with its first delivery: an event's id, an interaction's trigger. */
+function deliveryKey(body: { type?: unknown; event_id?: unknown; trigger_id?: unknown }): string | undefined {
+  if (body.type === "event_callback" && typeof body.event_id === "string") return `slack:event:${body.event_id}`;
+  if (typeof body.trigger_id === "string" && body.trigger_id !== "") return `slack:trigger:${body.trigger_id}`;
+  return undefined;
+}
+
+/** Answers 401 to a request whose signature timestamp lies in the future (Bolt checks only the past). */
+function refusingFutureTimestamps(listener: RequestListener, log: Logger): RequestListener {
+  return (req, res) => {
+    const signedAt = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(signedAt) && signedAt * 1000 > Date.now() + MAX_FUTURE_SKEW_MS) {
+      log.warn({ signedAt }, "Slack request refused: signed in the future");
+      res.writeHead(401).end();
+      return;
+    }
+    listener(req, res);
+  };
+}
 
 /**
  * How the WebClient retries. On a 429 it waits out `retry-after` itself (pausing its queue) and
@@ -136,6 +167,17 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   app.client.on(webApi.WebClientEvent.RATE_LIMITED, (seconds: number, { url }: { url: string }) => {
     slackLog.info({ url, retryInMs: seconds * 1000 }, "waiting out a rate limit");
     metrics?.rateLimited("slack", seconds);
+  });
+  // A request Slack delivers again (an event retried, an interaction replayed) is handled once,
+  // whichever process received it first; later deliveries are acknowledged and dropped.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body as Parameters<typeof deliveryKey>[0]);
+    if (key && !(await musubi.firstDelivery(key, REDELIVERY_WINDOW_MS))) {
+      slackLog.info({ key, retry: args.context.retryNum }, "Slack redelivery dropped");
+      if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
   });
   // Every listener runs inside this middleware: a stopping process waits for them.
   app.use(async ({ next }) => {
@@ -388,7 +430,7 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
   });
 
   let connected = false;
-  if (receiver) http!.mount(receiver.requestListener);
+  if (receiver) http!.mount(refusingFutureTimestamps(receiver.requestListener, slackLog));
   else await app.start();
   connected = true;
   slackLog.info({ mode: socketMode ? "socket" : "http", bot: bot.botUserId }, "serving Slack");
