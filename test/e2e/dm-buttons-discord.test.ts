@@ -74,7 +74,7 @@ const buttonIds = (data: Json): string[] =>
 const pressInDm = (user: UserInput, customId: string, message: Json = {}) =>
   callbackOf(fake.sendInteraction(buttonPress({ guildId: null, channelId: DM_CHANNEL, user, locale: "en-US", customId, message })));
 
-const submitInDm = (user: UserInput, customId: string, values: typeof page0) =>
+const submitInDm = (user: UserInput, customId: string, values: { selects: Record<string, string[]>; fields: Record<string, string> }) =>
   callbackOf(fake.sendInteraction(modalSubmit({ guildId: null, channelId: DM_CHANNEL, user, locale: "en-US", customId, layout: "labels", ...values })));
 
 const communityCount = (externalId: string) => bot.db.community.count({ where: { platform: "discord", externalId } });
