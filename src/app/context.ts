@@ -5,7 +5,7 @@ import type { Message } from "../port/message.js";
 import type { PlatformPort } from "../port/port.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
 import type { CommunityStore } from "../store/repositories.js";
-import { withCommunity } from "./actions.js";
+import { withCommunity } from "./action-community.js";
 import type { Outcome } from "./reply.js";
 
 /**

@@ -2,7 +2,7 @@
 // against the fake: a press in a DM arrives without guild_id, so every button musubi sends
 // carries its guild, and the press acts there only once Discord confirms the presser is a member.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { buttonPress, modalSubmit, slashCommand, type InteractionPayload, type UserInput } from "../fakes/discord-payloads.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
 import type { FakeDiscord, RecordedFile, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound } from "../support/bot.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

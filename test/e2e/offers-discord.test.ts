@@ -11,7 +11,7 @@ import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, startDiscordBot } from "../support/bot.js";
 import { exchangesOf } from "../support/db.js";
 import { communityOf } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -10,7 +10,7 @@ import { MEMBER_PERMISSIONS, buttonPress, slashCommand, type RawCommandOption, t
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 import { communityOf } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -9,7 +9,7 @@ import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
 import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 import { communityOf, describeProblems } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

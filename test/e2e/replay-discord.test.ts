@@ -1,7 +1,7 @@
 // Discord gateway payloads recorded from real traffic (test/fixtures/discord/, each naming its
 // source), dispatched to the real discord.js client through the fake gateway: what a member sees.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import type { InteractionPayload } from "../fakes/discord-payloads.js";
 import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";

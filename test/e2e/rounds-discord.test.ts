@@ -10,7 +10,7 @@ import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCom
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, startDiscordBot, unix } from "../support/bot.js";
 import { communityOf } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

@@ -12,7 +12,7 @@ import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/
 import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
 import { communityOf } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

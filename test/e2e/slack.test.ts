@@ -17,7 +17,7 @@ import {
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { communityOf, describeProblems, profileOf } from "./support.js";
-import { readCommunityOfAction } from "../../src/app/actions.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;

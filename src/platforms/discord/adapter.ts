@@ -11,7 +11,7 @@ import {
   type Interaction,
   type ModalSubmitInteraction,
 } from "discord.js";
-import { readCommunityOfAction, withCommunity } from "../../app/actions.js";
+import { readCommunityOfAction, withCommunity } from "../../app/action-community.js";
 import { withCommunityButtons, type Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { FORM_PAGE, readFormModalId } from "../../app/forms.js";

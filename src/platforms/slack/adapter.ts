@@ -1,8 +1,8 @@
 import type { RequestListener } from "node:http";
 import { z } from "zod";
 import { App, HTTPReceiver, LogLevel, webApi, type Context, type Logger as BoltLogger } from "@slack/bolt";
-import { readCommunityOfAction } from "../../app/actions.js";
-import type { Actor } from "../../app/context.js";
+import { readCommunityOfAction } from "../../app/action-community.js";
+import { withCommunityButtons, type Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { readFormModalId } from "../../app/forms.js";
 import type { Outcome, Reply } from "../../app/reply.js";
@@ -262,7 +262,9 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
       });
       return;
     }
-    const reply = outcome.reply.files?.length ? await withFilesSent(actor, outcome.reply) : outcome.reply;
+    // Its buttons name the workspace, as every button musubi sends does (it may land in a DM).
+    const tagged = withCommunityButtons(outcome.reply, actor.community.externalId);
+    const reply = tagged.files?.length ? await withFilesSent(actor, tagged) : tagged;
     if (via.respond) await via.respond(reply);
     else if (actor.channelId && reply.ephemeral) {
       // The bot may not be in that channel: then the member hears back by direct message.
