@@ -6,7 +6,7 @@ import { readCommunityOfAction } from "../../src/app/action-community.js";
 import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { buttonPress, modalSubmit, slashCommand, type InteractionPayload, type UserInput } from "../fakes/discord-payloads.js";
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
-import { createTestBot, type TestBot } from "../support/bot.js";
+import { createTestBot, giveIntro, type TestBot } from "../support/bot.js";
 import { communityOf, describeProblems, profileOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -20,6 +20,8 @@ const FOREIGN = "963000000000000001";
 const HOME_INTROS = "961000000000000011";
 const OTHER_GENERAL = "962000000000000010";
 const OWNER = { id: "811000000000000001", username: "owner" };
+const SORA = { id: "811000000000000004", username: "sora" };
+const TAKU = { id: "811000000000000005", username: "taku" };
 const MIKA = { id: "811000000000000002", username: "mika" };
 const STRANGER = { id: "811000000000000003", username: "stranger" };
 const DM_CHANNEL = "964000000000000001";
@@ -41,7 +43,7 @@ beforeAll(async () => {
   fake = await startFakeDiscord({
     guilds: [
       // No welcome, intro or system channel: newcomers are welcomed by DM.
-      { id: HOME, name: "Home meetup", owner_id: OWNER.id, channels: [{ id: HOME_INTROS, name: "intros" }], members: [OWNER] },
+      { id: HOME, name: "Home meetup", owner_id: OWNER.id, channels: [{ id: HOME_INTROS, name: "intros" }], members: [OWNER, SORA, TAKU] },
       { id: OTHER, name: "Other meetup", owner_id: OWNER.id, channels: [{ id: OTHER_GENERAL, name: "general" }], members: [OWNER, STRANGER] },
     ],
   });
@@ -149,5 +151,42 @@ describe("buttons pressed in a direct message on Discord", () => {
     const p = fake.sendInteraction(slashCommand({ guildId: HOME, channelId: HOME_INTROS, user: MIKA, locale: "en-US", name: "intro" }));
     const modal = await callbackOf(p);
     expect(modal.body.data.custom_id).toBe("form:intro:0");
+  });
+});
+
+describe("a chain of DM buttons on Discord: an answer to a post, then thanks", () => {
+  it("given a member answers a post from a DM then the author is told by DM, and the author's thanks button, pressed in that DM, sends thanks in that guild", async () => {
+    const author = await giveIntro(bot.store, "discord", HOME, { id: SORA.id, name: "sora" });
+    await giveIntro(bot.store, "discord", HOME, { id: TAKU.id, name: "taku" });
+    const home = await communityOf(bot.store, "discord", HOME);
+    const now = new Date();
+    const post = await bot.store.forCommunity(home.id).offers.create(author.id, {
+      kind: "offer", title: "Figma review", details: "", tags: ["design"], terms: ["figma"], contact: "dm",
+      expiresAt: new Date(now.getTime() + 14 * 86_400_000), createdAt: now,
+    });
+
+    // Taku presses "I'm interested" on a fit notice in his DM (the notice's button names the guild).
+    const answered = await pressInDm(TAKU, `@${HOME}:offer:respond:${post.id}`);
+    expect(answered.body.type).toBe(4);
+    const exchange = await bot.db.offerExchange.findFirstOrThrow({ where: { postId: post.id } });
+    expect(exchange.communityId).toBe(home.id);
+
+    // Sora is told by DM, with a thanks button that names the guild.
+    const told = await fake.waitFor((r) => r.method === "POST" && /^\/channels\/\d+\/messages$/.test(r.path) &&
+      buttonIds(r.body).some((id) => readCommunityOfAction(id).actionId.startsWith("network:thank:exchange:")));
+    const [thank] = buttonIds(told.body);
+    expect(readCommunityOfAction(thank!).community).toBe(HOME);
+
+    // Pressed in that DM: the thanks form opens, and its submission (from the DM) is kept in that guild.
+    const modal = await pressInDm(SORA, thank!, { components: told.body.components });
+    expect(modal.body.type).toBe(9);
+    expect(readCommunityOfAction(modal.body.data.custom_id)).toEqual({ community: HOME, actionId: "form:thanks:0" });
+    const sent = await callbackOf(fake.sendInteraction(modalSubmit({
+      guildId: null, channelId: DM_CHANNEL, user: SORA, locale: "en-US", customId: modal.body.data.custom_id, layout: "labels",
+      fields: { message: "Thanks for the review!" },
+    })));
+    expect(sent.body.type).toBe(4);
+    const thanks = await bot.db.thanks.findMany({ where: { communityId: home.id } });
+    expect(thanks.map((t) => t.message)).toEqual(["Thanks for the review!"]);
   });
 });

@@ -169,6 +169,16 @@ describe("recorded Slack requests replayed through Bolt", () => {
     expect(fake.calls.filter((c) => c.method === "chat.postMessage" && JSON.stringify(c.args).includes(`<@${HANA.id}>`))).toHaveLength(1);
   });
 
+  it("team_join of someone users.info does not know yet is still welcomed, in the community's language", async () => {
+    const event = recorded("slack", "team-join");
+    const stranger = { ...event, event_id: "Ev0RPLAYJ02", event: { ...event.event, user: { ...event.event.user, id: "U0RPLAYUNK" } } };
+    await replayEvent(stranger);
+    const welcome = await fake.waitFor((c) => c.method === "chat.postMessage" && JSON.stringify(c.args).includes("<@U0RPLAYUNK>"));
+    expect(JSON.stringify(welcome.args.blocks)).toContain("自己紹介する");
+    const problems = bot.problems.splice(0);
+    expect(problems.map((p) => p.msg)).toEqual(["users.info failed: welcoming in the community's language"]);
+  });
+
   it("a slash command of an Enterprise Grid workspace belongs to that workspace, not the org", async () => {
     const command = recorded("slack", "slash-command-grid");
     await replayCommand(command);

@@ -415,14 +415,19 @@ export async function startSlack({ config, musubi, log, http, metrics }: SlackOp
       slackLog.warn({ event: body.event_id }, "team_join of no workspace dropped");
       return;
     }
-    // team_join carries no locale in real traffic: users.info (include_locale) tells the newcomer's language.
-    const user = await userOf(joined.id);
+    // team_join carries no locale in real traffic: users.info (include_locale) tells the newcomer's
+    // language. Should it fail, the newcomer is still welcomed, in the community's language.
+    const user = await userOf(joined.id).catch((error: unknown) => {
+      slackLog.warn({ err: error, user: joined.id }, "users.info failed: welcoming in the community's language");
+      return undefined;
+    });
+    const named = event.user as { real_name?: string; name?: string };
     await musubi.memberJoined(port, {
       platform: "slack",
       community: { externalId: team, name: "" },
       userId: joined.id,
-      displayName: user.displayName,
-      locale: user.locale,
+      displayName: user?.displayName ?? (named.real_name || named.name || joined.id),
+      locale: user?.locale,
     });
   });
 
