@@ -3,7 +3,8 @@ import type { Outcome } from "./reply.js";
 
 // The action protocol: a button carries an action id, its kind's name followed by its arguments,
 // colon-separated ("offer:respond:<postId>", "match:followup:<groupId>:<answer>"). Ids are built
-// and read here only; a feature declares its kinds and a command binds each to its use case.
+// and read here only; a feature declares its kinds and a command binds each to its use case. The
+// community a button carries in front of its id is added and read in action-community.ts.
 
 export interface ActionKind<P extends readonly string[] = readonly string[]> {
   /** "offer:respond": one or two words, never an argument. */
@@ -66,3 +67,4 @@ export function readActionId<T extends { kind: ActionKind }>(
   }
   return undefined;
 }
+

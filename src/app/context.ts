@@ -1,9 +1,11 @@
 import { resolveLocale, translator, type Locale, type PlainMessageKey, type Translate } from "../i18n/index.js";
 import type { JobDeps, JobQueue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
+import type { Message } from "../port/message.js";
 import type { PlatformPort } from "../port/port.js";
 import type { CommunityRecord, MemberRecord, Platform } from "../store/records.js";
 import type { CommunityStore } from "../store/repositories.js";
+import { withCommunity } from "./action-community.js";
 import type { Outcome } from "./reply.js";
 
 /**
@@ -34,11 +36,33 @@ export function communityContext(
 ): CommunityContext {
   const communityLocale = resolveLocale(null, community.locale);
   return {
-    community, port, log, jobs: deps.jobs, now: deps.now,
+    community, port: communityPort(port, community), log, jobs: deps.jobs, now: deps.now,
     store: deps.store.forCommunity(community.id),
     communityLocale,
     communityT: translator(communityLocale),
     memberT: (member) => translator(resolveLocale(member.locale, community.locale)),
+  };
+}
+
+/** A message whose buttons carry the community's platform id (what every button a platform sends carries, where it needs to). */
+export function withCommunityButtons<M extends { buttons?: Message["buttons"] }>(message: M, communityExternalId: string): M {
+  if (!message.buttons?.length) return message;
+  return { ...message, buttons: message.buttons.map((b) => ({ ...b, actionId: withCommunity(communityExternalId, b.actionId) })) };
+}
+
+/**
+ * The port as one community's use cases see it: on a platform where a button may come back
+ * without its community (a Discord direct message), every message's buttons carry it, whoever
+ * sends it (a command, a job) and wherever it goes (a channel, a DM, a pair space that is a DM).
+ */
+function communityPort(port: PlatformPort, community: CommunityRecord): PlatformPort {
+  if (!port.buttonsCarryCommunity) return port;
+  const tagged = (message: Message) => withCommunityButtons(message, community.externalId);
+  return {
+    ...port,
+    postMessage: (channelId, message, delivery) => port.postMessage(channelId, tagged(message), delivery),
+    editMessage: (ref, message) => port.editMessage(ref, tagged(message)),
+    sendDirectMessage: (userId, message, delivery) => port.sendDirectMessage(userId, tagged(message), delivery),
   };
 }
 

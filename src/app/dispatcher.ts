@@ -194,6 +194,15 @@ export function createMusubi(options: MusubiOptions) {
   return {
     commands,
 
+    /**
+     * Whether a platform request is seen for the first time by any process on this database (a
+     * redelivered event, a replayed form): later deliveries within `keepForMs` are dropped.
+     */
+    firstDelivery(key: string, keepForMs: number): Promise<boolean> {
+      const at = now();
+      return store.receivedRequests.firstDelivery(key, at, new Date(at.getTime() + keepForMs));
+    },
+
     /** Whether a command's handler is marked slow: its platform should acknowledge it before running it. */
     isSlow(call: Pick<CommandCall, "name" | "subcommand">): boolean {
       const command = commands.find((c) => c.name === call.name);

@@ -25,6 +25,10 @@ export const commonMessages = {
     ja: "このボタンは有効期限が切れています。もう一度コマンドを実行してください。",
     en: "This button is no longer active. Please run the command again.",
   },
+  "common.notInCommunity": {
+    ja: "このボタンのコミュニティのメンバーではないため、使えません。",
+    en: "This button belongs to a community you are not a member of.",
+  },
   "common.none": {
     ja: "—",
     en: "—",

@@ -43,6 +43,11 @@ export interface CalendarEvent {
  */
 export interface PlatformPort {
   readonly platform: Platform;
+  /**
+   * Whether a pressed button may arrive without its community (a Discord direct message, a Slack
+   * Enterprise Grid DM): then every button's id carries it (see withCommunity in src/app/actions.ts).
+   */
+  readonly buttonsCarryCommunity?: boolean;
   postMessage(channelId: string, message: Message, delivery?: DeliveryOptions): Promise<MessageRef>;
   editMessage(ref: MessageRef, message: Message): Promise<void>;
   /** Removes a message the bot posted; one already gone is no error. */

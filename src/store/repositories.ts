@@ -9,6 +9,7 @@ import { privacyRepository } from "./privacy-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 import { roundsRepository } from "./rounds-repository.js";
 import { storedIntroSchema } from "./stored-intro.js";
+import { receivedRequestRepository } from "./received-requests.js";
 
 // Repositories of one community's rows are made for that community (`store.forCommunity(id)`)
 // and filter every query by it, so no use case can reach another community's rows.
@@ -211,6 +212,8 @@ export interface CommunityStore extends CommunityRepositories {
 export function createStore(db: Db) {
   return {
     communities: communityRepository(db),
+    /** Keys of platform requests already received (before any community is known): redeliveries are dropped. */
+    receivedRequests: receivedRequestRepository(db),
     /** The repositories of one community: every query they make is scoped by it. */
     forCommunity(communityId: string): CommunityStore {
       return {

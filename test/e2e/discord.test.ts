@@ -16,6 +16,7 @@ import {
 import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { communityOf, describeProblems, profileOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -124,7 +125,7 @@ const modalFields = (cb: RecordedRequest) =>
   (cb.body.data.components as Json[]).map((c) => ({ type: c.type, label: c.label, kind: c.component.type, id: c.component.custom_id }));
 
 const buttonsOf = (data: Json) =>
-  (data.components as Json[] ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+  (data.components as Json[] ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: readCommunityOfAction(b.custom_id).actionId, label: b.label }));
 
 async function runCommand(who: Who, name: string, extra: { subcommand?: string; options?: RawCommandOption[]; resolved?: Json } = {}) {
   const p = fake.sendInteraction(slashCommand({ ...base(who), name, ...extra }));

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCommandOption, type UserInput } from "../fakes/discord-payloads.js";
 import type { FakeDiscord, RecordedFile, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound } from "../support/bot.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -60,7 +61,7 @@ async function answerOf(p: { id: string; token: string }): Promise<{ data: Json;
 const command = (who: Who, name: string, extra: { subcommandGroup?: string; subcommand?: string; options?: RawCommandOption[]; resolved?: Json } = {}) =>
   answerOf(fake.sendInteraction(slashCommand({ ...base(who), name, ...extra })));
 const press = (who: Who, customId: string, message: Json = {}) => answerOf(fake.sendInteraction(buttonPress({ ...base(who), customId, message })));
-const buttonsOf = (data: Json) => ((data.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+const buttonsOf = (data: Json) => ((data.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: readCommunityOfAction(b.custom_id).actionId, label: b.label }));
 const since = (from: number, predicate: (r: RecordedRequest) => boolean) => fake.requests.slice(from).filter(predicate);
 const dmPosts = (r: RecordedRequest) => r.method === "POST" && /^\/channels\/\d+\/messages$/.test(r.path) && r.path !== `/channels/${GENERAL}/messages` && r.path !== `/channels/${PAIRING}/messages`;
 

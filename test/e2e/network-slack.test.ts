@@ -7,6 +7,7 @@ import { sendBlockAction, sendSlashCommand, sendViewSubmission } from "../fakes/
 import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { type SlackBot, type TestBot, expectNoProblems, giveIntro, startSlackBot } from "../support/bot.js";
 import { communityOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -58,7 +59,7 @@ async function press(user: { id: string }, message: SlackCall, action_id: string
 }
 
 const buttonsIn = (blocks: Json[]) =>
-  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: readCommunityOfAction(e.action_id).actionId, text: e.text.text }));
 const since = (from: number, predicate: (c: SlackCall) => boolean) => fake.calls.slice(from).filter(predicate);
 
 describe("the network on Slack", () => {

@@ -11,6 +11,7 @@ import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, startDiscordBot } from "../support/bot.js";
 import { exchangesOf } from "../support/db.js";
 import { communityOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -71,7 +72,7 @@ const press = (user: UserInput, customId: string, message: Json = {}) =>
   callbackOf(fake.sendInteraction(buttonPress({ ...base(user), customId, message })));
 
 const buttonsOf = (body: Json) =>
-  ((body.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+  ((body.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: readCommunityOfAction(b.custom_id).actionId, label: b.label }));
 
 const since = (from: number, predicate: (r: RecordedRequest) => boolean) => fake.requests.slice(from).filter(predicate);
 const postsTo = (channelId: string) => (r: RecordedRequest) => r.method === "POST" && r.path === `/channels/${channelId}/messages`;

@@ -11,6 +11,7 @@ import type { FakeSlack, SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, startSlackBot, unix } from "../support/bot.js";
 import { exchangesOf } from "../support/db.js";
 import { communityOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -89,7 +90,7 @@ async function press(user: { id: string }, post: SlackCall, action_id: string): 
 }
 
 const buttonsIn = (blocks: Json[]) =>
-  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: readCommunityOfAction(e.action_id).actionId, text: e.text.text }));
 const since = (from: number, predicate: (c: SlackCall) => boolean) => fake.calls.slice(from).filter(predicate);
 const postsTo = (channel: string) => (c: SlackCall) => c.method === "chat.postMessage" && c.args.channel === channel;
 const directPosts = (c: SlackCall) => c.method === "chat.postMessage" && /^D/.test(String(c.response?.channel));

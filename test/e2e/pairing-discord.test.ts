@@ -10,6 +10,7 @@ import { MEMBER_PERMISSIONS, buttonPress, slashCommand, type RawCommandOption, t
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, joinDirectly, startDiscordBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 import { communityOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -104,7 +105,7 @@ const press = (who: Who, customId: string, message: Json) =>
   callbackOf(fake.sendInteraction(buttonPress({ ...base(who), customId, message })));
 
 const buttonsOf = (body: Json) =>
-  ((body.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+  ((body.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: readCommunityOfAction(b.custom_id).actionId, label: b.label }));
 
 /** Requests recorded from index `from` on. */
 const since = (from: number, predicate: (r: RecordedRequest) => boolean) => fake.requests.slice(from).filter(predicate);

@@ -9,6 +9,7 @@ import { sendBlockAction, sendSlashCommand } from "../fakes/slack-payloads.js";
 import { slackHttp, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { type TestBot, type SlackBot, expectNoProblems, giveIntro, joinDirectly, startSlackBot, storedRound, unix, userIdsOf } from "../support/bot.js";
 import { communityOf, describeProblems } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -80,7 +81,7 @@ async function press(user: { id: string }, team_id: string, post: SlackCall, act
 }
 
 const buttonsIn = (blocks: Json[]) =>
-  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: readCommunityOfAction(e.action_id).actionId, text: e.text.text }));
 /** Calls recorded from index `from` on. */
 const since = (from: number, predicate: (c: SlackCall) => boolean) => fake.calls.slice(from).filter(predicate);
 const postsTo = (channel: string) => (c: SlackCall) => c.method === "chat.postMessage" && c.args.channel === channel;

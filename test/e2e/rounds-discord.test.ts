@@ -10,6 +10,7 @@ import { MEMBER_PERMISSIONS, buttonPress, modalSubmit, slashCommand, type RawCom
 import type { FakeDiscord, RecordedRequest } from "../fakes/discord.js";
 import { type DiscordBot, type TestBot, expectNoProblems, startDiscordBot, unix } from "../support/bot.js";
 import { communityOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -66,7 +67,7 @@ const number = (name: string, value: number): RawCommandOption => ({ name, type:
 const text = (name: string, value: string): RawCommandOption => ({ name, type: 3, value });
 
 const buttonsOf = (data: Json) =>
-  ((data.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: b.custom_id, label: b.label }));
+  ((data.components as Json[]) ?? []).flatMap((row) => row.components).map((b: Json) => ({ custom_id: readCommunityOfAction(b.custom_id).actionId, label: b.label }));
 const since = (from: number, predicate: (r: RecordedRequest) => boolean) => fake.requests.slice(from).filter(predicate);
 const cardEdits = (cardId: string) => (r: RecordedRequest) => r.method === "PATCH" && r.path === `/channels/${GENERAL}/messages/${cardId}`;
 const eventCalls = (method: string) => (r: RecordedRequest) => r.method === method && r.path.startsWith(`/guilds/${GUILD}/scheduled-events`);

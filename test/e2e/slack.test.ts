@@ -17,6 +17,7 @@ import {
 import { startFakeSlack, type FakeSlack, type SlackCall } from "../fakes/slack.js";
 import { createTestBot, type TestBot } from "../support/bot.js";
 import { communityOf, describeProblems, profileOf } from "./support.js";
+import { readCommunityOfAction } from "../../src/app/action-community.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -110,7 +111,7 @@ const goodAnswers = {
 const textOf = (blocks: Json[]): string => JSON.stringify(blocks);
 const chatCalls = () => fake.calls.filter((c) => c.method.startsWith("chat.") || c.method === "conversations.open");
 const buttonsIn = (blocks: Json[]) =>
-  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: e.action_id, text: e.text.text }));
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements).map((e: Json) => ({ action_id: readCommunityOfAction(e.action_id).actionId, text: e.text.text }));
 
 // ---------------------------------------------------------------- scenarios
 
@@ -121,7 +122,7 @@ describe("musubi on Slack", () => {
     expect(view.callback_id).toBe("form:intro");
     expect(view.title.text).toBe("自己紹介");
     expect(view.submit.text).toBe("保存");
-    expect(JSON.parse(view.private_metadata)).toEqual({ channelId: "C0MEETUP" });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: "C0MEETUP" });
     expect(view.blocks).toHaveLength(10);
     expect(view.blocks.every((b: Json) => b.type === "input")).toBe(true);
     expect(view.blocks.map((b: Json) => [b.block_id, b.label.text, b.element.type])).toEqual([
@@ -221,7 +222,7 @@ describe("musubi on Slack", () => {
     const modal = await fake.waitFor((c) => c.method === "views.open" && c.args.trigger_id === trigger_id);
     expect(modal.args.view.title.text).toBe("Introduce yourself");
     // The bot's DM is no place for a public card: with no intro channel set, none is posted there.
-    expect(JSON.parse(modal.args.view.private_metadata)).toEqual({ channelId: null });
+    expect(JSON.parse(modal.args.view.private_metadata)).toMatchObject({ channelId: null });
   });
 
   it("given an unsigned or badly signed request then it is refused with 401 and nothing happens", async () => {

@@ -21,6 +21,10 @@ export interface SlackUserFixture {
   is_owner?: boolean;
   tz?: string;
   email?: string;
+  /** The member's own workspace, when not the fake's (an Enterprise Grid member). */
+  team_id?: string;
+  /** Enterprise Grid: every workspace of the org the member belongs to (users.info's enterprise_user.teams). */
+  enterprise_teams?: string[];
 }
 
 export interface SlackChannelFixture {
@@ -183,11 +187,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   };
 
   const apiUser = (u: SlackUserFixture, withLocale: boolean) => ({
-    id: u.id, team_id: teamId, name: u.name, real_name: u.real_name ?? u.name, deleted: false,
+    id: u.id, team_id: u.team_id ?? teamId, name: u.name, real_name: u.real_name ?? u.name, deleted: false,
     is_admin: u.is_admin ?? false, is_owner: u.is_owner ?? false, is_bot: false, is_app_user: false,
     tz: u.tz ?? "Asia/Tokyo", tz_offset: 32400,
     profile: { real_name: u.real_name ?? u.name, display_name: u.name, email: u.email, team: teamId },
     ...(withLocale ? { locale: u.locale ?? "en-US" } : {}),
+    ...(u.enterprise_teams ? { enterprise_user: { id: u.id, enterprise_id: "E0FAKEORG", enterprise_name: "Fake Org", is_admin: false, is_owner: false, teams: u.enterprise_teams } } : {}),
   });
 
   const viewFrom = (args: Json, id: string) => {

@@ -3,8 +3,8 @@ import type { Db } from "../../src/store/db.js";
 // Every row of one community, read straight from the tables (not through the repositories under
 // test), so a test can say "nothing of this community changed".
 
-/** Tables of the platforms' installations, kept before any community row exists and for none of them. */
-const OUTSIDE_COMMUNITIES = new Set(["SlackInstallation", "SlackOrgWorkspace"]);
+/** Tables of the platforms' installations and received requests: kept before any community row exists, and for none of them. */
+const OUTSIDE_COMMUNITIES = new Set(["SlackInstallation", "SlackOrgWorkspace", "ReceivedRequest"]);
 
 /** The tables and how a community's rows are found in each (by its id, by communityId, or by its members). */
 async function tablesOf(db: Db, postgres: boolean): Promise<{ name: string; columns: string[] }[]> {

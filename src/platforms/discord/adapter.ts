@@ -12,11 +12,13 @@ import {
   type Interaction,
   type ModalSubmitInteraction,
 } from "discord.js";
-import type { Actor } from "../../app/context.js";
+import { readCommunityOfAction, withCommunity } from "../../app/action-community.js";
+import { withCommunityButtons, type Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { FORM_PAGE, readFormModalId } from "../../app/forms.js";
 import type { Outcome } from "../../app/reply.js";
 import type { DiscordConfig, DiscordShards } from "../../config.js";
+import { resolveLocale, translator } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { createInflight } from "../../ops/inflight.js";
 import type { Metrics } from "../../ops/metrics.js";
@@ -64,38 +66,72 @@ function actorOf(interaction: Interaction<"cached"> | Interaction): Actor | unde
   };
 }
 
+/**
+ * A member acting in a direct message, in the guild the pressed button names: only once Discord
+ * confirms they are a member there (a crafted id naming another guild finds no member and is
+ * refused), with that member's name, right and roles.
+ */
+async function directMessageActorOf(interaction: Answerable, guildId: string): Promise<Actor | undefined> {
+  const guild = interaction.client.guilds.cache.get(guildId);
+  if (!guild) return undefined;
+  const member = await guild.members.fetch({ user: interaction.user.id, force: true }).catch((error: unknown) => {
+    const status = (error as { status?: number }).status;
+    if (status === 404 || status === 403) return undefined;
+    throw error;
+  });
+  if (!member) return undefined;
+  return {
+    platform: "discord",
+    community: { externalId: guild.id, name: guild.name },
+    userId: member.id,
+    displayName: member.displayName,
+    locale: interaction.locale,
+    isOrganizer: member.permissions.has(PermissionFlagsBits.ManageGuild),
+    inGroup: async (roleId) => member.roles.cache.has(roleId),
+  };
+}
+
 /** Answers an interaction with the outcome, within Discord's 3 s whatever the work takes. */
-async function answer(interaction: Answerable, work: Promise<Outcome>): Promise<void> {
-  if (interaction.deferred) return editAnswer(interaction, await work);
+async function answer(interaction: Answerable, pending: Promise<Outcome>, dmCommunity?: string): Promise<void> {
+  // In a direct message every button and form of the answer carries its guild (none comes with the press).
+  const work = dmCommunity ? pending.then((outcome) => inCommunity(outcome, dmCommunity)) : pending;
+  if (interaction.deferred) return editAnswer(interaction, await work, dmCommunity);
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<"late">((resolve) => { timer = setTimeout(() => resolve("late"), DEFER_AFTER_MS); });
   const first = await Promise.race([work, late]);
   clearTimeout(timer);
   if (first !== "late") {
     if (first.type === "form" && !interaction.isModalSubmit()) {
-      await interaction.showModal(renderModal(first.form, first.form.page));
+      const modal = renderModal(first.form, first.form.page);
+      await interaction.showModal(dmCommunity ? modal.setCustomId(withCommunity(dmCommunity, FORM_PAGE.id(first.form.formId, String(first.form.page)))) : modal);
       return;
     }
-    const reply = first.type === "reply" ? first.reply : formButtonReply(first);
+    const reply = first.type === "reply" ? first.reply : formButtonReply(first, dmCommunity);
     await interaction.reply({ ...renderMessage(reply), ...replyAttachments(reply), ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}) });
     return;
   }
   await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await editAnswer(interaction, await work);
+  await editAnswer(interaction, await work, dmCommunity);
+}
+
+/** An outcome whose buttons carry the community (a form's page buttons are made later, from its id). */
+function inCommunity(outcome: Outcome, communityExternalId: string): Outcome {
+  return outcome.type === "reply" ? { type: "reply", reply: withCommunityButtons(outcome.reply, communityExternalId) } : outcome;
 }
 
 /** The answer to a deferred interaction. After a defer a modal can no longer be shown: a button opens it instead. */
-async function editAnswer(interaction: Answerable, outcome: Outcome): Promise<void> {
-  const reply = outcome.type === "reply" ? outcome.reply : formButtonReply(outcome);
+async function editAnswer(interaction: Answerable, outcome: Outcome, dmCommunity?: string): Promise<void> {
+  const reply = outcome.type === "reply" ? outcome.reply : formButtonReply(outcome, dmCommunity);
   await interaction.editReply({ ...renderMessage(reply), ...replyAttachments(reply) });
 }
 
-function formButtonReply(outcome: Extract<Outcome, { type: "form" }>) {
+function formButtonReply(outcome: Extract<Outcome, { type: "form" }>, dmCommunity?: string) {
   const { form } = outcome;
+  const actionId = FORM_PAGE.id(form.formId, String(form.page));
   return {
     text: form.title,
     ephemeral: true,
-    buttons: [{ actionId: FORM_PAGE.id(form.formId, String(form.page)), label: form.pageTitles[form.page] ?? form.title, style: "primary" as const }],
+    buttons: [{ actionId: dmCommunity ? withCommunity(dmCommunity, actionId) : actionId, label: form.pageTitles[form.page] ?? form.title, style: "primary" as const }],
   };
 }
 
@@ -191,11 +227,20 @@ export async function startDiscord({ config, musubi, log, metrics }: DiscordOpti
 
   async function handleInteraction(interaction: Interaction) {
     if (!interaction.isChatInputCommand() && !interaction.isButton() && !interaction.isModalSubmit()) return;
-    const actor = actorOf(interaction);
+    // A button or form names its guild; in a guild it must be that guild, in a DM it says which.
+    const { community: named, actionId: customId } = readCommunityOfAction(interaction.isChatInputCommand() ? "" : interaction.customId);
+    const inDirectMessage = !interaction.inGuild();
+    const actor = inDirectMessage
+      ? named ? await directMessageActorOf(interaction, named) : undefined
+      : named === undefined || named === interaction.guildId ? actorOf(interaction) : undefined;
     if (!actor) {
-      await interaction.reply({ content: "musubi works inside a server. / musubi はサーバー内で使えます。", flags: MessageFlags.Ephemeral });
+      const t = translator(resolveLocale(interaction.locale, "ja"));
+      const refusal = named ? t("common.notInCommunity") : "musubi works inside a server. / musubi はサーバー内で使えます。";
+      discordLog.info({ interaction: interaction.id, named, inDirectMessage }, "refused: not a member of the community the interaction names");
+      await interaction.reply({ content: refusal, flags: MessageFlags.Ephemeral });
       return;
     }
+    const dmCommunity = inDirectMessage ? actor.community.externalId : undefined;
     if (interaction.isChatInputCommand()) {
       const options: Record<string, unknown> = {};
       const group = interaction.options.getSubcommandGroup(false);
@@ -208,16 +253,16 @@ export async function startDiscord({ config, musubi, log, metrics }: DiscordOpti
       const call = { name: interaction.commandName, subcommand, options };
       // Slow work may hold the process for seconds: the defer goes out before it starts.
       if (musubi.isSlow(call)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-      await answer(interaction, musubi.command(port, actor, call));
+      await answer(interaction, musubi.command(port, actor, call), dmCommunity);
     } else if (interaction.isButton()) {
-      await answer(interaction, musubi.action(port, actor, interaction.customId));
+      await answer(interaction, musubi.action(port, actor, customId), dmCommunity);
     } else {
-      const modal = readFormModalId(interaction.customId);
+      const modal = readFormModalId(customId);
       if (!modal) return;
       // A page that is not a plain number is passed on as none, for the form engine to refuse.
       const page = modal.page !== undefined && /^\d+$/.test(modal.page) ? Number(modal.page) : Number.NaN;
       const submission = { formId: modal.formId, page, values: modalValues(interaction) };
-      await answer(interaction, musubi.submitForm(port, actor, submission).then((result) => result.outcome));
+      await answer(interaction, musubi.submitForm(port, actor, submission).then((result) => result.outcome), dmCommunity);
     }
   }
 

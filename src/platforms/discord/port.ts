@@ -107,6 +107,8 @@ export function discordPort(client: Client): PlatformPort {
 
   return {
     platform: "discord",
+    // A button in a direct message arrives without its guild.
+    buttonsCarryCommunity: true,
     postMessage: deliver,
     postFiles: (channelId, text, files) =>
       translated(async () => {

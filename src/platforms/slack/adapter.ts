@@ -1,5 +1,8 @@
+import type { RequestListener } from "node:http";
+import { z } from "zod";
 import { App, HTTPReceiver, LogLevel, webApi, type Context, type Logger as BoltLogger } from "@slack/bolt";
-import type { Actor } from "../../app/context.js";
+import { readCommunityOfAction } from "../../app/action-community.js";
+import { withCommunityButtons, type Actor } from "../../app/context.js";
 import type { Musubi } from "../../app/dispatcher.js";
 import { readFormModalId } from "../../app/forms.js";
 import type { Outcome, Reply } from "../../app/reply.js";
@@ -25,8 +28,52 @@ interface SlackUser {
   displayName: string;
   locale?: string | undefined;
   isOrganizer: boolean;
+  /** The workspaces the member belongs to: their own, and on Enterprise Grid every one of the org they are in. */
+  workspaces: ReadonlySet<string>;
 }
+
+/** The first of `candidates` that is a workspace's id (T…): never an Enterprise Grid org's id (E…) nor an empty id. */
+export function firstWorkspaceId(...candidates: (string | null | undefined)[]): string | undefined {
+  return candidates.find((id): id is string => typeof id === "string" && /^T[A-Z0-9]+$/.test(id));
+}
+
+/** What a form's modal keeps for its submission: where it was opened, and for which workspace. */
+const viewMetadata = z.object({ channelId: z.string().nullish(), teamId: z.string().optional() });
+
+/** A DM or group DM with the bot: no place for a community's cards. */
+const isDirectConversation = (channelId: string | undefined, channelName?: string) =>
+  Boolean(channelId && (channelId.startsWith("D") || channelName === "directmessage" || channelName?.startsWith("mpdm-")));
 const USER_CACHE_MS = 10 * 60 * 1000;
+
+/**
+ * How long a request's key is remembered: Slack retries an event three times within about five
+ * minutes, and Bolt refuses a request signed more than five minutes ago, so a replay after this
+ * long is refused anyway.
+ */
+const REDELIVERY_WINDOW_MS = 60 * 60 * 1000;
+
+/** Bolt refuses requests signed more than five minutes ago; one signed as far ahead is refused the same way. */
+const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;
+
+/** What a redelivery of a request shares with its first delivery: an event's id, an interaction's trigger. */
+function deliveryKey(body: { type?: unknown; event_id?: unknown; trigger_id?: unknown }): string | undefined {
+  if (body.type === "event_callback" && typeof body.event_id === "string") return `slack:event:${body.event_id}`;
+  if (typeof body.trigger_id === "string" && body.trigger_id !== "") return `slack:trigger:${body.trigger_id}`;
+  return undefined;
+}
+
+/** Answers 401 to a request whose signature timestamp lies in the future (Bolt checks only the past). */
+function refusingFutureTimestamps(listener: RequestListener, log: Logger): RequestListener {
+  return (req, res) => {
+    const signedAt = Number(req.headers["x-slack-request-timestamp"]);
+    if (Number.isFinite(signedAt) && signedAt * 1000 > Date.now() + MAX_FUTURE_SKEW_MS) {
+      log.warn({ signedAt }, "Slack request refused: signed in the future");
+      res.writeHead(401).end();
+      return;
+    }
+    listener(req, res);
+  };
+}
 
 /**
  * How the WebClient retries. On a 429 it waits out `retry-after` itself (pausing its queue) and
@@ -121,12 +168,15 @@ interface Workspace {
   port: PlatformPort;
 }
 
-/**
- * How each request finds its workspace and the token to act there with. `teamOfBody` is the team
- * id the payload names: with one workspace's token Bolt's context names the token's own team.
- */
+/** How each request finds its workspace and the token to act there with. */
 interface Workspaces {
-  of(context: Context, teamOfBody: string | undefined): Promise<Workspace | undefined>;
+  /**
+   * The workspace of a request: Bolt's context, or the teams the payload names (`candidates`, most
+   * specific first; with one workspace's token Bolt's context names the token's own team).
+   */
+  of(context: Context, ...candidates: (string | null | undefined)[]): Promise<Workspace | undefined>;
+  /** A workspace by its id, for a button or form that names another one than the request's (a DM on Enterprise Grid). */
+  named(teamId: string): Promise<Workspace | undefined>;
 }
 
 /** One workspace's token (SLACK_BOT_TOKEN): asks Slack who the bot is, then serves it over HTTP or Socket Mode. Rejects if Slack cannot be reached. */
@@ -146,9 +196,12 @@ export async function startSlack(options: SlackOptions): Promise<RunningSlack> {
   const port = slackPort(app.client);
   const serving = await serveSlack(options, app, receiver, {
     workspaces: {
-      async of(context, teamOfBody) {
-        const teamId = teamOfBody || context.teamId;
+      async of(context, ...candidates) {
+        const teamId = firstWorkspaceId(...candidates, context.teamId);
         return teamId ? { teamId, client: app.client, port } : undefined;
+      },
+      async named(teamId) {
+        return { teamId, client: app.client, port };
       },
     },
     botUserId: bot.botUserId,
@@ -210,15 +263,19 @@ export async function startSlackInstalls(options: SlackInstallsOptions): Promise
 
   const serving = await serveSlack(options, app, receiver, {
     workspaces: {
-      async of(context) {
+      async of(context, ...candidates) {
         // The workspace Bolt resolved for the request (for an org-wide install, the one acted in).
-        const teamId = context.teamId;
+        const teamId = firstWorkspaceId(context.teamId, ...candidates);
         if (!teamId || !context.botToken) return undefined;
         if (context.isEnterpriseInstall && context.enterpriseId && !remembered.has(teamId)) {
           await installations.rememberOrgWorkspace(teamId, context.enterpriseId);
           remembered.add(teamId);
         }
         return workspaceFor(context.botToken, teamId, context.isEnterpriseInstall);
+      },
+      async named(teamId) {
+        const installation = await installations.findForTeam(teamId);
+        return installation && workspaceFor(installation.botToken, teamId, installation.isEnterpriseInstall);
       },
     },
   });
@@ -241,8 +298,7 @@ export async function startSlackInstalls(options: SlackInstallsOptions): Promise
     connection: {
       platform: "slack",
       async portFor(teamId) {
-        const installation = await installations.findForTeam(teamId);
-        return installation && workspaceFor(installation.botToken, teamId, installation.isEnterpriseInstall).port;
+        return (await serving.workspaces.named(teamId))?.port;
       },
     },
   };
@@ -259,7 +315,7 @@ async function serveSlack(
   app: App,
   receiver: HTTPReceiver | undefined,
   { workspaces, botUserId }: Serving,
-): Promise<Omit<ServingSlack, "connection"> & { observe(client: webApi.WebClient): void }> {
+): Promise<Omit<ServingSlack, "connection"> & { observe(client: webApi.WebClient): void; workspaces: Workspaces }> {
   const slackLog = log.child({ platform: "slack" });
   const socketMode = !receiver;
   if (!socketMode && !http) throw new Error("Slack's HTTP mode needs the process's HTTP server");
@@ -270,6 +326,17 @@ async function serveSlack(
       metrics?.rateLimited("slack", seconds);
     });
   observeRateLimits(app.client);
+  // A request Slack delivers again (an event retried, an interaction replayed) is handled once,
+  // whichever process received it first; later deliveries are acknowledged and dropped.
+  app.use(async (args) => {
+    const key = deliveryKey(args.body as Parameters<typeof deliveryKey>[0]);
+    if (key && !(await musubi.firstDelivery(key, REDELIVERY_WINDOW_MS))) {
+      slackLog.info({ key, retry: args.context.retryNum }, "Slack redelivery dropped");
+      if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
+      return;
+    }
+    await args.next();
+  });
   // Every listener runs inside this middleware: a stopping process waits for them.
   app.use(async ({ next }) => {
     const work = next();
@@ -288,6 +355,7 @@ async function serveSlack(
       displayName: u?.profile?.display_name || u?.real_name || u?.name || userId,
       locale: u?.locale,
       isOrganizer: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
+      workspaces: new Set([u?.team_id, ...(u?.enterprise_user?.teams ?? [])].filter((id): id is string => Boolean(id))),
     };
     users.set(id, { user, until: Date.now() + USER_CACHE_MS });
     return user;
@@ -322,10 +390,27 @@ async function serveSlack(
   }
 
   /** The workspace of a request; a request Bolt resolves to no workspace (an organization-level event) concerns no community. */
-  async function workspaceOf(context: Context, teamOfBody: string | undefined, what: string): Promise<Workspace | undefined> {
-    const workspace = await workspaces.of(context, teamOfBody);
+  async function workspaceOf(context: Context, what: string, ...candidates: (string | null | undefined)[]): Promise<Workspace | undefined> {
+    const workspace = await workspaces.of(context, ...candidates);
     if (!workspace) slackLog.warn({ what, enterprise: context.enterpriseId }, "a request names no workspace: ignored");
     return workspace;
+  }
+
+  /**
+   * The workspace a button or form is for: the one its id names (every button musubi sends carries
+   * it) when the presser belongs to it, else nothing; without a name, the request's own.
+   */
+  async function workspaceNamed(named: string | undefined, request: Workspace, userId: string): Promise<Workspace | undefined> {
+    if (named === undefined || named === request.teamId) return request;
+    return (await userOf(request, userId)).workspaces.has(named) ? workspaces.named(named) : undefined;
+  }
+
+  /** Tells a member that what they pressed belongs to a workspace they are not in. */
+  async function refuseOutsider(request: Workspace, userId: string, named: string | undefined, respond?: (reply: Reply) => Promise<unknown>) {
+    slackLog.info({ user: userId, named }, "refused: not a member of the workspace the request names");
+    const t = translator(resolveLocale((await userOf(request, userId)).locale, "ja"));
+    const reply: Reply = { text: t("common.notInCommunity"), ephemeral: true };
+    await (respond ? respond(reply) : request.port.sendDirectMessage(userId, reply));
   }
 
   /** Shows an outcome: a form as a modal, a reply through the response_url or as an ephemeral message. */
@@ -341,11 +426,14 @@ async function serveSlack(
       if (!via.triggerId) return;
       await client.views.open({
         trigger_id: via.triggerId,
-        view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null })) as never,
+        // The form's submission carries the workspace it was opened for (a DM's may be another).
+        view: renderModal(outcome.form, t, JSON.stringify({ channelId: actor.channelId ?? null, teamId: actor.community.externalId })) as never,
       });
       return;
     }
-    const reply = outcome.reply.files?.length ? await withFilesSent(workspace, actor, outcome.reply) : outcome.reply;
+    // Its buttons name the workspace, as every button musubi sends does (it may land in a DM).
+    const tagged = withCommunityButtons(outcome.reply, actor.community.externalId);
+    const reply = tagged.files?.length ? await withFilesSent(workspace, actor, tagged) : tagged;
     if (via.respond) await via.respond(reply);
     else if (actor.channelId && reply.ephemeral) {
       // The bot may not be in that channel: then the member hears back by direct message.
@@ -399,9 +487,11 @@ async function serveSlack(
     app.command(`/${command.name}`, async ({ command: slash, ack, respond, context }) => {
       await ack();
       try {
-        const workspace = await workspaceOf(context, slash.team_id, `/${command.name}`);
+        const workspace = await workspaceOf(context, `/${command.name}`, slash.team_id);
         if (!workspace) return;
-        const actor = await actorOf(workspace, slash.team_domain, slash.user_id, slash.channel_id);
+        // Typed in a DM: the answer comes there (response_url), a card goes to the community's channel.
+        const channelId = isDirectConversation(slash.channel_id, slash.channel_name) ? undefined : slash.channel_id;
+        const actor = await actorOf(workspace, slash.team_domain, slash.user_id, channelId);
         const { subcommand, options } = readTextInvocation(command, tokenize(slash.text ?? ""));
         const outcome = await musubi.command(workspace.port, actor, { name: command.name, subcommand, options });
         await show(workspace, actor, outcome, {
@@ -420,21 +510,25 @@ async function serveSlack(
     if (body.type !== "block_actions") return;
     const action = body.actions[0];
     if (!action || !("action_id" in action)) return;
+    const respondPrivately = body.response_url
+      ? (reply: Reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
+      : undefined;
     try {
-      const workspace = await workspaceOf(context, body.team?.id, `action ${action.action_id}`);
-      if (!workspace) return;
+      const request = await workspaceOf(context, `action ${action.action_id}`, body.team?.id, body.user.team_id);
+      if (!request) return;
+      const { community: named, actionId } = readCommunityOfAction(action.action_id);
+      const workspace = await workspaceNamed(named, request, body.user.id);
+      if (!workspace) {
+        await refuseOutsider(request, body.user.id, named, respondPrivately);
+        return;
+      }
       // A button in the bot's direct messages is no channel to post cards in.
-      const channelId = body.channel?.id.startsWith("D") ? undefined : body.channel?.id;
-      const actor = await actorOf(workspace, body.team?.domain ?? "", body.user.id, channelId);
+      const channelId = isDirectConversation(body.channel?.id, body.channel?.name) ? undefined : body.channel?.id;
+      const actor = await actorOf(workspace, workspace.teamId === body.team?.id ? body.team.domain ?? "" : "", body.user.id, channelId);
       // A button of the Home tab (no channel, no response_url: its answer comes by direct message).
       if (body.view?.type === "home") rememberHome(actor);
-      const outcome = await musubi.action(workspace.port, actor, action.action_id);
-      await show(workspace, actor, outcome, {
-        triggerId: body.trigger_id,
-        respond: body.response_url
-          ? (reply) => respond({ response_type: "ephemeral", replace_original: false, ...renderMessage(reply) })
-          : undefined,
-      });
+      const outcome = await musubi.action(workspace.port, actor, actionId);
+      await show(workspace, actor, outcome, { triggerId: body.trigger_id, respond: respondPrivately });
       await refreshHome(workspace, actor);
     } catch (error) {
       failed(`action ${action.action_id}`)(error);
@@ -443,12 +537,18 @@ async function serveSlack(
 
   app.view(/^form:/, async ({ ack, body, view, context }) => {
     const formId = readFormModalId(view.callback_id)?.formId ?? "";
-    const workspace = await workspaceOf(context, body.team?.id, `form ${formId}`);
-    if (!workspace) {
+    const request = await workspaceOf(context, `form ${formId}`, body.team?.id, body.user.team_id);
+    if (!request) {
       await ack();
       return;
     }
-    const metadata = JSON.parse(view.private_metadata || "{}") as { channelId?: string | null };
+    const metadata = viewMetadata.safeParse(JSON.parse(view.private_metadata || "{}")).data ?? {};
+    const workspace = await workspaceNamed(metadata.teamId, request, body.user.id);
+    if (!workspace) {
+      await ack();
+      await refuseOutsider(request, body.user.id, metadata.teamId);
+      return;
+    }
     const values = readViewState(view.state.values as never);
     const actor = await actorOf(workspace, body.team?.domain ?? "", body.user.id, metadata.channelId ?? undefined);
     const errors = await musubi.checkForm(workspace.port, actor, { formId, values });
@@ -466,7 +566,7 @@ async function serveSlack(
     // The Messages and About tabs are Slack's own: only the Home tab is musubi's page.
     if (event.tab !== "home") return;
     try {
-      const workspace = await workspaceOf(context, body.team_id, "app_home_opened");
+      const workspace = await workspaceOf(context, "app_home_opened", body.team_id);
       if (!workspace) return;
       const actor = await actorOf(workspace, "", event.user);
       rememberHome(actor);
@@ -477,16 +577,23 @@ async function serveSlack(
   });
 
   app.event("team_join", async ({ event, body, context }) => {
-    const user = event.user as { id: string; team_id?: string; real_name?: string; name?: string; is_bot?: boolean; locale?: string };
-    if (user.is_bot) return;
-    const workspace = await workspaceOf(context, body.team_id ?? user.team_id, "team_join");
+    const joined = event.user as { id: string; team_id?: string; real_name?: string; name?: string; is_bot?: boolean };
+    if (joined.is_bot) return;
+    // On Enterprise Grid the event's team may be the org: the member's own workspace is the one they joined.
+    const workspace = await workspaceOf(context, "team_join", joined.team_id, body.team_id);
     if (!workspace) return;
+    // team_join carries no locale in real traffic: users.info (include_locale) tells the newcomer's
+    // language. Should it fail, the newcomer is still welcomed, in the community's language.
+    const user = await userOf(workspace, joined.id).catch((error: unknown) => {
+      slackLog.warn({ err: error, user: joined.id }, "users.info failed: welcoming in the community's language");
+      return undefined;
+    });
     await musubi.memberJoined(workspace.port, {
       platform: "slack",
       community: { externalId: workspace.teamId, name: "" },
-      userId: user.id,
-      displayName: user.real_name || user.name || user.id,
-      locale: user.locale,
+      userId: joined.id,
+      displayName: user?.displayName ?? (joined.real_name || joined.name || joined.id),
+      locale: user?.locale,
     });
   });
 
@@ -496,13 +603,14 @@ async function serveSlack(
   });
 
   let connected = false;
-  if (receiver) http!.mount(receiver.requestListener);
+  if (receiver) http!.mount(refusingFutureTimestamps(receiver.requestListener, slackLog));
   else await app.start();
   connected = true;
   slackLog.info({ mode: socketMode ? "socket" : "http", installs: Boolean(config.oauth), bot: botUserId }, "serving Slack");
   return {
     app,
     observe: observeRateLimits,
+    workspaces,
     connected: () => connected,
     async drain() {
       // Socket Mode: the socket is closed so no event arrives; the listeners under way go on.

@@ -111,6 +111,8 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
     });
   return {
     platform: "slack",
+    // A button in a direct message of an Enterprise Grid org may arrive with another workspace (or none).
+    buttonsCarryCommunity: true,
     postMessage: post,
     postFiles: (channelId, text, files) =>
       translated(async () => {
