@@ -31,6 +31,25 @@ describe("logging", () => {
     expect(output).not.toContain("abc-secret-header");
   });
 
+  it("given secrets with a quote, a backslash or a line break, short ones and a URL-encoded database password, then no line holds them in any form", async () => {
+    const { lines, destination } = capture();
+    const quoted = 'pa"ss\\wo\nrd-1';
+    const databasePassword = "p@ss/w:rd%";
+    const log = createLogger({ level: "info", secrets: [quoted, databasePassword, "pw1"], destination });
+    log.info({ detail: `connecting with ${quoted}` }, `secret in the message: ${quoted}`);
+    log.error({ err: new Error(`no database at postgresql://musubi:${encodeURIComponent(databasePassword)}@db:5432/musubi`) }, "failed");
+    log.warn(`the raw password ${databasePassword} and a short one in a URL: postgres://u:pw1@host/db`);
+    log.warn({ url: "postgresql://other:another-pass@db/musubi" }, "a URL's password is blanked even when it is not configured");
+    await new Promise((resolve) => setImmediate(resolve));
+    const output = lines.join("");
+    for (const form of [quoted, JSON.stringify(quoted).slice(1, -1), databasePassword, encodeURIComponent(databasePassword), ":pw1@", "another-pass"]) {
+      expect(output, form).not.toContain(form);
+    }
+    expect(output).toContain("postgresql://musubi:[REDACTED]@db:5432/musubi");
+    expect(output).toContain("postgres://u:[REDACTED]@host/db");
+    expect(output).toContain("secret in the message: [REDACTED]");
+  });
+
   it("given a Slack token that is no configured secret (a workspace's, from its installation), then no line contains it", async () => {
     const { lines, destination } = capture();
     const log = createLogger({ level: "info", secrets: [], destination });
