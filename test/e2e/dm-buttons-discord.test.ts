@@ -3,11 +3,10 @@
 // carries its guild, and the press acts there only once Discord confirms the presser is a member.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readCommunityOfAction } from "../../src/app/action-community.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import { buttonPress, modalSubmit, slashCommand, type InteractionPayload, type UserInput } from "../fakes/discord-payloads.js";
-import { startFakeDiscord, type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
-import { createTestBot, giveIntro, type TestBot } from "../support/bot.js";
-import { communityOf, describeProblems, profileOf } from "./support.js";
+import { type FakeDiscord, type RecordedRequest } from "../fakes/discord.js";
+import { type DiscordBot, type TestBot, expectNoProblems, giveIntro, startDiscordBot } from "../support/bot.js";
+import { communityOf, profileOf } from "./support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 type Json = any;
@@ -37,34 +36,22 @@ const page1 = {
 
 let fake: FakeDiscord;
 let bot: TestBot;
-let discord: RunningDiscord;
+let running: DiscordBot | undefined;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
+  running = await startDiscordBot(new Date().toISOString(), {
     guilds: [
       // No welcome, intro or system channel: newcomers are welcomed by DM.
       { id: HOME, name: "Home meetup", owner_id: OWNER.id, channels: [{ id: HOME_INTROS, name: "intros" }], members: [OWNER, SORA, TAKU] },
       { id: OTHER, name: "Other meetup", owner_id: OWNER.id, channels: [{ id: OTHER_GENERAL, name: "general" }], members: [OWNER, STRANGER] },
     ],
   });
-  bot = createTestBot();
-  discord = await startDiscord({
-    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
+  ({ fake, bot } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-  await bot?.store.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 const callbackOf = (p: InteractionPayload) =>
   fake.waitFor((r) => r.method === "POST" && r.path === `/interactions/${p.id}/${p.token}/callback`);

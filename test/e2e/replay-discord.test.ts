@@ -2,11 +2,9 @@
 // source), dispatched to the real discord.js client through the fake gateway: what a member sees.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { readCommunityOfAction } from "../../src/app/action-community.js";
-import { startDiscord, type RunningDiscord } from "../../src/platforms/discord/adapter.js";
 import type { InteractionPayload } from "../fakes/discord-payloads.js";
-import { startFakeDiscord, type FakeDiscord } from "../fakes/discord.js";
-import { createTestBot, type TestBot } from "../support/bot.js";
-import { describeProblems } from "./support.js";
+import { type FakeDiscord } from "../fakes/discord.js";
+import { type DiscordBot, type TestBot, expectNoProblems, startDiscordBot } from "../support/bot.js";
 import { recorded } from "./replay-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -20,31 +18,19 @@ const MEMBER = { id: "1034315047838687264", username: "mastercuber55", global_na
 
 let fake: FakeDiscord;
 let bot: TestBot;
-let discord: RunningDiscord;
+let running: DiscordBot | undefined;
 
 beforeAll(async () => {
-  fake = await startFakeDiscord({
+  running = await startDiscordBot(new Date().toISOString(), {
     botUser: { id: APPLICATION, username: "musubi" },
     guilds: [{ id: GUILD, name: "Cube meetup", owner_id: MEMBER.id, channels: [{ id: CHANNEL, name: "lonely" }], members: [MEMBER] }],
   });
-  bot = createTestBot();
-  discord = await startDiscord({
-    config: { token: "test-token", applicationId: fake.applicationId, apiUrl: fake.apiUrl },
-    musubi: bot.musubi,
-    log: bot.log,
-  });
+  ({ fake, bot } = running);
 });
 
-afterAll(async () => {
-  await discord?.stop();
-  await fake?.close();
-  await bot?.store.disconnect();
-});
+afterAll(() => running?.stop());
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 /** Dispatches a recorded interaction and waits for the bot's first answer to it. */
 function replay(name: string, fresh?: { id: string; token: string }): Promise<Json> {

@@ -5,8 +5,8 @@ import { startHttpServer, type HttpServer } from "../../src/ops/http.js";
 import { startSlack, type RunningSlack } from "../../src/platforms/slack/adapter.js";
 import { interactivityBody, sendSigned } from "../fakes/slack-payloads.js";
 import { startFakeSlack, type FakeSlack } from "../fakes/slack.js";
-import { createTestBot, type TestBot } from "../support/bot.js";
-import { communityOf, describeProblems, profileOf } from "./support.js";
+import { createTestBot, expectNoProblems, type TestBot } from "../support/bot.js";
+import { communityOf, profileOf } from "./support.js";
 import { recorded } from "./replay-support.js";
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -54,10 +54,7 @@ afterAll(async () => {
   await bot?.store.disconnect();
 });
 
-afterEach(() => {
-  const problems = bot.problems.splice(0);
-  expect(problems, describeProblems(problems)).toEqual([]);
-});
+afterEach(() => expectNoProblems(bot));
 
 const FORM = "application/x-www-form-urlencoded";
 
