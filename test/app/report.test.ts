@@ -27,7 +27,7 @@ describe("the monthly report", () => {
     const run = (options: Record<string, unknown>) => bot.musubi.command(port, organizer, { name: "musubi", subcommand: "report", options });
 
     expect(text(await run({}))).toBe("毎月のレポートはオフです。");
-    expect(text(await run({ enabled: "on" }))).toBe("レポートを投稿するチャンネルを channel で指定してください。");
+    expect(text(await run({ enabled: "on" }))).toBe("レポートを投稿するチャンネルを指定してください: /musubi report channel:#チャンネル");
     expect(text(await run({ channel: "reports" }))).toBe("毎月のレポートを <#reports> に投稿します。次回は2026-12-01T01:00:00.000Zです。");
 
     expect(await bot.at("2026-12-01T00:59:00Z")).toBe(0);
