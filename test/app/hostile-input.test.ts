@@ -144,7 +144,10 @@ for (const [backend, url] of [["SQLite", freshSqliteUrl()], ["PostgreSQL", postg
       const reply = textOf(outcome);
       expect(verdict?.msg, `${reply}\n${JSON.stringify(verdict)}`).not.toBe("failed");
       expect(reply.trim().length).toBeGreaterThan(0);
-      const own = stringsIn(typed).filter(Boolean).sort((a, b) => b.length - a.length).reduce((rest, quoted) => rest.split(quoted.trim() || quoted).join(" "), reply);
+      // What the member typed may be quoted back: in this call, or kept in a form's draft from an earlier one.
+      const own = stringsIn(typed).filter(Boolean).sort((a, b) => b.length - a.length)
+        .reduce((rest, quoted) => rest.split(quoted.trim() || quoted).join(" "), reply)
+        .replace(/「[^」]*」|“[^”]*”/g, "「」");
       expect(own, "a raw key or value in the answer").not.toMatch(RAW);
       const after = await communityRows(bot.db, postgres, communityId);
       if (verdict?.msg === "refused") {
