@@ -40,6 +40,7 @@ export default defineConfig({
           include: [ALL_TESTS],
           exclude: [...configDefaults.exclude, ...UNIT_TESTS],
           globalSetup: ["test/support/global-setup.ts"],
+          setupFiles: ["test/support/fast-check-seed.ts"],
           testTimeout: 20_000,
           hookTimeout: 30_000,
         },
