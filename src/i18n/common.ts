@@ -10,7 +10,7 @@ export const commonMessages = {
     en: "Only organizers can use {command}. If you need it, ask one of this community's organizers.",
   },
   "common.botNotInCommunity": {
-    ja: "musubi はこのコミュニティに参加していないため、ここでは何もできません。使うには、管理者に musubi を追加してもらってください。",
+    ja: "musubi はこのコミュニティに参加していないため、ここでは使えません。使うには、管理者に musubi を追加してもらってください。",
     en: "musubi is not part of this community, so it can do nothing here. To use it, ask an admin to add musubi.",
   },
   "common.unknownCommand": {
@@ -26,7 +26,7 @@ export const commonMessages = {
     en: "This button is no longer active. Please run the command again.",
   },
   "common.notInCommunity": {
-    ja: "このボタンのコミュニティのメンバーではないため、使えません。",
+    ja: "このボタンは、あなたが参加していないコミュニティのものなので使えません。",
     en: "This button belongs to a community you are not a member of.",
   },
   "common.none": {
