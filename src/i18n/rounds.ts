@@ -342,7 +342,7 @@ export const roundsMessages = {
     en: "Asia/Tokyo",
   },
   "rounds.created": {
-    ja: "{title} を作成しました（全{sessions}回、初回は {time}）。メンバーはカードのボタンか /round join {number} で参加できます。\n日程：{dates}",
+    ja: "{title} を作成しました（全{sessions}回、初回は {time}）。メンバーはカードのボタンか /round join {number} で参加できます。\n日程: {dates}",
     en: "Created {title}: {sessions} session(s), the first on {time}. Members join from its card or with /round join {number}.\nDates: {dates}",
   },
   "rounds.created.separator": {

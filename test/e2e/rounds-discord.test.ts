@@ -145,7 +145,8 @@ describe("a reading club on Discord", () => {
     const from = fake.requests.length;
     const created = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "1-9", description: "", zone: "" } });
     expect(created.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は <t:${unix(SESSIONS[0]!)}:F>）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は <t:${unix(SESSIONS[0]!)}:F>）。メンバーはカードのボタンか /round join 1 で参加できます。\n`
+      + `日程: ${SESSIONS.map((at) => `<t:${unix(at)}:F>`).join("、")}`);
 
     const posts = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
     expect(posts).toHaveLength(1);

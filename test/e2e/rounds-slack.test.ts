@@ -243,7 +243,7 @@ describe("a reading club on Slack", () => {
 
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === ADA.id && fake.calls.indexOf(c) >= from);
     expect(told.args.channel).toBe(ROUNDS);
-    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は ${S1}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は ${S1}）。メンバーはカードのボタンか /round join 1 で参加できます。\n日程: ${S1}、${S2}、${S3}`);
 
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === ROUNDS);
     expect(posts).toHaveLength(1);
@@ -524,7 +524,7 @@ describe("a study session of one seat on Slack", () => {
     }));
     expect(await res.text()).toBe("");
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === KEN.id && fake.calls.indexOf(c) >= from);
-    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました（全1回、初回は ${DATE}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました（全1回、初回は ${DATE}）。メンバーはカードのボタンか /round join 1 で参加できます。\n日程: ${DATE}`);
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === STUDY);
     expect(posts).toHaveLength(1);
     card = posted(posts[0]!);
