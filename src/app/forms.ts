@@ -34,7 +34,11 @@ export function readFormModalId(id: string): { formId: string; page: string | un
   return { formId, page };
 }
 
-export type FieldKind = "text" | "paragraph" | "select" | "multiselect";
+/**
+ * "datetime" is a moment: a date and time picker where the platform has one (Slack), whose
+ * answer is the picked instant in ISO 8601 with its offset; typed text elsewhere (Discord, console).
+ */
+export type FieldKind = "text" | "paragraph" | "select" | "multiselect" | "datetime";
 
 export interface FieldDefinition {
   id: string;

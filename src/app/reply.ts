@@ -1,4 +1,5 @@
 import type { Message, ReplyFile } from "../port/message.js";
+import type { FieldKind } from "./forms.js";
 
 // Platform-neutral replies and forms. Adapters render them: Discord embeds and components,
 // Slack Block Kit, plain text on the console.
@@ -21,7 +22,7 @@ export interface Choice {
 export interface FormFieldView {
   id: string;
   label: string;
-  kind: "text" | "paragraph" | "select" | "multiselect";
+  kind: FieldKind;
   required: boolean;
   maxLength?: number;
   placeholder?: string;
