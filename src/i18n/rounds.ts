@@ -91,6 +91,30 @@ export const roundsMessages = {
     ja: "毎月（最終週の同じ曜日、例: 最終金曜）",
     en: "Every month on the last such weekday (e.g. last Friday)",
   },
+  "rounds.card.cadence.monthly_weekday": {
+    ja: "毎月{week}{weekday}",
+    en: "Every month on the {week} {weekday}",
+  },
+  "rounds.card.cadence.monthly_last_weekday": {
+    ja: "毎月最終{weekday}",
+    en: "Every month on the last {weekday}",
+  },
+  "rounds.week.1": {
+    ja: "第1",
+    en: "first",
+  },
+  "rounds.week.2": {
+    ja: "第2",
+    en: "second",
+  },
+  "rounds.week.3": {
+    ja: "第3",
+    en: "third",
+  },
+  "rounds.week.4": {
+    ja: "第4",
+    en: "fourth",
+  },
   "rounds.facilitation.organizer": {
     ja: "主催者",
     en: "The organizer",

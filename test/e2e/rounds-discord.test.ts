@@ -311,10 +311,11 @@ describe("a monthly study session typed as people say it", () => {
     expect((await sessionsOf(3)).round).toBeNull();
   });
 
-  it("given the second Tuesday of the month in New York then the answer lists the second Tuesdays at 19:30 local across the March change, as stored", async () => {
+  it("given the second Tuesday of the month in New York then the card says so, the answer lists the second Tuesdays at 19:30 local across the March change, as stored", async () => {
     await round(organizer, "create");
     await submitPage(organizer, 0, page0("monthly", "second Tuesday of the month 7:30pm"));
     await submitPage(organizer, 1, page1);
+    const from = fake.requests.length;
     const created = await submitPage(organizer, 2, {
       selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "America/New_York", reminders: "" },
     });
@@ -324,6 +325,8 @@ describe("a monthly study session typed as people say it", () => {
       `💡 勉強会 #3 · 月例 TypeScript 勉強会 を作成しました（全5回、初回は <t:${unix(starts[0]!)}:F>）。メンバーはカードのボタンか /round join 3 で参加できます。\n`
       + `日程: ${starts.slice(0, 4).map((at) => `<t:${unix(at)}:F>`).join("、")}ほか1回`,
     );
+    const [card] = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
+    expect(card!.body.embeds[0].fields.find((f: Json) => f.name === "進め方").value).toBe("毎月第2火曜日・1回120分・進行は主催者");
     const { round: stored, sessions } = await sessionsOf(3);
     expect(stored?.cadence).toBe("monthly_weekday");
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(starts.map((at) => new Date(at).toISOString()));

@@ -607,7 +607,7 @@ describe("a monthly round on Slack, its first session picked with the date and t
     expect(since(from, (c) => c.method.startsWith("chat."))).toEqual([]);
   });
 
-  it("given the month's last Friday picked, then the answer lists the last Fridays at 19:00 Berlin time across the change to summer time, as stored", async () => {
+  it("given the month's last Friday picked, then the card says so, the answer lists the last Fridays at 19:00 Berlin time across the change to summer time, as stored", async () => {
     const view = await openCreate(KEN, team, STUDY);
     const from = fake.calls.length;
     const res = await submitModal(KEN, team, view, roundState(answers));
@@ -621,6 +621,8 @@ describe("a monthly round on Slack, its first session picked with the date and t
     expect(told.args.text).toBe(
       `💡 勉強会 #2 · Monthly TypeScript を作成しました（全3回、初回は ${dates[0]}）。メンバーはカードのボタンか /round join 2 で参加できます。\n日程: ${dates.join("、")}`,
     );
+    const [posted] = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === STUDY);
+    expect(fieldOf(posted!.args.blocks, "進め方")).toBe("毎月最終金曜日・1回120分・進行は主催者");
     const { round, sessions } = await roundOf(team, 2);
     expect(round.cadence).toBe("monthly_last_weekday");
     expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(LAST_FRIDAYS.map((at) => new Date(at).toISOString()));

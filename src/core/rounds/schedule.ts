@@ -273,6 +273,12 @@ function range(from: number, to: number): number[] {
   return Array.from({ length: to - from + 1 }, (_, i) => from + i);
 }
 
+/** Which weekday of its month a moment is in `zone`: the 2nd Tuesday is { week: 2, weekday: 2 } (ISO, Monday 1). */
+export function weekdayOfMonth(at: Date, zone: string): { week: number; weekday: number } {
+  const local = DateTime.fromJSDate(at, { zone });
+  return { week: weekOfMonth(local), weekday: local.weekday };
+}
+
 /** 1 for the month's first such weekday, … 5 for a fifth. */
 export function weekOfMonth(day: DateTime): number {
   return Math.ceil(day.day / 7);
