@@ -529,6 +529,10 @@ export const roundsMessages = {
     ja: "変更する回を session:<番号> で指定してください。タイトル・テーマ・説明・定員・リンク・会場は全体を変更します。",
     en: "Say which session to change with session:<number>; title, topic, description, capacity, link and venue change the whole round.",
   },
+  "rounds.edit.startRepeats": {
+    ja: "「{value}」は毎月の予定で、1回分の日時ではありません。「12月8日 19:30」「第2火曜 19:30」のようにこの回の日時を入力してください。",
+    en: "“{value}” repeats every month; it is not one session's date. Give this session's date and time, like Dec 8 7:30pm or second Tuesday 7:30pm.",
+  },
   "rounds.edit.nothing": {
     ja: "変更する内容がありません。新しい値を1つ以上指定してください。",
     en: "Nothing to change: give at least one new value.",

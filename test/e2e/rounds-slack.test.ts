@@ -332,6 +332,8 @@ describe("a reading club on Slack", () => {
   });
 
   it("given the admin moves session 2 then only that session moves, participants are told by DM and the card shows the new time", async () => {
+    const refused = await slash(ADA, team, `edit 1 session=2 start="毎月第2火曜 19:30"`);
+    expect(refused.args.text).toBe("「毎月第2火曜 19:30」は毎月の予定で、1回分の日時ではありません。「12月8日 19:30」「第2火曜 19:30」のようにこの回の日時を入力してください。");
     const from = fake.calls.length;
     const answer = await slash(ADA, team, `edit 1 session=2 start="12月13日 10:00"`);
     expect(answer.args.text).toBe(`チームトポロジー輪読会 の第2回は ${S2_MOVED} になりました。時間が変わった場合は参加者に知らせました。`);

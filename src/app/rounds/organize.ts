@@ -78,6 +78,8 @@ export async function editRound(ctx: CommandContext, input: RoundEdit): Promise<
     if (input.start !== undefined) {
       const start = parseSessionStart(input.start, { zone: round.timeZone, now: ctx.now() });
       if (!start.ok) throw new UserError(START_FAILURE_MESSAGES[start.reason], { field: t("rounds.field.start"), value: input.start });
+      // One session moves to one date; "毎月第2火曜" describes a series, not a date for it.
+      if (start.monthly?.repeats) throw new UserError("rounds.edit.startRepeats", { value: input.start });
       change.startsAt = start.at;
     }
     if (input.label !== undefined) change.label = input.label;
