@@ -531,7 +531,7 @@ export const roundsMessages = {
   },
   "rounds.edit.startRepeats": {
     ja: "「{value}」は毎月の予定で、1回分の日時ではありません。「12月8日 19:30」「第2火曜 19:30」のようにこの回の日時を入力してください。",
-    en: "“{value}” repeats every month; it is not one session's date. Give this session's date and time, like Dec 8 7:30pm or second Tuesday 7:30pm.",
+    en: "“{value}” repeats every month; it is not one session's date. Give this session's date and time, like Dec 8 7:30pm or second Tuesday of the month 7:30pm.",
   },
   "rounds.edit.nothing": {
     ja: "変更する内容がありません。新しい値を1つ以上指定してください。",

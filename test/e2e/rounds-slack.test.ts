@@ -612,7 +612,7 @@ describe("a monthly round on Slack, its first session picked with the date and t
   it("given a forged picker value that is no moment, then the modal says the start cannot be read and nothing is saved", async () => {
     const view = await openCreate(KEN, team, STUDY);
     const res = await submitModal(KEN, team, view, { ...roundState(answers), start: { start: { type: "datetimepicker", selected_date_time: 1e20 } } });
-    expect((await res.json()).errors).toEqual({
+    expect(((await res.json()) as Json).errors).toEqual({
       start: "初回の日時: 「100000000000000000000」は日時としてそのまま読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」「毎月第2火曜 19:30」のように入力してください。",
     });
     expect((await roundOf(team, 2)).round).toBeNull();

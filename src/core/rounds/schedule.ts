@@ -108,12 +108,12 @@ const ORDINALS: Record<string, number> = {
 const JAPANESE_MONTHLY = /^(毎月)?\s*(?:第\s*([1-5一二三四五])|(最終|最後の?))\s*([月火水木金土日])(?:曜日?)?\s*(?:の\s*)?(.*)$/;
 const ENGLISH_MONTHLY =
   /^(every\s+)?(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|fifth|5th|last)\s+(mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:r|rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)s?\b(\s+of\s+(?:the|each|every)\s+month)?\s*(?:,|at|@)?\s*(.*)$/i;
-const JAPANESE_TIME = /^(午前|午後)?\s*(\d{1,2})\s*時\s*(?:(半)|(\d{1,2})\s*分)?\s*(?:から|より|~|〜)?$/;
+const JAPANESE_TIME = /^(午前|午後)?\s*(\d{1,2})\s*時\s*(?:(半)|(\d{1,2})\s*分)?$/;
 const CLOCK_TIME = /^(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i;
 
 /**
  * "毎月第2火曜 19:30", "第3土曜 14時", "毎月最終金曜 19時", "second Tuesday of the month 7:30pm",
- * "last Friday 7pm": the next such day at that time. `undefined` when the text names no weekday
+ * "every last Friday 7pm": the next such day at that time. `undefined` when the text names no weekday
  * of the month. "every second Tuesday" is read as the second Tuesday of each month, since the
  * round's own cadence field says how often it repeats (README, "Dates").
  */
@@ -122,9 +122,12 @@ function readMonthlyWeekday(typed: string, zone: string, now: Date):
   const japanese = JAPANESE_MONTHLY.exec(typed);
   const english = japanese ? undefined : ENGLISH_MONTHLY.exec(typed);
   if (!japanese && !english) return undefined;
+  // In English "last Friday" alone is the one just gone and "second Tuesday" may count from today:
+  // only "every …" or "… of the month" names a weekday of the month.
+  if (english && !english[1] && !english[4]) return "unreadable";
   const [ordinal, weekdayName, timeText, repeats] = japanese
     ? [japanese[2] ?? japanese[3] ?? "", japanese[4] ?? "", japanese[5] ?? "", Boolean(japanese[1])]
-    : [english?.[2] ?? "", english?.[3] ?? "", english?.[5] ?? "", Boolean(english?.[1] || english?.[4])];
+    : [english?.[2] ?? "", english?.[3] ?? "", english?.[5] ?? "", Boolean(english?.[1])];
   const nth = ORDINALS[ordinal.toLowerCase()];
   const weekday = WEEKDAY_NAMES[weekdayName.toLowerCase()];
   if (nth === undefined || weekday === undefined) return "unreadable";
@@ -148,7 +151,8 @@ function readMonthlyWeekday(typed: string, zone: string, now: Date):
 }
 
 /** "19:30", "7pm", "7:30 p.m.", "19時", "19時半", "午後7時30分". */
-function readTimeOfDay(text: string): { hour: number; minute: number } | "noTime" | "unreadable" {
+function readTimeOfDay(typed: string): { hour: number; minute: number } | "noTime" | "unreadable" {
+  const text = typed.replace(/\s*(?:から|より|~|〜)$/, "");
   if (!text) return "noTime";
   const japanese = JAPANESE_TIME.exec(text);
   const clock = japanese ? undefined : CLOCK_TIME.exec(text);

@@ -72,7 +72,7 @@ describe("monthly rounds by weekday, in Japanese and English", () => {
     ]);
   });
 
-  it.each([["毎月最終金曜 19時"], ["last Friday of the month 7pm"], ["毎月最後の金曜 19:00"]])(
+  it.each([["毎月最終金曜 19時"], ["last Friday of the month 7pm"], ["every last Friday at 19:00"], ["毎月最後の金曜 19:00"]])(
     "given “%s” in Tokyo, then the sessions are the months' last Fridays at 19:00",
     (start) => {
       expect(draftOf({ start }, "Asia/Tokyo").data?.cadence).toBe("monthly_last_weekday");
@@ -86,7 +86,7 @@ describe("monthly rounds by weekday, in Japanese and English", () => {
     },
   );
 
-  it.each([["第3土曜 14時"], ["third Saturday 2pm"]])(
+  it.each([["第3土曜 14時"], ["third Saturday of the month 2pm"], ["第3土曜日 14:00から"]])(
     "given “%s” in Berlin, then the third Saturdays stay at 14:00 local across the March change",
     (start) => {
       // Europe changes on 2027-03-28: 14:00 CET is 13:00 UTC, 14:00 CEST 12:00 UTC.
@@ -141,12 +141,15 @@ describe("monthly rounds by weekday, in Japanese and English", () => {
     ]);
   });
 
-  it("given a weekday of the month without 毎月 or every, on a weekly round, then it is only the first date", () => {
-    expect(sessionsOf({ start: "第2火曜 19:30", cadence: "weekly", sessions: "2" }, "Asia/Tokyo")).toEqual([
-      "2026-12-08T10:30:00.000Z",
-      "2026-12-15T10:30:00.000Z",
-    ]);
-  });
+  it.each([["第2火曜 19:30"], ["second Tuesday of the month 7:30pm"]])(
+    "given “%s”, without 毎月 or every, on a weekly round, then it is only the first date",
+    (start) => {
+      expect(sessionsOf({ start, cadence: "weekly", sessions: "2" }, "Asia/Tokyo")).toEqual([
+        "2026-12-08T10:30:00.000Z",
+        "2026-12-15T10:30:00.000Z",
+      ]);
+    },
+  );
 });
 
 describe("refusing what cannot be read exactly", () => {
@@ -155,7 +158,9 @@ describe("refusing what cannot be read exactly", () => {
     [{ start: "毎月第5金曜 19時" }, { start: ["rounds.error.startFifthWeekday"] }],
     [{ start: "every fifth Friday 7pm" }, { start: ["rounds.error.startFifthWeekday"] }],
     [{ start: "毎月第2火曜 25:00" }, { start: ["rounds.error.startUnreadable"] }],
-    [{ start: "second Tuesday at 7" }, { start: ["rounds.error.startUnreadable"] }],
+    [{ start: "second Tuesday of the month at 7" }, { start: ["rounds.error.startUnreadable"] }],
+    [{ start: "last Friday 7pm" }, { start: ["rounds.error.startUnreadable"] }],
+    [{ start: "second Tuesday 7pm" }, { start: ["rounds.error.startUnreadable"] }],
     [{ start: "毎週火曜 19時" }, { start: ["rounds.error.startUnreadable"] }],
     [{ start: "12月5日 19:30 と 12月12日" }, { start: ["rounds.error.startUnreadable"] }],
     [{ start: "next Friday 7pm or Saturday" }, { start: ["rounds.error.startUnreadable"] }],
