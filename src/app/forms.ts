@@ -6,7 +6,7 @@ import { actionKind } from "./actions.js";
 import type { CommandContext, Permission } from "./context.js";
 import { UserError } from "./errors.js";
 import { requirePermission } from "./permissions.js";
-import { replyOutcome, type FormFieldView, type FormView, type Outcome } from "./reply.js";
+import { replyOutcome, type FieldKind, type FormFieldView, type FormView, type Outcome } from "./reply.js";
 import { describeIssues, type FieldErrors } from "./validation.js";
 
 // The form engine: a form is shown whole where a platform can (Slack, the console) and page by
@@ -34,11 +34,6 @@ export function readFormModalId(id: string): { formId: string; page: string | un
   return { formId, page };
 }
 
-/**
- * "datetime" is a moment: a date and time picker where the platform has one (Slack), whose
- * answer is the picked instant in ISO 8601 with its offset; typed text elsewhere (Discord, console).
- */
-export type FieldKind = "text" | "paragraph" | "select" | "multiselect" | "datetime";
 
 export interface FieldDefinition {
   id: string;

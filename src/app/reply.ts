@@ -1,5 +1,4 @@
 import type { Message, ReplyFile } from "../port/message.js";
-import type { FieldKind } from "./forms.js";
 
 // Platform-neutral replies and forms. Adapters render them: Discord embeds and components,
 // Slack Block Kit, plain text on the console.
@@ -18,6 +17,12 @@ export interface Choice {
   value: string;
   label: string;
 }
+
+/**
+ * "datetime" is a moment: a date and time picker where the platform has one (Slack), whose
+ * answer is the picked instant in ISO 8601 with its offset; typed text elsewhere (Discord, console).
+ */
+export type FieldKind = "text" | "paragraph" | "select" | "multiselect" | "datetime";
 
 export interface FormFieldView {
   id: string;
