@@ -34,7 +34,6 @@ export function readFormModalId(id: string): { formId: string; page: string | un
   return { formId, page };
 }
 
-
 export interface FieldDefinition {
   id: string;
   label: PlainMessageKey;
