@@ -44,7 +44,7 @@ const roundForm = form({
         placeholder: "rounds.placeholder.title" },
       { id: "topic", label: "rounds.field.topic", kind: "text", required: false, maxLength: ROUND_LIMITS.topic,
         placeholder: "rounds.placeholder.topic" },
-      { id: "start", label: "rounds.field.start", kind: "text", required: true, maxLength: ROUND_LIMITS.startText,
+      { id: "start", label: "rounds.field.start", kind: "datetime", required: true, maxLength: ROUND_LIMITS.startText,
         placeholder: "rounds.placeholder.start" },
       { id: "cadence", label: "rounds.field.cadence", kind: "select", required: true,
         choices: ROUND_CADENCES.map((value) => ({ value, label: `rounds.cadence.${value}` as const })) },

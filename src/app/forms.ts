@@ -6,7 +6,7 @@ import { actionKind } from "./actions.js";
 import type { CommandContext, Permission } from "./context.js";
 import { UserError } from "./errors.js";
 import { requirePermission } from "./permissions.js";
-import { replyOutcome, type FormFieldView, type FormView, type Outcome } from "./reply.js";
+import { replyOutcome, type FieldKind, type FormFieldView, type FormView, type Outcome } from "./reply.js";
 import { describeIssues, type FieldErrors } from "./validation.js";
 
 // The form engine: a form is shown whole where a platform can (Slack, the console) and page by
@@ -33,8 +33,6 @@ export function readFormModalId(id: string): { formId: string; page: string | un
   if (prefix !== FORM_PAGE.name || !formId || rest.length > 0) return undefined;
   return { formId, page };
 }
-
-export type FieldKind = "text" | "paragraph" | "select" | "multiselect";
 
 export interface FieldDefinition {
   id: string;

@@ -18,10 +18,16 @@ export interface Choice {
   label: string;
 }
 
+/**
+ * "datetime" is a moment: a date and time picker where the platform has one (Slack), whose
+ * answer is the picked instant in ISO 8601 with its offset; typed text elsewhere (Discord, console).
+ */
+export type FieldKind = "text" | "paragraph" | "select" | "multiselect" | "datetime";
+
 export interface FormFieldView {
   id: string;
   label: string;
-  kind: "text" | "paragraph" | "select" | "multiselect";
+  kind: FieldKind;
   required: boolean;
   maxLength?: number;
   placeholder?: string;

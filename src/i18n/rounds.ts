@@ -83,6 +83,38 @@ export const roundsMessages = {
     ja: "毎月",
     en: "Every month",
   },
+  "rounds.cadence.monthly_weekday": {
+    ja: "毎月（同じ週の同じ曜日、例: 第2火曜）",
+    en: "Every month on the same weekday (e.g. 2nd Tuesday)",
+  },
+  "rounds.cadence.monthly_last_weekday": {
+    ja: "毎月（最終週の同じ曜日、例: 最終金曜）",
+    en: "Every month on the last such weekday (e.g. last Friday)",
+  },
+  "rounds.card.cadence.monthly_weekday": {
+    ja: "毎月{week}{weekday}",
+    en: "Every month on the {week} {weekday}",
+  },
+  "rounds.card.cadence.monthly_last_weekday": {
+    ja: "毎月最終{weekday}",
+    en: "Every month on the last {weekday}",
+  },
+  "rounds.week.1": {
+    ja: "第1",
+    en: "first",
+  },
+  "rounds.week.2": {
+    ja: "第2",
+    en: "second",
+  },
+  "rounds.week.3": {
+    ja: "第3",
+    en: "third",
+  },
+  "rounds.week.4": {
+    ja: "第4",
+    en: "fourth",
+  },
   "rounds.facilitation.organizer": {
     ja: "主催者",
     en: "The organizer",
@@ -109,8 +141,28 @@ export const roundsMessages = {
     en: "{field}: write at most 1000 characters.",
   },
   "rounds.error.startUnreadable": {
-    ja: "{field}: 「{value}」は日時として読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」のように入力してください。",
-    en: "{field}: “{value}” is not a date and time we can read. Write it like 2026-12-05 19:30, 12月5日 19:30 or next Friday 7pm.",
+    ja: "{field}: 「{value}」は日時としてそのまま読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」「毎月第2火曜 19:30」のように入力してください。",
+    en: "{field}: “{value}” is not a date and time we can read exactly as written. Write it like 2026-12-05 19:30, Dec 5 7:30pm, next Friday 7pm or second Tuesday of the month 7:30pm.",
+  },
+  "rounds.error.startFifthWeekday": {
+    ja: "{field}: 「{value}」は月の5回目の曜日で、ない月があります。「毎月最終金曜 19時」のように最終週で指定してください。",
+    en: "{field}: “{value}” is a fifth weekday of the month, which many months lack. Use the last one instead, like last Friday of the month 7pm.",
+  },
+  "rounds.error.startMonthly": {
+    ja: "{field}: 「{value}」は毎月の予定です。頻度で「毎月」を選ぶか、「12月8日 19:30」のように初回の日付を入力してください。",
+    en: "{field}: “{value}” repeats every month (“every second Tuesday” is read as the second Tuesday of each month). Choose Every month as How often, or write the first session's date, like Dec 8 7:30pm.",
+  },
+  "rounds.error.cadenceWeekdayMismatch": {
+    ja: "{field}: 初回「{value}」と頻度が合いません。「毎月第2火曜」なら「毎月（同じ週の同じ曜日）」、「毎月最終金曜」なら「毎月（最終週の同じ曜日）」か「毎月」を選んでください。",
+    en: "{field}: the first session “{value}” does not fit this choice. For second Tuesday of the month choose Every month on the same weekday; for last Friday of the month choose Every month on the last such weekday, or Every month.",
+  },
+  "rounds.error.cadenceFifthWeekday": {
+    ja: "{field}: 初回「{value}」はその月の5回目の曜日で、ない月があります。「毎月（最終週の同じ曜日）」を選ぶか、第1〜第4週の日を初回にしてください。",
+    en: "{field}: the first session “{value}” is a fifth weekday of its month, which many months lack. Choose Every month on the last such weekday, or a first session in the month's first four weeks.",
+  },
+  "rounds.error.cadenceNotLastWeekday": {
+    ja: "{field}: 初回「{value}」はその月の最後の同じ曜日ではありません。「毎月最終金曜 19時」のように入力するか、「毎月（同じ週の同じ曜日）」を選んでください。",
+    en: "{field}: the first session “{value}” is not the last such weekday of its month. Write it like last Friday of the month 7pm, or choose Every month on the same weekday.",
   },
   "rounds.error.startNoTime": {
     ja: "{field}: 「{value}」には時刻がありません。「12月5日 19:30」のように開始時刻も入力してください。",
@@ -314,8 +366,16 @@ export const roundsMessages = {
     en: "Asia/Tokyo",
   },
   "rounds.created": {
-    ja: "{title} を作成しました（全{sessions}回、初回は {time}）。メンバーはカードのボタンか /round join {number} で参加できます。",
-    en: "Created {title}: {sessions} session(s), the first on {time}. Members join from its card or with /round join {number}.",
+    ja: "{title} を作成しました（全{sessions}回、初回は {time}）。メンバーはカードのボタンか /round join {number} で参加できます。\n日程: {dates}",
+    en: "Created {title}: {sessions} session(s), the first on {time}. Members join from its card or with /round join {number}.\nDates: {dates}",
+  },
+  "rounds.created.separator": {
+    ja: "、",
+    en: "; ",
+  },
+  "rounds.created.more": {
+    ja: "ほか{count}回",
+    en: " and {count} more",
   },
   "rounds.cardNotPosted": {
     ja: "このチャンネルにカードを投稿できませんでした。ボットをチャンネルに招待してから /round show で共有してください。",
@@ -468,6 +528,10 @@ export const roundsMessages = {
   "rounds.edit.whichSession": {
     ja: "変更する回を session:<番号> で指定してください。タイトル・テーマ・説明・定員・リンク・会場は全体を変更します。",
     en: "Say which session to change with session:<number>; title, topic, description, capacity, link and venue change the whole round.",
+  },
+  "rounds.edit.startRepeats": {
+    ja: "「{value}」は毎月の予定で、1回分の日時ではありません。「12月8日 19:30」「第2火曜 19:30」のようにこの回の日時を入力してください。",
+    en: "“{value}” repeats every month; it is not one session's date. Give this session's date and time, like Dec 8 7:30pm or second Tuesday of the month 7:30pm.",
   },
   "rounds.edit.nothing": {
     ja: "変更する内容がありません。新しい値を1つ以上指定してください。",

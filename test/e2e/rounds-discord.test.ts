@@ -82,9 +82,9 @@ async function dmChannelOf(userId: string): Promise<string> {
 }
 const dmsTo = async (user: UserInput) => (fake.messages.get(await dmChannelOf(user.id)) ?? []).map((m) => m.content as string);
 
-const sessionsOf = async () => {
+const sessionsOf = async (number = 1) => {
   const community = await communityOf(bot.store, "discord", GUILD);
-  const stored = await bot.store.forCommunity(community.id).rounds.findByNumber(1);
+  const stored = await bot.store.forCommunity(community.id).rounds.findByNumber(number);
   return { community, round: stored!, sessions: stored ? await bot.store.forCommunity(community.id).rounds.sessions(stored.id) : [] };
 };
 
@@ -145,7 +145,8 @@ describe("a reading club on Discord", () => {
     const from = fake.requests.length;
     const created = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "1-9", description: "", zone: "" } });
     expect(created.body.data.flags & EPHEMERAL).toBe(EPHEMERAL);
-    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は <t:${unix(SESSIONS[0]!)}:F>）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(created.body.data.content).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は <t:${unix(SESSIONS[0]!)}:F>）。メンバーはカードのボタンか /round join 1 で参加できます。\n`
+      + `日程: ${SESSIONS.map((at) => `<t:${unix(at)}:F>`).join("、")}`);
 
     const posts = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
     expect(posts).toHaveLength(1);
@@ -291,5 +292,43 @@ describe("a study session where the bot may not manage events", () => {
     } finally {
       forbidden();
     }
+  });
+});
+
+describe("a monthly study session typed as people say it", () => {
+  const page0 = (cadence: string, start: string) =>
+    ({ selects: { kind: ["study"], cadence: [cadence] }, fields: { title: "月例 TypeScript 勉強会", topic: "", start } });
+  const page1 = { fields: { sessions: "5", duration: "2時間", capacity: "10", link: "https://meet.example.com/ts", venue: "" } };
+
+  it("given 毎月第2火曜 on a weekly round then it is refused with what to choose, and nothing is created", async () => {
+    await round(organizer, "create");
+    await submitPage(organizer, 0, page0("weekly", "毎月第2火曜 19:30"));
+    await submitPage(organizer, 1, page1);
+    const refused = await submitPage(organizer, 2, { selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "", reminders: "" } });
+    expect(refused.body.data.content).toContain(
+      "初回の日時: 「毎月第2火曜 19:30」は毎月の予定です。頻度で「毎月」を選ぶか、「12月8日 19:30」のように初回の日付を入力してください。",
+    );
+    expect((await sessionsOf(3)).round).toBeNull();
+  });
+
+  it("given the second Tuesday of the month in New York then the card says so, the answer lists the second Tuesdays at 19:30 local across the March change, as stored", async () => {
+    await round(organizer, "create");
+    await submitPage(organizer, 0, page0("monthly", "second Tuesday of the month 7:30pm"));
+    await submitPage(organizer, 1, page1);
+    const from = fake.requests.length;
+    const created = await submitPage(organizer, 2, {
+      selects: { facilitation: ["organizer"] }, fields: { chapters: "", description: "", zone: "America/New_York", reminders: "" },
+    });
+    // Daylight saving starts on 2027-03-14: 19:30 EST is 00:30 UTC the next day, 19:30 EDT 23:30 UTC.
+    const starts = ["2026-12-09T00:30:00Z", "2027-01-13T00:30:00Z", "2027-02-10T00:30:00Z", "2027-03-10T00:30:00Z", "2027-04-13T23:30:00Z"];
+    expect(created.body.data.content).toBe(
+      `💡 勉強会 #3 · 月例 TypeScript 勉強会 を作成しました（全5回、初回は <t:${unix(starts[0]!)}:F>）。メンバーはカードのボタンか /round join 3 で参加できます。\n`
+      + `日程: ${starts.slice(0, 4).map((at) => `<t:${unix(at)}:F>`).join("、")}ほか1回`,
+    );
+    const [card] = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages`);
+    expect(card!.body.embeds[0].fields.find((f: Json) => f.name === "進め方").value).toBe("毎月第2火曜日・1回120分・進行は主催者");
+    const { round: stored, sessions } = await sessionsOf(3);
+    expect(stored?.cadence).toBe("monthly_weekday");
+    expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(starts.map((at) => new Date(at).toISOString()));
   });
 });

@@ -99,12 +99,17 @@ interface RoundAnswers {
 }
 const SELECTS = new Set(["kind", "cadence", "facilitation"]);
 
-/** `view.state.values` as Slack sends it for the round modal (block id = action id = field id). */
+/**
+ * `view.state.values` as Slack sends it for the round modal (block id = action id = field id);
+ * the first session's datetimepicker sends the picked moment in Unix seconds (`start` is its ISO form).
+ */
 const roundState = (answers: RoundAnswers): Json =>
   Object.fromEntries(Object.entries(answers).map(([id, value]) => [id, {
     [id]: SELECTS.has(id)
       ? { type: "static_select", selected_option: value ? { text: { type: "plain_text", text: value }, value } : null }
-      : { type: "plain_text_input", value },
+      : id === "start"
+        ? { type: "datetimepicker", selected_date_time: value ? unix(value) : null }
+        : { type: "plain_text_input", value },
   }]));
 
 const submitModal = (user: User, team_id: string, view: Json, values: Json) =>
@@ -176,7 +181,7 @@ describe("a reading club on Slack", () => {
   let card: Posted;
 
   const goodAnswers: RoundAnswers = {
-    kind: "reading", title: "チームトポロジー輪読会", topic: "Team Topologies", start: "12月5日 19:30", cadence: "weekly",
+    kind: "reading", title: "チームトポロジー輪読会", topic: "Team Topologies", start: SESSIONS[0], cadence: "weekly",
     sessions: "3", duration: "90分", capacity: "2", link: "https://meet.example.com/tt", venue: "渋谷コワーキング",
     facilitation: "organizer", chapters: "1-9", description: "", zone: "", reminders: "",
   };
@@ -198,7 +203,7 @@ describe("a reading club on Slack", () => {
       ["kind", "種類", "static_select"],
       ["title", "タイトル", "plain_text_input"],
       ["topic", "本またはテーマ", "plain_text_input"],
-      ["start", "初回の日時", "plain_text_input"],
+      ["start", "初回の日時", "datetimepicker"],
       ["cadence", "頻度", "static_select"],
       ["sessions", "回数", "plain_text_input"],
       ["duration", "1回の長さ", "plain_text_input"],
@@ -220,12 +225,12 @@ describe("a reading club on Slack", () => {
   it("given the admin submits a start in the past, a capacity of 0 and 200 sessions then the modal shows each problem and nothing is saved", async () => {
     const view = await openCreate(ADA, team, ROUNDS);
     const from = fake.calls.length;
-    const res = await submitModal(ADA, team, view, roundState({ ...goodAnswers, start: "2026-11-20 19:30", capacity: "0", sessions: "200" }));
+    const res = await submitModal(ADA, team, view, roundState({ ...goodAnswers, start: "2026-11-20T10:30:00Z", capacity: "0", sessions: "200" }));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       response_action: "errors",
       errors: {
-        start: "初回の日時: 「2026-11-20 19:30」はすでに過ぎています。これから先の日時を入力してください。",
+        start: "初回の日時: 「2026-11-20T10:30:00Z」はすでに過ぎています。これから先の日時を入力してください。",
         capacity: "定員: 1〜500の整数で入力してください。",
         sessions: "回数: 1〜52の整数で入力してください。",
       },
@@ -243,7 +248,7 @@ describe("a reading club on Slack", () => {
 
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === ADA.id && fake.calls.indexOf(c) >= from);
     expect(told.args.channel).toBe(ROUNDS);
-    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は ${S1}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`📖 読書会 #1 · チームトポロジー輪読会 を作成しました（全3回、初回は ${S1}）。メンバーはカードのボタンか /round join 1 で参加できます。\n日程: ${S1}、${S2}、${S3}`);
 
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === ROUNDS);
     expect(posts).toHaveLength(1);
@@ -327,6 +332,8 @@ describe("a reading club on Slack", () => {
   });
 
   it("given the admin moves session 2 then only that session moves, participants are told by DM and the card shows the new time", async () => {
+    const refused = await slash(ADA, team, `edit 1 session=2 start="毎月第2火曜 19:30"`);
+    expect(refused.args.text).toBe("「毎月第2火曜 19:30」は毎月の予定で、1回分の日時ではありません。「12月8日 19:30」「第2火曜 19:30」のようにこの回の日時を入力してください。");
     const from = fake.calls.length;
     const answer = await slash(ADA, team, `edit 1 session=2 start="12月13日 10:00"`);
     expect(answer.args.text).toBe(`チームトポロジー輪読会 の第2回は ${S2_MOVED} になりました。時間が変わった場合は参加者に知らせました。`);
@@ -519,12 +526,12 @@ describe("a study session of one seat on Slack", () => {
     const view = await openCreate(KEN, team, STUDY);
     const from = fake.calls.length;
     const res = await submitModal(KEN, team, view, roundState({
-      kind: "study", title: "TypeScript 勉強会", topic: "", start: "2027-01-16 14:00", cadence: "once", sessions: "", duration: "2時間",
+      kind: "study", title: "TypeScript 勉強会", topic: "", start: AT, cadence: "once", sessions: "", duration: "2時間",
       capacity: "1", link: "https://meet.example.com/ts", venue: "", facilitation: "organizer", chapters: "", description: "", zone: "", reminders: "",
     }));
     expect(await res.text()).toBe("");
     const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === KEN.id && fake.calls.indexOf(c) >= from);
-    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました（全1回、初回は ${DATE}）。メンバーはカードのボタンか /round join 1 で参加できます。`);
+    expect(told.args.text).toBe(`💡 勉強会 #1 · TypeScript 勉強会 を作成しました（全1回、初回は ${DATE}）。メンバーはカードのボタンか /round join 1 で参加できます。\n日程: ${DATE}`);
     const posts = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === STUDY);
     expect(posts).toHaveLength(1);
     card = posted(posts[0]!);
@@ -569,5 +576,66 @@ describe("a study session of one seat on Slack", () => {
     expect(events.map((e) => [propertyOf(e, "DTSTART"), propertyOf(e, "DTEND")])).toEqual([
       ["DTSTART;TZID=Asia/Tokyo:20270116T140000", "DTEND;TZID=Asia/Tokyo:20270116T160000"],
     ]);
+  });
+});
+
+// ---------------------------------------------------------------- a monthly round picked on Slack
+
+describe("a monthly round on Slack, its first session picked with the date and time picker", () => {
+  const team = teams.study;
+  // Fridays at 19:00 in Berlin: 26 February 2027 is the month's last; Europe moves to summer time on 28 March.
+  const LAST_FRIDAYS = ["2027-02-26T18:00:00Z", "2027-03-26T18:00:00Z", "2027-04-30T17:00:00Z"];
+  const berlinDate = (iso: string, local: string) => `<!date^${unix(iso)}^{date_short_pretty} {time}|${local} (Europe/Berlin)>`;
+  const answers: RoundAnswers = {
+    kind: "study", title: "Monthly TypeScript", topic: "", start: LAST_FRIDAYS[0]!, cadence: "monthly_last_weekday", sessions: "3",
+    duration: "2h", capacity: "10", link: "https://meet.example.com/ts", venue: "", facilitation: "organizer", chapters: "",
+    description: "", zone: "Europe/Berlin", reminders: "",
+  };
+
+  it("given a picked Friday that is not its month's last, on Every month on the last such weekday, then the modal says so and nothing is saved", async () => {
+    const view = await openCreate(KEN, team, STUDY);
+    expect(view.blocks.find((b: Json) => b.block_id === "cadence").element.options.map((o: Json) => o.value)).toEqual([
+      "once", "weekly", "biweekly", "monthly", "monthly_weekday", "monthly_last_weekday",
+    ]);
+    const from = fake.calls.length;
+    const res = await submitModal(KEN, team, view, roundState({ ...answers, start: "2027-02-19T18:00:00Z" }));
+    expect(await res.json()).toEqual({
+      response_action: "errors",
+      errors: {
+        cadence: "頻度: 初回「2027-02-19T18:00:00Z」はその月の最後の同じ曜日ではありません。「毎月最終金曜 19時」のように入力するか、「毎月（同じ週の同じ曜日）」を選んでください。",
+      },
+    });
+    expect((await roundOf(team, 2)).round).toBeNull();
+    expect(since(from, (c) => c.method.startsWith("chat."))).toEqual([]);
+  });
+
+  it("given a forged picker value that is no moment, then the modal says the start cannot be read and nothing is saved", async () => {
+    const view = await openCreate(KEN, team, STUDY);
+    const res = await submitModal(KEN, team, view, { ...roundState(answers), start: { start: { type: "datetimepicker", selected_date_time: 1e20 } } });
+    expect(((await res.json()) as Json).errors).toEqual({
+      start: "初回の日時: 「100000000000000000000」は日時としてそのまま読み取れません。「2026-12-05 19:30」「12月5日 19:30」「来週金曜 19時」「毎月第2火曜 19:30」のように入力してください。",
+    });
+    expect((await roundOf(team, 2)).round).toBeNull();
+  });
+
+  it("given the month's last Friday picked, then the card says so, the answer lists the last Fridays at 19:00 Berlin time across the change to summer time, as stored", async () => {
+    const view = await openCreate(KEN, team, STUDY);
+    const from = fake.calls.length;
+    const res = await submitModal(KEN, team, view, roundState(answers));
+    expect(await res.text()).toBe("");
+    const told = await fake.waitFor((c) => c.method === "chat.postEphemeral" && c.args.user === KEN.id && fake.calls.indexOf(c) >= from);
+    const dates = [
+      berlinDate(LAST_FRIDAYS[0]!, "2027-02-26 19:00"),
+      berlinDate(LAST_FRIDAYS[1]!, "2027-03-26 19:00"),
+      berlinDate(LAST_FRIDAYS[2]!, "2027-04-30 19:00"),
+    ];
+    expect(told.args.text).toBe(
+      `💡 勉強会 #2 · Monthly TypeScript を作成しました（全3回、初回は ${dates[0]}）。メンバーはカードのボタンか /round join 2 で参加できます。\n日程: ${dates.join("、")}`,
+    );
+    const [posted] = since(from, (c) => c.method === "chat.postMessage" && c.args.channel === STUDY);
+    expect(fieldOf(posted!.args.blocks, "進め方")).toBe("毎月最終金曜日・1回120分・進行は主催者");
+    const { round, sessions } = await roundOf(team, 2);
+    expect(round.cadence).toBe("monthly_last_weekday");
+    expect(sessions.map((s) => s.startsAt.toISOString())).toEqual(LAST_FRIDAYS.map((at) => new Date(at).toISOString()));
   });
 });

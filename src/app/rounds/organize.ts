@@ -29,16 +29,23 @@ export async function initialRoundAnswers(ctx: CommandContext): Promise<DraftVal
   return { kind: "reading", cadence: "weekly", facilitation: "organizer", duration: "60", zone: ctx.community.timeZone };
 }
 
+const CREATED_DATES_SHOWN = 4;
+
 /** The round form's submission: the round is created and its card posted where the command was used. */
 export async function submitRound(ctx: CommandContext, draft: RoundDraft): Promise<Outcome> {
   const { round, cardPosted } = await createRound(ctx, ctx.member, draft, ctx.actor.channelId);
   const t = ctx.t;
-  const first = (await ctx.store.rounds.sessions(round.id))[0];
+  const sessions = await ctx.store.rounds.sessions(round.id);
+  const first = sessions[0];
+  // The first few dates, so the organizer sees at once how the start and cadence were understood.
+  const shown = sessions.slice(0, CREATED_DATES_SHOWN).map((session) => ctx.port.formatTime(session.startsAt, round.timeZone));
+  const more = sessions.length - shown.length;
   const text = t("rounds.created", {
     title: roundTitle(t, round),
-    sessions: draft.sessions,
+    sessions: sessions.length,
     time: first ? ctx.port.formatTime(first.startsAt, round.timeZone) : "",
     number: round.number,
+    dates: more > 0 ? `${shown.join(t("rounds.created.separator"))}${t("rounds.created.more", { count: more })}` : shown.join(t("rounds.created.separator")),
   });
   return privateReply(cardPosted ? text : `${text}\n${t("rounds.cardNotPosted")}`);
 }
@@ -71,6 +78,8 @@ export async function editRound(ctx: CommandContext, input: RoundEdit): Promise<
     if (input.start !== undefined) {
       const start = parseSessionStart(input.start, { zone: round.timeZone, now: ctx.now() });
       if (!start.ok) throw new UserError(START_FAILURE_MESSAGES[start.reason], { field: t("rounds.field.start"), value: input.start });
+      // One session moves to one date; "毎月第2火曜" describes a series, not a date for it.
+      if (start.monthly?.repeats) throw new UserError("rounds.edit.startRepeats", { value: input.start });
       change.startsAt = start.at;
     }
     if (input.label !== undefined) change.label = input.label;

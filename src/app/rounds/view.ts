@@ -1,4 +1,4 @@
-import type { Cadence } from "../../core/rounds/index.js";
+import { weekdayOfMonth, type Cadence } from "../../core/rounds/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { Button, Message } from "../../port/message.js";
 import type { PlatformPort } from "../../port/port.js";
@@ -48,6 +48,20 @@ export function placeOf(t: Translate, round: RoundRecord): string {
   return [round.venue, round.onlineUrl].filter(Boolean).join("\n") || t("common.none");
 }
 
+type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** "毎週", or for a monthly round by weekday the day itself ("毎月第2火曜日"), taken from its first session as the cadence was. */
+function cadenceLabel(t: Translate, round: RoundRecord, sessions: readonly SessionRecord[]): string {
+  const cadence = round.cadence as Cadence;
+  const first = sessions[0];
+  if (!first || (cadence !== "monthly_weekday" && cadence !== "monthly_last_weekday")) return t(`rounds.cadence.${cadence}`);
+  const { week, weekday } = weekdayOfMonth(first.startsAt, round.timeZone);
+  const weekdayName = t(`pairing.weekday.${weekday as IsoWeekday}`);
+  return cadence === "monthly_last_weekday"
+    ? t("rounds.card.cadence.monthly_last_weekday", { weekday: weekdayName })
+    : t("rounds.card.cadence.monthly_weekday", { week: t(`rounds.week.${Math.min(week, 4) as 1 | 2 | 3 | 4}`), weekday: weekdayName });
+}
+
 /** The round's public card: what, when, where, seats, and the buttons to join, leave and save the dates. */
 export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now: Date): Message {
   const { round, sessions, participants, people } = view;
@@ -86,7 +100,7 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
         {
           name: t("rounds.card.details"),
           value: t("rounds.card.howItRuns", {
-            cadence: t(`rounds.cadence.${round.cadence as Cadence}`),
+            cadence: cadenceLabel(t, round, sessions),
             minutes: round.durationMinutes,
             ledBy: t(`rounds.card.ledBy.${round.facilitation}`),
           }),

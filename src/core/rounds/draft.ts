@@ -6,7 +6,16 @@ import { splitChapters, splitTopics, type AgendaFailure } from "./agenda.js";
 import { parseDurationMinutes, parseReminderLeads } from "./duration.js";
 import { FACILITATION_MODES, type FacilitationMode } from "./facilitators.js";
 import { DEFAULT_REMINDER_LEADS } from "./reminders.js";
-import { ROUND_CADENCES, parseSessionStart, type Cadence, type StartFailure } from "./schedule.js";
+import { DateTime } from "luxon";
+import {
+  ROUND_CADENCES,
+  isLastWeekdayOfMonth,
+  parseSessionStart,
+  weekOfMonth,
+  type Cadence,
+  type StartFailure,
+  type StartParse,
+} from "./schedule.js";
 
 // The round-creation form as organizers fill it in: every field arrives as text (a number
 // option may arrive as a number). Each issue's message is a key of src/i18n/rounds.ts.
@@ -38,6 +47,7 @@ export const START_FAILURE_MESSAGES = {
   noTime: "rounds.error.startNoTime",
   past: "rounds.error.startPast",
   tooFar: "rounds.error.startTooFar",
+  fifthWeekday: "rounds.error.startFifthWeekday",
 } as const satisfies Record<StartFailure, RoundsMessageKey>;
 
 export const AGENDA_FAILURE_MESSAGES = {
@@ -157,13 +167,42 @@ export function roundFormFields(context: Pick<RoundFormContext, "defaultZone">) 
   });
 }
 
+type CadenceChoice = { ok: true; cadence: Cadence } | { ok: false; path: "start" | "cadence"; message: RoundsMessageKey };
+
+/**
+ * The cadence a round keeps, from the one chosen and the first session as typed. A start that names
+ * a weekday of the month ("毎月第2火曜") makes a monthly round keep that weekday; one that says it
+ * repeats monthly cannot be a weekly or one-off round; a monthly-by-weekday choice takes its week
+ * from the first session, which must then exist every month (not a fifth weekday) or be the last.
+ */
+export function chooseCadence(chosen: Cadence, start: Extract<StartParse, { ok: true }>, zone: string): CadenceChoice {
+  const monthly = chosen === "monthly" || chosen === "monthly_weekday" || chosen === "monthly_last_weekday";
+  if (start.monthly) {
+    if (!monthly) {
+      return start.monthly.repeats ? { ok: false, path: "start", message: "rounds.error.startMonthly" } : { ok: true, cadence: chosen };
+    }
+    if (chosen !== "monthly" && chosen !== start.monthly.cadence) return { ok: false, path: "cadence", message: "rounds.error.cadenceWeekdayMismatch" };
+    return { ok: true, cadence: start.monthly.cadence };
+  }
+  const first = DateTime.fromJSDate(start.at, { zone });
+  if (chosen === "monthly_weekday" && weekOfMonth(first) > 4) return { ok: false, path: "cadence", message: "rounds.error.cadenceFifthWeekday" };
+  if (chosen === "monthly_last_weekday" && !isLastWeekdayOfMonth(first)) return { ok: false, path: "cadence", message: "rounds.error.cadenceNotLastWeekday" };
+  return { ok: true, cadence: chosen };
+}
+
 /** The round-creation form, checked against `now` (the first session must be ahead). */
 export function roundFormSchema(context: RoundFormContext) {
   return roundFormFields(context)
     .superRefine((form, ctx) => {
       const start = parseSessionStart(form.start, { zone: form.zone, now: context.now });
-      if (!start.ok) ctx.addIssue({ code: "custom", path: ["start"], message: START_FAILURE_MESSAGES[start.reason], input: form.start });
-    }, whenValid("start", "zone"))
+      if (!start.ok) {
+        ctx.addIssue({ code: "custom", path: ["start"], message: START_FAILURE_MESSAGES[start.reason], input: form.start });
+        return;
+      }
+      const cadence = chooseCadence(form.cadence, start, form.zone);
+      // Both problems quote the start as typed: it is what the organizer compares the cadence with.
+      if (!cadence.ok) ctx.addIssue({ code: "custom", path: [cadence.path], message: cadence.message, input: form.start });
+    }, whenValid("start", "zone", "cadence"))
     .superRefine((form, ctx) => {
       if (!form.link && !form.venue) ctx.addIssue({ code: "custom", path: ["link"], message: "rounds.error.placeRequired", input: "" });
     }, whenValid("link", "venue"))
@@ -179,8 +218,9 @@ export function roundFormSchema(context: RoundFormContext) {
     .transform((form): RoundDraft => {
       const start = parseSessionStart(form.start, { zone: form.zone, now: context.now });
       const agenda = agendaOf(form, form.sessions);
-      // Both were checked above; the transform only runs on a form without issues.
-      if (!start.ok || !agenda.ok) throw new Error("round form checks and draft disagree");
+      const cadence = start.ok ? chooseCadence(form.cadence, start, form.zone) : undefined;
+      // All were checked above; the transform only runs on a form without issues.
+      if (!start.ok || !agenda.ok || !cadence?.ok) throw new Error("round form checks and draft disagree");
       return {
         kind: form.kind,
         title: form.title,
@@ -188,7 +228,7 @@ export function roundFormSchema(context: RoundFormContext) {
         description: form.description,
         firstStart: start.at,
         zone: form.zone,
-        cadence: form.cadence,
+        cadence: cadence.cadence,
         sessions: form.sessions,
         durationMinutes: form.duration,
         reminderMinutes: form.reminders,

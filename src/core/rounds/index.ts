@@ -1,5 +1,5 @@
 // Rounds (reading clubs and study sessions): the pure rules, no platform or database.
-export { ROUND_CADENCES, atWallClock, parseSessionStart, sessionStarts } from "./schedule.js";
+export { ROUND_CADENCES, atWallClock, parseSessionStart, sessionStarts, weekdayOfMonth } from "./schedule.js";
 export type { Cadence, StartFailure, StartParse } from "./schedule.js";
 export { REMINDER_LIMITS, parseDurationMinutes, parseReminderLeads } from "./duration.js";
 export { splitChapters, splitTopics } from "./agenda.js";

@@ -70,6 +70,9 @@ export function renderHome(home: HomeView): { type: "home"; blocks: Block[] } {
   return { type: "home", blocks: blocks.slice(0, 100) };
 }
 
+/** An answer the picker gave before (readViewState's form); a typed one is not an instant to preselect. */
+const EXPLICIT_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+
 function inputBlock(field: FormFieldView): Block {
   const option = (value: string) => {
     const choice = field.choices?.find((c) => c.value === value);
@@ -82,6 +85,13 @@ function inputBlock(field: FormFieldView): Block {
     element = field.kind === "multiselect"
       ? { type: "multi_static_select", action_id: field.id, options, ...(selected.length ? { initial_options: selected } : {}) }
       : { type: "static_select", action_id: field.id, options, ...(selected[0] ? { initial_option: selected[0] } : {}) };
+  } else if (field.kind === "datetime") {
+    const initial = typeof field.value === "string" && EXPLICIT_INSTANT.test(field.value) ? Date.parse(field.value) : Number.NaN;
+    element = {
+      type: "datetimepicker",
+      action_id: field.id,
+      ...(Number.isFinite(initial) ? { initial_date_time: Math.floor(initial / 1000) } : {}),
+    };
   } else {
     const value = [field.value ?? []].flat().join(", ");
     element = {
@@ -114,6 +124,16 @@ interface ViewStateValue {
   value?: string | null;
   selected_option?: { value: string } | null;
   selected_options?: { value: string }[];
+  /** A datetimepicker's choice: Unix seconds, picked in the member's own Slack time zone. */
+  selected_date_time?: number | null;
+}
+
+/** "2026-12-05T10:30:00Z" for a picked moment: an instant the date reader takes exactly, whatever the round's zone. */
+function pickedInstant(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "";
+  const at = new Date(seconds * 1000);
+  // Not a moment (a forged payload): passed on as it is, so the form refuses it as unreadable.
+  return Number.isNaN(at.getTime()) ? String(seconds) : at.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** A submitted modal's answers, keyed by field id. */
@@ -123,6 +143,7 @@ export function readViewState(values: Record<string, Record<string, ViewStateVal
     for (const [actionId, state] of Object.entries(block)) {
       if (state.type === "multi_static_select") answers[actionId] = (state.selected_options ?? []).map((o) => o.value);
       else if (state.type === "static_select") answers[actionId] = state.selected_option?.value ?? "";
+      else if (state.type === "datetimepicker") answers[actionId] = pickedInstant(state.selected_date_time);
       else answers[actionId] = state.value ?? "";
     }
   }
