@@ -71,18 +71,22 @@ describe("makeGroups on generated communities", () => {
     expect(r.groups.filter((g) => g.members.length === 3).length).toBeGreaterThanOrEqual(12);
   });
 
-  it("given groupSize 3, then groups of three are formed (plus pairs for the remainder) and everyone is placed", () => {
-    for (const n of [9, 10, 11, 30]) {
-      const doc = generateCommunity(n, n);
-      // one shared language so that any three can meet; mixed languages are checked below
-      for (const m of doc.members) m.languages = ["en"];
-      doc.settings = { ...doc.settings, groupSize: 3 };
-      const r = run(doc);
-      checkInvariants(doc, r);
-      const sizes = r.groups.map((g) => g.members.length).sort();
-      const trios = sizes.filter((s) => s === 3).length;
-      expect(trios).toBe(n % 3 === 1 ? (n - 4) / 3 : Math.floor(n / 3));
-      expect(r.stats.unplaced).toBe(0);
+  it("given groupSize 3 and pools of 3 to 30 who can all meet, then everyone is in a group of three, with one or two of four only where the count forces them", () => {
+    for (let n = 3; n <= 30; n++) {
+      for (const seed of [n, n + 100]) {
+        const doc = generateCommunity(n, seed);
+        // one shared language and no blocks, so that any three can meet
+        for (const m of doc.members) m.languages = ["en"];
+        doc.blocks = [];
+        doc.settings = { ...doc.settings, groupSize: 3 };
+        const r = run(doc, seed);
+        checkInvariants(doc, r);
+        expect(r.stats.unplaced, `n=${n}`).toBe(0);
+        const sizes = r.groups.map((g) => g.members.length).sort();
+        const expected = n === 5 ? [2, 3] : [...Array<number>(Math.floor(n / 3) - (n % 3)).fill(3), ...Array<number>(n % 3).fill(4)];
+        // 4 → one group of four; 7 → 3 + 4; 8 → 4 + 4; never a pair beside trios (5 cannot be split otherwise)
+        expect(sizes, `n=${n}`).toEqual(expected);
+      }
     }
   });
 });

@@ -291,7 +291,16 @@ export function makeGroups(input: PairingInput, seed = 0, options: PairingOption
   return describe(scorer, groups, unplaced, ordered, solver);
 }
 
-/** Pairs + singles → groups of three (and one or two pairs when n is not a multiple of 3). */
+/**
+ * How many groups of three (and four) a pool of n members makes: every group has three, and the
+ * n mod 3 members left over each join a different group, so there is no pair beside trios
+ * (7 → 3 + 4, 8 → 4 + 4). Five is the one count that cannot be split so: a trio and a pair.
+ */
+export function trioGroupCount(n: number): number {
+  return n === 5 ? 2 : Math.max(1, Math.floor(n / 3));
+}
+
+/** Pairs + singles → groups of three, one or two of four when the count forces it. */
 function formTrios(
   pairs: number[][],
   singlesIn: number[],
@@ -300,9 +309,7 @@ function formTrios(
   joinValue: (x: number, g: readonly number[]) => number | null,
   unplaced: number[],
 ): number[][] {
-  const rem = n % 3;
-  const trios = rem === 1 ? Math.max(0, (n - 4) / 3) : (n - rem) / 3;
-  const groupsTarget = trios + (rem === 0 ? 0 : rem === 1 ? 2 : 1);
+  const groupsTarget = trioGroupCount(n);
   // Keep the strongest pairs as cores, dissolve the weakest into singles.
   const withScore = pairs.map((p) => ({ p, v: value(p[0]!, p[1]!) ?? 0 }));
   withScore.sort((x, y) => y.v - x.v || x.p[0]! - y.p[0]!);
@@ -372,6 +379,58 @@ function formTrios(
     if (best === null) break;
     const x = cores[best.from]!.splice(best.a, 1)[0]!;
     cores[best.to]!.push(x);
+  }
+  // Then through a trio: x leaves a group of four for a trio whose member y fills a pair.
+  const chain = (): boolean => {
+    for (let p = 0; p < cores.length; p++) {
+      const P = cores[p]!;
+      if (P.length !== 2) continue;
+      for (let t = 0; t < cores.length; t++) {
+        const T = cores[t]!;
+        if (T.length !== 3) continue;
+        for (let b = 0; b < 3; b++) {
+          if (joinValue(T[b]!, P) === null) continue;
+          const rest = T.filter((_, k) => k !== b);
+          for (let f = 0; f < cores.length; f++) {
+            const F = cores[f]!;
+            if (F.length < 4) continue;
+            const a = F.findIndex((x) => joinValue(x, rest) !== null);
+            if (a === -1) continue;
+            P.push(T[b]!);
+            T[b] = F.splice(a, 1)[0]!;
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+  for (let guard = 0; guard < n && chain(); guard++);
+  // A pair left beside trios (its members fitted no core above) dissolves when each of its two
+  // members can join a different trio.
+  if (n !== 5) {
+    for (let p = cores.length - 1; p >= 0; p--) {
+      const pair = cores[p]!;
+      if (pair.length !== 2) continue;
+      const targets: number[] = [];
+      for (const x of pair) {
+        let best = -1;
+        let bestVal = -Infinity;
+        cores.forEach((g, gi) => {
+          if (gi === p || g.length !== 3 || targets.includes(gi)) return;
+          const v = joinValue(x, g);
+          if (v !== null && v > bestVal) {
+            bestVal = v;
+            best = gi;
+          }
+        });
+        if (best === -1) break;
+        targets.push(best);
+      }
+      if (targets.length !== 2) continue;
+      targets.forEach((gi, k) => cores[gi]!.push(pair[k]!));
+      cores.splice(p, 1);
+    }
   }
   if (cores.length <= 400) {
     const vals = cores.map((g) => groupValue(g) ?? -Infinity);
