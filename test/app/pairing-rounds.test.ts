@@ -106,6 +106,31 @@ describe("pairing rounds as jobs", () => {
     expect(w.sent.some((s) => s.channelId === "pairing")).toBe(true);
   });
 
+  it("given the heads-up turned off after it was planned, then the planned one is not sent and the round still runs", async () => {
+    const w = await world();
+    await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    await planNextPairingRound(w.planning, w.clock.now());
+    expect((await jobsOf(w.db, w.community.id)).map((j) => j.kind)).toContain(PAIRING_JOBS.headsUp);
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false });
+    await w.at("2026-11-29T00:00:00Z");
+    expect(w.sent).toEqual([]);
+    await w.at("2026-11-30T00:00:00Z");
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+    expect(w.sent[0]!.message.text).not.toContain("Heads-up");
+  });
+
+  it("given the process was down when the heads-up was due, then a heads-up due after its round is skipped and the round runs", async () => {
+    const w = await world();
+    await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    await planNextPairingRound(w.planning, w.clock.now());
+    // Back up two hours after the round's time: both jobs are due at once.
+    await w.at("2026-11-30T02:00:00Z");
+    expect(w.sent.some((s) => s.message.text.includes("Heads-up"))).toBe(false);
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+  });
+
   it("given a community in New York, then its 09:00 round stays at 09:00 local across the end of daylight saving", async () => {
     const w = await world("America/New_York", "2026-10-24T00:00:00Z");
     await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false });
