@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Reason } from "../core/matching/index.js";
+import type { Reason, UnplacedReason } from "../core/matching/index.js";
 import { isFollowUpAnswer, DEFAULT_PAIRING_SETTINGS, type FollowUpAnswer, type PairingSettings } from "../core/pairing/settings.js";
 import type { Intro } from "../core/profile.js";
 import type { DbClient } from "./db.js";
@@ -45,6 +45,17 @@ export interface GroupRecord {
   spaceId: string | null;
   members: GroupMemberRecord[];
 }
+
+/** A member a round could not place, with what they are told. */
+export interface UnplacedRecord {
+  memberId: string;
+  platformUserId: string;
+  displayName: string;
+  locale: string | null;
+  reason: UnplacedReason;
+}
+
+const UNPLACED_REASONS = ["language", "blocks", "round"] as const satisfies readonly UnplacedReason[];
 
 export interface PairingRoundRecord {
   id: string;
@@ -173,6 +184,20 @@ export function pairingRepository(db: DbClient, communityId: string) {
           },
         });
       }
+    },
+    async saveUnplaced(roundId: string, unplaced: { memberId: string; reason: UnplacedReason }[]): Promise<void> {
+      const round = await db.pairingRound.findFirst({ where: { communityId, id: roundId }, select: { id: true } });
+      if (!round) return;
+      for (const { memberId, reason } of unplaced) await db.pairingUnplaced.create({ data: { roundId, memberId, reason } });
+    },
+    async unplaced(roundId: string): Promise<UnplacedRecord[]> {
+      const rows = await db.pairingUnplaced.findMany({
+        where: { roundId, round: { communityId } }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId, platformUserId: r.member.platformUserId, displayName: r.member.displayName, locale: r.member.locale,
+        reason: z.enum(UNPLACED_REASONS).catch("round").parse(r.reason),
+      }));
     },
     async groups(roundId: string): Promise<GroupRecord[]> {
       const rows = await db.pairingGroup.findMany({ where: { communityId, roundId }, include: groupInclude, orderBy: { position: "asc" } });

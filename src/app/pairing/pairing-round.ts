@@ -146,13 +146,14 @@ async function matchRound(ctx: CommunityContext, settings: PairingSettings, roun
   }
   // Not paused in the store yet: the members paused now are left out of the pool like skippers.
   const leftOut = new Set([...await store.pairing.skips(roundId), ...autoPaused]);
-  const { result, poolSize } = await pairPool(store, ctx.community, settings, at, leftOut);
+  const { result, poolSize, unplaced } = await pairPool(store, ctx.community, settings, at, leftOut);
   await store.transaction(async (tx) => {
     for (const [memberId, changes] of participation) await tx.pairing.setParticipation(memberId, changes);
     await tx.pairing.saveGroups(roundId, result.groups.map((g) => ({ memberIds: g.members, score: g.score, reasons: g.reasons })));
+    await tx.pairing.saveUnplaced(roundId, [...unplaced].map(([memberId, reason]) => ({ memberId, reason })));
     await tx.pairing.setRoundStatus(roundId, "matched");
   });
-  ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, autoPaused: autoPaused.length }, "round matched");
+  ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, unplaced: unplaced.size, autoPaused: autoPaused.length }, "round matched");
 }
 
 /** The announcement, the private space of each group with its introduction, and the follow-up planned. */
@@ -209,6 +210,15 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
       const key = `round:${roundId}:group:${group.position}:intro:${i}`;
       await outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, message, { idempotencyKey: key, retrying }) });
     }
+  }
+  // Nobody is left in the dark: whoever could not be placed is told why and what would help.
+  for (const member of await store.pairing.unplaced(roundId)) {
+    const key = `round:${roundId}:unplaced:${member.memberId}`;
+    const text = ctx.memberT(member)(`pairingRound.unplaced.${member.reason}`);
+    await outbox.deliver({
+      key, communityId: community.id,
+      send: (retrying) => port.sendDirectMessage(member.platformUserId, { text }, { idempotencyKey: key, retrying }),
+    });
   }
   const followUpAt = new Date(at.getTime() + settings.followUpDays * 86_400_000);
   await ctx.jobs.schedule({

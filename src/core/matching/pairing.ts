@@ -465,6 +465,9 @@ function formTrios(
   return cores;
 }
 
+/** Reasons about two members that do not name them: in a larger group they say which two. */
+const PAIR_REASONS: ReadonlySet<Reason["kind"]> = new Set(["differentIndustries", "sameSeniority", "sameCityInPerson", "timeZoneOverlap", "sharedInterests", "metBefore"]);
+
 function describe(scorer: PairScorer, groups: number[][], unplaced: number[], input: PairingInput, solver: SolverStats): PairingResult {
   const members = input.members;
   let total = 0;
@@ -477,6 +480,7 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     let score = 0;
     const reasons: Reason[] = [];
     const industries = new Set<string>();
+    const names = sorted.map((i) => members[i]!.name ?? members[i]!.id);
     for (let a = 0; a < sorted.length; a++) {
       industries.add(members[sorted[a]!]!.industry.trim().toLowerCase());
       for (let b = a + 1; b < sorted.length; b++) {
@@ -489,7 +493,8 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
           if (x.kind === "seniorityGap") {
             gapSum += x.params.gap;
           }
-          if (sorted.length === 2 || x.kind !== "sameIndustry") reasons.push(x);
+          if (sorted.length === 2) reasons.push(x);
+          else if (x.kind !== "sameIndustry") reasons.push(PAIR_REASONS.has(x.kind) ? { ...x, between: [names[a]!, names[b]!] } : x);
         }
         gapCount++;
       }
