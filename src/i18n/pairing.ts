@@ -505,6 +505,10 @@ export const pairingMessages = {
     ja: "おふたりとも{city}で対面希望",
     en: "both in {city}, prefer meeting in person",
   },
+  "reason.sameCityInPerson.group": {
+    ja: "みなさん{city}で対面希望",
+    en: "all in {city}, prefer meeting in person",
+  },
   "reason.timeZoneOverlap": {
     ja: "勤務時間の重なり {hours} 時間",
     en: "{hours} h of shared working hours",

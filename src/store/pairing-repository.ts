@@ -162,6 +162,10 @@ export function pairingRepository(db: DbClient, communityId: string) {
         orderBy: { scheduledAt: "desc" },
       });
     },
+    /** The latest round whose groups are made (run-now's included, whatever its time). */
+    async latestMadeRound(): Promise<PairingRoundRecord | null> {
+      return db.pairingRound.findFirst({ where: { communityId, status: { not: "planned" } }, orderBy: { scheduledAt: "desc" } });
+    },
     async setRoundStatus(roundId: string, status: string): Promise<void> {
       await db.pairingRound.updateMany({ where: { communityId, id: roundId }, data: { status } });
     },

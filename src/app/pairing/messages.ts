@@ -11,7 +11,7 @@ const industryLabel = (t: Translate, industry: string) =>
   (INDUSTRIES as readonly string[]).includes(industry) ? t(`industry.${industry as Intro["industry"]}`) : industry;
 
 /** The engine's reasons as one line of text. */
-export function renderReasons(reasons: readonly Reason[], t: Translate): string {
+export function renderReasons(reasons: readonly Reason[], t: Translate, groupSize = 2): string {
   const parts: string[] = [];
   for (const r of reasons) {
     const count = parts.length;
@@ -32,7 +32,7 @@ export function renderReasons(reasons: readonly Reason[], t: Translate): string 
         parts.push(t("reason.canOffer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
         break;
       case "sameCityInPerson":
-        parts.push(t("reason.sameCityInPerson", { city: r.params.city }));
+        parts.push(t(groupSize > 2 && !r.between ? "reason.sameCityInPerson.group" : "reason.sameCityInPerson", { city: r.params.city }));
         break;
       case "timeZoneOverlap":
         if (r.params.hours > 0) parts.push(t("reason.timeZoneOverlap", { hours: r.params.hours }));
@@ -96,7 +96,7 @@ export function groupIntroMessage(options: {
     ? options.reasons.find((r): r is Extract<Reason, { kind: "sameCityInPerson" }> => r.kind === "sameCityInPerson")
     : undefined;
   const starters = conversationStarters(options.reasons, members, t);
-  const why = renderReasons(options.reasons, t);
+  const why = renderReasons(options.reasons, t, members.length);
   return {
     text: [
       pair ? t("pairingRound.intro.body", { mentions }) : t("pairingRound.intro.body.group", { mentions, count: members.length }),

@@ -20,7 +20,7 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
   const { t, port, community } = ctx;
   const next = upcomingPairingRound(community, settings, ctx.now());
   const pool = (await ctx.store.pairing.pool(ctx.now())).length;
-  const lastRound = await ctx.store.pairing.previousRound(ctx.now());
+  const lastRound = await ctx.store.pairing.latestMadeRound();
   const unplaced = lastRound ? (await ctx.store.pairing.unplaced(lastRound.id)).length : 0;
   return {
     text,
@@ -86,7 +86,7 @@ export async function previewPairing(ctx: CommandContext): Promise<Outcome> {
     const member = await store.members.find(id);
     if (member) names.set(id, port.mentionUser(member.platformUserId));
   }
-  const lines = result.groups.slice(0, PREVIEW_GROUPS).map((g) => `• ${g.members.map((id) => names.get(id) ?? id).join(" × ")} — ${renderReasons(g.reasons, t)}`);
+  const lines = result.groups.slice(0, PREVIEW_GROUPS).map((g) => `• ${g.members.map((id) => names.get(id) ?? id).join(" × ")} — ${renderReasons(g.reasons, t, g.members.length)}`);
   if (result.groups.length > PREVIEW_GROUPS) lines.push(`… +${result.groups.length - PREVIEW_GROUPS}`);
   if (unplaced.size > 0) {
     const who = [...unplaced].map(([id, reason]) => t("pairing.preview.unplacedMember", { member: names.get(id) ?? id, reason: t(`pairing.unplacedReason.${reason}`) }));

@@ -502,7 +502,8 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     if (industries.size > 1) cross++;
     total += score;
     const ids = sorted.map((i) => members[i]!.id);
-    return { members: ids, score, reasons: dedupeReasons(reasons), text: renderReasonsEnglish(dedupeReasons(reasons)) };
+    const merged = dedupeReasons(sorted.length > 2 ? mergeGroupReasons(reasons, (sorted.length * (sorted.length - 1)) / 2) : reasons);
+    return { members: ids, score, reasons: merged, text: renderReasonsEnglish(merged, sorted.length) };
   });
   // Stable output order: by first member id.
   out.sort((x, y) => (x.members[0]! < y.members[0]! ? -1 : x.members[0]! > y.members[0]! ? 1 : 0));
@@ -520,6 +521,19 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     },
     solver,
   };
+}
+
+/** A reason every pair of a group shares (same city, same stage) is said once, about the whole group. */
+function mergeGroupReasons(reasons: Reason[], pairs: number): Reason[] {
+  const keyOf = (r: Reason) => JSON.stringify([r.kind, r.params]);
+  const counts = new Map<string, number>();
+  for (const r of reasons) if (r.between) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + 1);
+  const out: Reason[] = [];
+  for (const r of reasons) {
+    if (!r.between || counts.get(keyOf(r)) !== pairs) out.push(r);
+    else if (!out.some((o) => !o.between && keyOf(o) === keyOf(r))) out.push({ kind: r.kind, params: r.params } as Reason);
+  }
+  return out;
 }
 
 function dedupeReasons(reasons: Reason[]): Reason[] {

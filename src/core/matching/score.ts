@@ -579,7 +579,7 @@ export function resolveNow(input: PairingInput): Date {
 }
 
 /** English plain text of a list of reasons ("different industries: IT × medical; …"). */
-export function renderReasonsEnglish(reasons: readonly Reason[]): string {
+export function renderReasonsEnglish(reasons: readonly Reason[], groupSize = 2): string {
   const parts: string[] = [];
   for (const r of reasons) {
     const count = parts.length;
@@ -604,7 +604,7 @@ export function renderReasonsEnglish(reasons: readonly Reason[]): string {
         parts.push(`${r.params.giver} can offer ${r.params.tags.join(", ")}, ${r.params.receiver} is looking for it`);
         break;
       case "sameCityInPerson":
-        parts.push(`both in ${r.params.city}, prefer meeting in person`);
+        parts.push(`${groupSize > 2 && !r.between ? "all" : "both"} in ${r.params.city}, prefer meeting in person`);
         break;
       case "timeZoneOverlap":
         parts.push(r.params.hours > 0 ? `${r.params.hours} h of shared working hours` : "no shared working hours");
