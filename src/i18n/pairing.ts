@@ -343,6 +343,14 @@ export const pairingMessages = {
     ja: "{count}人",
     en: "{count}",
   },
+  "pairing.field.autoPaused": {
+    ja: "フォローアップに回答がなくお休み中の人",
+    en: "Paused for unanswered follow-ups",
+  },
+  "pairing.field.autoPaused.member": {
+    ja: "{member}さん（回答なし{misses}回）",
+    en: "{member} ({misses} unanswered)",
+  },
   "pairing.runNow.started": {
     ja: "マッチングの回を今すぐ始めます。告知は {channel} に投稿されます。",
     en: "A round is starting now; its announcement follows in {channel}.",
@@ -471,6 +479,18 @@ export const pairingMessages = {
   "pairingRound.unplaced.round": {
     ja: "今回のマッチングでは、組み合わせの都合であなたの入るグループを作れませんでした。参加はそのままです。次の回をお待ちください。",
     en: "This round's groups could not take you in: the numbers did not work out this time. You stay in the pool for the next round.",
+  },
+  "pairingRound.autoPaused.keep": {
+    ja: "続ける",
+    en: "Keep me in",
+  },
+  "pairingRound.autoPaused.skip": {
+    ja: "次の回だけお休みする",
+    en: "Skip the next round",
+  },
+  "pairingRound.autoPaused.leave": {
+    ja: "マッチングから抜ける",
+    en: "Leave pairing",
   },
 
   "reason.about": {

@@ -111,6 +111,13 @@ export function pairingRepository(db: DbClient, communityId: string) {
         update: changes,
       });
     },
+    /** Members paused by the ghost rule (follow-ups left unanswered), with their count of misses. */
+    async autoPaused(): Promise<{ memberId: string; platformUserId: string; missedFollowUps: number }[]> {
+      const rows = await db.pairingMember.findMany({
+        where: { communityId, active: true, autoPaused: true }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({ memberId: r.memberId, platformUserId: r.member.platformUserId, missedFollowUps: r.missedFollowUps }));
+    },
     /** Opted-in members with an intro who are not paused at `at`. */
     async pool(at: Date): Promise<PoolMember[]> {
       const rows = await db.pairingMember.findMany({

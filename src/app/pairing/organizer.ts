@@ -22,6 +22,7 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
   const pool = (await ctx.store.pairing.pool(ctx.now())).length;
   const lastRound = await ctx.store.pairing.latestMadeRound();
   const unplaced = lastRound ? (await ctx.store.pairing.unplaced(lastRound.id)).length : 0;
+  const paused = await ctx.store.pairing.autoPaused();
   return {
     text,
     ephemeral: true,
@@ -45,6 +46,10 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
         { name: t("pairing.field.announce"), value: t(`pairing.announce.${settings.announceStyle}`), inline: true },
         { name: t("pairing.field.headsUp"), value: t(settings.headsUp ? "pairing.on" : "pairing.off"), inline: true },
         ...(lastRound ? [{ name: t("pairing.field.unplaced"), value: t("pairing.field.unplaced.value", { count: unplaced }), inline: true }] : []),
+        ...(paused.length ? [{
+          name: t("pairing.field.autoPaused"),
+          value: paused.map((p) => t("pairing.field.autoPaused.member", { member: port.mentionUser(p.platformUserId), misses: p.missedFollowUps })).join("\n"),
+        }] : []),
         { name: t("pairing.field.next"), value: next ? port.formatTime(next.at, community.timeZone) : t("common.none") },
       ],
     }],

@@ -6,7 +6,7 @@ import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
 import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
 import { planReconnects } from "../network/reconnect.js";
-import { pairingActions } from "./actions.js";
+import { pairingActions, PAUSE_CHOICES } from "./actions.js";
 import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairPool } from "./pool.js";
 
@@ -115,10 +115,16 @@ async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: str
       const participant = await store.pairing.participant(member.memberId);
       if (!participant?.autoPaused || participant.missedFollowUps < MISSES_BEFORE_PAUSE) continue;
       const key = `round:${roundId}:auto-paused:${member.memberId}`;
-      const text = ctx.memberT(member)("pairingRound.autoPaused");
+      const t = ctx.memberT(member);
+      const notice = {
+        text: t("pairingRound.autoPaused"),
+        buttons: PAUSE_CHOICES.map((choice) => ({
+          actionId: pairingActions.paused.id(choice), label: t(`pairingRound.autoPaused.${choice}`), ...(choice === "keep" ? { style: "primary" as const } : {}),
+        })),
+      };
       await deps.outbox.deliver({
         key, communityId: community.id,
-        send: (retrying) => port.sendDirectMessage(member.platformUserId, { text }, { idempotencyKey: key, retrying }),
+        send: (retrying) => port.sendDirectMessage(member.platformUserId, notice, { idempotencyKey: key, retrying }),
       });
     }
   }
