@@ -17,6 +17,10 @@ export interface PairingParticipant {
   pausedUntil: Date | null;
   autoPaused: boolean;
   missedFollowUps: number;
+  /** Misses are counted over follow-ups of rounds from this time on. */
+  resumedAt: Date | null;
+  /** The round that paused the member for unanswered follow-ups. */
+  pausedInRoundId: string | null;
 }
 
 /** A member in the pairing pool, with their intro. */
@@ -101,7 +105,7 @@ export function pairingRepository(db: DbClient, communityId: string) {
     async participant(memberId: string): Promise<PairingParticipant | null> {
       return db.pairingMember.findFirst({
         where: { communityId, memberId },
-        select: { memberId: true, active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true },
+        select: { memberId: true, active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true, resumedAt: true, pausedInRoundId: true },
       });
     },
     async setParticipation(memberId: string, changes: Partial<Omit<PairingParticipant, "memberId">>): Promise<void> {
@@ -110,6 +114,17 @@ export function pairingRepository(db: DbClient, communityId: string) {
         create: { communityId, memberId, ...changes },
         update: changes,
       });
+    },
+    /** Every opted-in member who is not paused for misses, with where their count of misses starts. */
+    async countedForMisses(): Promise<{ memberId: string; resumedAt: Date | null }[]> {
+      return db.pairingMember.findMany({ where: { communityId, active: true, autoPaused: false }, select: { memberId: true, resumedAt: true } });
+    },
+    /** The members a round paused for unanswered follow-ups, to tell them. */
+    async pausedInRound(roundId: string): Promise<{ memberId: string; platformUserId: string; locale: string | null }[]> {
+      const rows = await db.pairingMember.findMany({
+        where: { communityId, autoPaused: true, pausedInRoundId: roundId }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({ memberId: r.memberId, platformUserId: r.member.platformUserId, locale: r.member.locale }));
     },
     /** Members paused by the ghost rule (follow-ups left unanswered), with their count of misses. */
     async autoPaused(): Promise<{ memberId: string; platformUserId: string; missedFollowUps: number }[]> {
@@ -236,6 +251,18 @@ export function pairingRepository(db: DbClient, communityId: string) {
       return count > 0;
     },
 
+    /**
+     * Whether each member of the groups of the latest `rounds` rounds whose follow-up went out before
+     * `before` answered it, newest round first.
+     */
+    async followUpAnswers(before: Date, rounds: number): Promise<{ memberId: string; at: Date; answered: boolean }[]> {
+      const recent = await db.pairingRound.findMany({
+        where: { communityId, status: "followed-up", scheduledAt: { lt: before } },
+        orderBy: { scheduledAt: "desc" }, take: rounds,
+        select: { scheduledAt: true, groups: { select: { members: { select: { memberId: true, answer: true } } } } },
+      });
+      return recent.flatMap((round) => round.groups.flatMap((g) => g.members.map((m) => ({ memberId: m.memberId, at: round.scheduledAt, answered: m.answer !== null }))));
+    },
     /** Every pair that met in a group, with the round's date: the engine's history. */
     async history() {
       const groups = await db.pairingGroup.findMany({

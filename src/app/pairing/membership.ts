@@ -38,7 +38,7 @@ export async function joinPairing(ctx: CommandContext): Promise<Outcome> {
   }
   const before = await store.pairing.participant(member.id);
   const already = before?.active && !before.autoPaused && (!before.pausedUntil || before.pausedUntil <= ctx.now());
-  await store.pairing.setParticipation(member.id, { active: true, pausedUntil: null, autoPaused: false, missedFollowUps: 0 });
+  await store.pairing.setParticipation(member.id, { active: true, pausedUntil: null, autoPaused: false, missedFollowUps: 0, resumedAt: ctx.now() });
   const next = await nextRoundOf(ctx);
   if (!next) return privateReply(t("match.joinedNoRound"));
   const time = port.formatTime(next.at, zoneOf(ctx));
@@ -158,7 +158,7 @@ export async function answerPauseNotice(ctx: CommandContext, choice: string): Pr
       return joinPairing(ctx);
     case "skip":
       await requireJoined(ctx);
-      await ctx.store.pairing.setParticipation(ctx.member.id, { autoPaused: false, missedFollowUps: 0 });
+      await ctx.store.pairing.setParticipation(ctx.member.id, { autoPaused: false, missedFollowUps: 0, resumedAt: ctx.now() });
       return skipNextRound(ctx);
     case "leave":
       return leavePairing(ctx);

@@ -1,5 +1,5 @@
 import { nextPairingRound, type PairingSlot } from "../../core/pairing/rhythm.js";
-import { MISSES_BEFORE_PAUSE, type PairingSettings } from "../../core/pairing/settings.js";
+import { countMisses, ROUNDS_COUNTED_FOR_MISSES, type PairingSettings } from "../../core/pairing/settings.js";
 import { packLines } from "../../core/text.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
@@ -102,53 +102,44 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
 }
 
 /**
- * Tells the members this round paused (see MISSES_BEFORE_PAUSE) how to resume. Worked out again
- * from the stored state, so a restart after the round was matched still sends each notice once:
- * they were in the previous round's groups and are auto-paused now.
+ * Tells the members this round paused (see countMisses) how to resume, with a button for each
+ * choice. They are read from the stored state, so a restart after the round was matched still
+ * sends each notice once.
  */
-async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: string, at: Date) {
+async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: string) {
   const { store, community, port } = ctx;
-  const previous = await store.pairing.previousRound(at);
-  if (!previous) return;
-  for (const group of await store.pairing.groups(previous.id)) {
-    for (const member of group.members) {
-      const participant = await store.pairing.participant(member.memberId);
-      if (!participant?.autoPaused || participant.missedFollowUps < MISSES_BEFORE_PAUSE) continue;
-      const key = `round:${roundId}:auto-paused:${member.memberId}`;
-      const t = ctx.memberT(member);
-      const notice = {
-        text: t("pairingRound.autoPaused"),
-        buttons: PAUSE_CHOICES.map((choice) => ({
-          actionId: pairingActions.paused.id(choice), label: t(`pairingRound.autoPaused.${choice}`), ...(choice === "keep" ? { style: "primary" as const } : {}),
-        })),
-      };
-      await deps.outbox.deliver({
-        key, communityId: community.id,
-        send: (retrying) => port.sendDirectMessage(member.platformUserId, notice, { idempotencyKey: key, retrying }),
-      });
-    }
+  for (const member of await store.pairing.pausedInRound(roundId)) {
+    const key = `round:${roundId}:auto-paused:${member.memberId}`;
+    const t = ctx.memberT(member);
+    const notice = {
+      text: t("pairingRound.autoPaused"),
+      buttons: PAUSE_CHOICES.map((choice) => ({
+        actionId: pairingActions.paused.id(choice), label: t(`pairingRound.autoPaused.${choice}`), ...(choice === "keep" ? { style: "primary" as const } : {}),
+      })),
+    };
+    await deps.outbox.deliver({
+      key, communityId: community.id,
+      send: (retrying) => port.sendDirectMessage(member.platformUserId, notice, { idempotencyKey: key, retrying }),
+    });
   }
 }
 
 /** Draws the pool and saves its groups with the round's new status and the members' follow-up misses, in one transaction. */
 async function matchRound(ctx: CommunityContext, settings: PairingSettings, roundId: string, at: Date): Promise<void> {
   const { store } = ctx;
-  const previous = await store.pairing.previousRound(at);
-  const previousGroups = previous ? await store.pairing.groups(previous.id) : [];
-  // Members who left three follow-ups unanswered are paused before the pool is drawn. The new
-  // counts are written in the transaction that saves the groups: a crash or an error before it
-  // leaves them as they were, so the re-run does not count the same miss twice.
-  const misses = new Map<string, boolean>();
-  for (const group of previousGroups) for (const m of group.members) misses.set(m.memberId, m.answer === null);
+  // Misses are counted over each member's own recent rounds whose follow-up went out (a round
+  // they sat out, or one whose follow-up is not due yet, counts for nothing), since they last
+  // joined or resumed. The new counts are written in the transaction that saves the groups, and
+  // worked out again from the answers on a re-run.
+  const answers = new Map<string, { at: Date; answered: boolean }[]>();
+  for (const a of await store.pairing.followUpAnswers(at, ROUNDS_COUNTED_FOR_MISSES)) answers.set(a.memberId, [...answers.get(a.memberId) ?? [], a]);
   const autoPaused: string[] = [];
-  const participation: [string, { missedFollowUps: number; autoPaused?: boolean }][] = [];
-  for (const [memberId, missed] of misses) {
-    const participant = await store.pairing.participant(memberId);
-    if (!participant) continue;
-    const missedFollowUps = missed ? participant.missedFollowUps + 1 : 0;
-    const pause = missedFollowUps >= MISSES_BEFORE_PAUSE && !participant.autoPaused;
+  const participation: [string, { missedFollowUps: number; autoPaused?: boolean; pausedInRoundId?: string }][] = [];
+  for (const { memberId, resumedAt } of await store.pairing.countedForMisses()) {
+    const own = (answers.get(memberId) ?? []).filter((a) => !resumedAt || a.at >= resumedAt).map((a) => a.answered);
+    const { misses, pause } = countMisses(own);
     if (pause) autoPaused.push(memberId);
-    participation.push([memberId, { missedFollowUps, ...(pause ? { autoPaused: true } : {}) }]);
+    participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
   }
   // Not paused in the store yet: the members paused now are left out of the pool like skippers.
   const leftOut = new Set([...await store.pairing.skips(roundId), ...autoPaused]);
@@ -166,7 +157,7 @@ async function matchRound(ctx: CommunityContext, settings: PairingSettings, roun
 async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: PairingSettings, roundId: string, period: string, at: Date): Promise<void> {
   const { store, community, port, communityT: t } = ctx;
   const { outbox } = deps;
-  await tellAutoPaused(deps, ctx, roundId, at);
+  await tellAutoPaused(deps, ctx, roundId);
   const groups = await store.pairing.groups(roundId);
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
   const announcement = groups.length === 0
