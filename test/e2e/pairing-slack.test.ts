@@ -25,11 +25,12 @@ const FOLLOW_UP = "2026-12-03T00:00:00Z";
 /** The next round as Slack shows it: in each reader's zone, with the community's as fallback. */
 const ROUND_DATE = `<!date^${unix(ROUND)}^{date_short_pretty} {time}|2026-11-30 09:00 (Asia/Tokyo)>`;
 
-const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1", groups: "T0PGROUP1", trios: "T0PTRIO01" } as const;
+const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1", groups: "T0PGROUP1", trios: "T0PTRIO01", ghost: "T0PGHOST1" } as const;
 const ORGANIZER_GROUP = "S0ORGANIZE";
 const PAIRING = "C0PAIRING";
 const PAIRING_LIMIT = "C0PAIRLIM";
 const PAIRING_TRIOS = "C0PAIRTRI";
+const PAIRING_GHOST = "C0PAIRGHO";
 
 const ADA = { id: "U0ADA0001", name: "ada", real_name: "Ada Sato", locale: "ja-JP", is_admin: true };
 const AKI = { id: "U0AKI0001", name: "aki", locale: "ja-JP" };
@@ -53,7 +54,7 @@ beforeAll(async () => {
     users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI, NOA],
     channels: [
       { id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" },
-      { id: PAIRING_TRIOS, name: "pairing-trios" },
+      { id: PAIRING_TRIOS, name: "pairing-trios" }, { id: PAIRING_GHOST, name: "pairing-ghost" },
     ],
     usergroups: { [ORGANIZER_GROUP]: [GEN.id] },
   });
@@ -402,5 +403,65 @@ describe("weekly pairing on Slack", () => {
     } finally {
       stop();
     }
+  });
+
+  // Last in the file: it moves the shared clock four weeks on.
+  it("given three follow-ups left unanswered then the pause notice's buttons keep a member in, skip the next round, or leave, and the organizer sees who was paused", async () => {
+    const team = teams.ghost;
+    const community = await communityOf(bot.store, "slack", team);
+    const pairing = bot.store.forCommunity(community.id).pairing;
+    await pairing.updateSettings({ noRepeatWeeks: 0 });
+    const saved = await slash(ADA, team, "/musubi", `pairing settings channel=<#${PAIRING_GHOST}|pairing-ghost> enabled=on heads_up=off`);
+    expect(saved.args.text).toBe("マッチングの設定を保存しました。");
+    const members = [];
+    for (const [i, user] of [AKI, BEN, CHI, DAN].entries()) {
+      const member = await giveIntro(bot.store, "slack", team, user, { industry: (["it", "design", "medical", "finance"] as const)[i]! });
+      await joinDirectly(bot.store, "slack", team, member);
+      members.push(member);
+    }
+    const [aki, ben, chi] = members;
+    const from = fake.calls.length;
+    for (const week of ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]) await bot.at(`${week}T00:00:00Z`);
+    for (const member of members) expect(await pairing.participant(member.id)).toMatchObject({ autoPaused: true, missedFollowUps: 3 });
+
+    const noticeTo = (user: { id: string }) => {
+      const ims = new Set(since(from, (c) => opens(c) && c.args.users === user.id).map((c) => c.response.channel.id));
+      // The same people are in other workspaces of this file: the notice is the one whose buttons carry this workspace.
+      const ofTeam = (c: SlackCall) => JSON.stringify(c.args.blocks ?? []).includes(`"@${team}:match:paused:keep"`);
+      const notices = since(from, (c) => c.method === "chat.postMessage" && ims.has(c.args.channel) && ofTeam(c));
+      expect(notices).toHaveLength(1);
+      return notices[0]!;
+    };
+    const notice = noticeTo(AKI);
+    expect(notice.args.text).toContain("3回続けてフォローアップへの回答がなかったため");
+    expect(buttonsIn(notice.args.blocks)).toEqual([
+      { action_id: "match:paused:keep", text: "続ける" },
+      { action_id: "match:paused:skip", text: "次の回だけお休みする" },
+      { action_id: "match:paused:leave", text: "マッチングから抜ける" },
+    ]);
+
+    const card = await slash(ADA, team, "/musubi", "pairing settings");
+    const fields = JSON.stringify(card.args.blocks);
+    expect(fields).toContain("*フォローアップに回答がなくお休み中の人*");
+    for (const user of [AKI, BEN, CHI, DAN]) expect(fields).toContain(`<@${user.id}>さん（回答なし3回）`);
+
+    const next = `<!date^${unix("2027-01-04T00:00:00Z")}^{date_short_pretty} {time}|2027-01-04 09:00 (Asia/Tokyo)>`;
+    const kept = await press(AKI, team, notice, "match:paused:keep");
+    expect(kept.args.text).toBe(`毎週のマッチングに参加しました。次の回は ${next} です。`);
+    expect(await pairing.participant(aki!.id)).toMatchObject({ active: true, autoPaused: false, missedFollowUps: 0 });
+
+    const skipped = await press(BEN, team, noticeTo(BEN), "match:paused:skip");
+    expect(skipped.args.text).toBe(`${next} の回はお休みします。その次の回から戻ります。`);
+    expect(await pairing.participant(ben!.id)).toMatchObject({ active: true, autoPaused: false });
+    const round = await pairing.roundOfPeriod("2027-01-04");
+    expect([...(await pairing.skips(round!.id))]).toEqual([ben!.id]);
+
+    const left = await press(CHI, team, noticeTo(CHI), "match:paused:leave");
+    expect(left.args.text).toBe("毎週のマッチングから抜けました。/match join でいつでも戻れます。");
+    expect(await pairing.participant(chi!.id)).toMatchObject({ active: false });
+
+    // Resumed, aki's earlier misses no longer count: the next round does not pause them again.
+    await bot.at("2027-01-04T00:00:00Z");
+    expect(await pairing.participant(aki!.id)).toMatchObject({ autoPaused: false, missedFollowUps: 0 });
   });
 });
