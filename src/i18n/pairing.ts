@@ -384,6 +384,14 @@ export const pairingMessages = {
     ja: "今回のペアが決まりました！🎉 {members}人が{groups}グループになりました。プライベートスレッドかメッセージで挨拶してみましょう。",
     en: "This round's pairs are out! 🎉 {members} members were paired into {groups} groups. Check your private thread or messages to say hello.",
   },
+  "pairingRound.announce.names.groups": {
+    ja: "今回のグループが決まりました！🎉",
+    en: "This round's groups are out! 🎉",
+  },
+  "pairingRound.announce.count.groups": {
+    ja: "今回のグループが決まりました！🎉 {members}人が{groups}グループになりました。プライベートスレッドかメッセージで挨拶してみましょう。",
+    en: "This round's groups are out! 🎉 {members} members were put into {groups} groups. Check your private thread or messages to say hello.",
+  },
   "pairingRound.announce.none": {
     ja: "今回は人数が足りませんでした。友だちを誘って /match join！",
     en: "Not enough members for a round this time. Invite a friend and /match join!",

@@ -317,6 +317,8 @@ describe("weekly pairing on Slack", () => {
       const { round, groups } = await storedRound(bot.store, "slack", team, `manual-${bot.clock.now().toISOString().slice(0, 16)}`);
       expect(round.status).toBe("announced");
       expect(groups.map(userIdsOf)).toEqual([[AKI.id, BEN.id, CHI.id].sort()]);
+      const [announcement] = since(from, postsTo(PAIRING_TRIOS));
+      expect(announcement!.args.text).toMatch(/^今回のグループが決まりました！🎉\n/);
       const [intro] = since(from, postsTo(groups[0]!.spaceId!));
       const text = String(intro!.args.text);
       // Every name with its honorific, the group addressed as みなさん, never as a pair (おふたり, ペア).

@@ -160,13 +160,15 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
   await tellAutoPaused(deps, ctx, roundId);
   const groups = await store.pairing.groups(roundId);
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
+  // A round of groups of three is not announced as pairs.
+  const trios = groups.some((g) => g.members.length > 2) && settings.groupSize === 3;
   const announcement = groups.length === 0
     ? [t("pairingRound.announce.none")]
     : settings.announceStyle === "count"
-      ? [t("pairingRound.announce.count", { members, groups: groups.length })]
+      ? [t(trios ? "pairingRound.announce.count.groups" : "pairingRound.announce.count", { members, groups: groups.length })]
       // A long list of names goes out in several posts rather than clipped.
       : packLines([
-        t("pairingRound.announce.names"),
+        t(trios ? "pairingRound.announce.names.groups" : "pairingRound.announce.names"),
         ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
         t("pairingRound.announce.namesHint"),
       ], MESSAGE_TEXT_LIMIT);
