@@ -85,7 +85,7 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
   if (!loaded || !stillScheduled(loaded, job.payload)) return;
   // Turned off after it was planned, or due after its round (the process was down): a heads-up
   // that would announce a round already made is not sent.
-  if (!loaded.settings.headsUp || deps.now() >= new Date(at)) return;
+  if (!loaded.settings.headsUp || deps.now() > new Date(at)) return;
   const { ctx: { community, store, port, communityT: t }, settings } = loaded;
   const round = await store.pairing.ensureRound(period, new Date(at));
   if (round.status !== "planned") return;
