@@ -116,8 +116,8 @@ export function pairingRepository(db: DbClient, communityId: string) {
       });
     },
     /** Every opted-in member who is not paused for misses, with where their count of misses starts. */
-    async countedForMisses(): Promise<{ memberId: string; resumedAt: Date | null }[]> {
-      return db.pairingMember.findMany({ where: { communityId, active: true, autoPaused: false }, select: { memberId: true, resumedAt: true } });
+    async countedForMisses(): Promise<{ memberId: string; resumedAt: Date | null; missedFollowUps: number }[]> {
+      return db.pairingMember.findMany({ where: { communityId, active: true, autoPaused: false }, select: { memberId: true, resumedAt: true, missedFollowUps: true } });
     },
     /** The members a round paused for unanswered follow-ups, to tell them. */
     async pausedInRound(roundId: string): Promise<{ memberId: string; platformUserId: string; locale: string | null }[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCommunity } from "../../bench/community.js";
-import { createScorer, makeGroups, parsePairingInput, renderReasonsEnglish, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
+import { createScorer, makeGroups, parsePairingInput, renderReasonsEnglish, unplacedReasons, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
 
 type Doc = PairingInputDocument;
 const NOW = "2026-06-01T00:00:00Z";
@@ -168,6 +168,25 @@ describe("small cases users complain about", () => {
     expect(pairs.some((p) => p.includes("c") && p.includes("d"))).toBe(false);
     expect(r.unplaced).toEqual(["x"]);
     expect(r.stats.unplaced).toBe(1);
+  });
+
+  it("given members left out for a language, their own blocks, or others' blocks, then each is told only what is theirs to know", () => {
+    const doc: Doc = {
+      members: [member("a"), member("b"), member("c"), member("fr", { languages: ["fr"] }), member("blocker"), member("blocked", { languages: ["ja", "de"] }), member("de", { languages: ["de"] })],
+      blocks: [
+        { by: "blocker", blocked: "a" }, { by: "blocker", blocked: "b" }, { by: "blocker", blocked: "c" }, { by: "blocker", blocked: "blocked" },
+        // "de" shares a language only with "blocked", who blocked them: "de" must not learn that.
+        { by: "blocked", blocked: "de" },
+      ],
+      settings: { now: NOW, groupSize: 3 },
+    };
+    const input = parsePairingInput(doc);
+    const r = makeGroups(input, 1);
+    expect(r.unplaced).toEqual(["blocker", "de", "fr"]);
+    expect(Object.fromEntries(unplacedReasons(input, r.unplaced))).toEqual({ blocker: "blocks", de: "round", fr: "language" });
+    // A trio's reasons about two of its members name them; what all share is said once.
+    const trio = r.groups.find((g) => g.members.length >= 3)!;
+    expect(trio.reasons.filter((x) => x.kind === "sameSeniority")).toEqual([{ kind: "sameSeniority", params: { level: "3-7" } }]);
   });
 
   it("given complementary offer and seek in the same city, then the reasons carry both directions and the city", () => {

@@ -135,11 +135,12 @@ async function matchRound(ctx: CommunityContext, settings: PairingSettings, roun
   for (const a of await store.pairing.followUpAnswers(at, ROUNDS_COUNTED_FOR_MISSES)) answers.set(a.memberId, [...answers.get(a.memberId) ?? [], a]);
   const autoPaused: string[] = [];
   const participation: [string, { missedFollowUps: number; autoPaused?: boolean; pausedInRoundId?: string }][] = [];
-  for (const { memberId, resumedAt } of await store.pairing.countedForMisses()) {
+  for (const { memberId, resumedAt, missedFollowUps } of await store.pairing.countedForMisses()) {
     const own = (answers.get(memberId) ?? []).filter((a) => !resumedAt || a.at >= resumedAt).map((a) => a.answered);
     const { misses, pause } = countMisses(own);
     if (pause) autoPaused.push(memberId);
-    participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
+    // Only changed counts are written: a large pool costs no write per member and round.
+    if (pause || misses !== missedFollowUps) participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
   }
   // Not paused in the store yet: the members paused now are left out of the pool like skippers.
   const leftOut = new Set([...await store.pairing.skips(roundId), ...autoPaused]);

@@ -309,7 +309,13 @@ function formTrios(
   joinValue: (x: number, g: readonly number[]) => number | null,
   unplaced: number[],
 ): number[][] {
-  const groupsTarget = trioGroupCount(n);
+  // Members who can meet nobody at all stay unplaced: the groups are counted for the others.
+  const alone = singlesIn.filter((x) => {
+    for (let j = 0; j < n; j++) if (j !== x && value(x, j) !== null) return false;
+    return true;
+  });
+  const placeable = n - alone.length;
+  const groupsTarget = trioGroupCount(placeable);
   // Keep the strongest pairs as cores, dissolve the weakest into singles.
   const withScore = pairs.map((p) => ({ p, v: value(p[0]!, p[1]!) ?? 0 }));
   withScore.sort((x, y) => y.v - x.v || x.p[0]! - y.p[0]!);
@@ -408,7 +414,7 @@ function formTrios(
   for (let guard = 0; guard < n && chain(); guard++);
   // A pair left beside trios (its members fitted no core above) dissolves when each of its two
   // members can join a different trio.
-  if (n !== 5) {
+  if (placeable !== 5) {
     for (let p = cores.length - 1; p >= 0; p--) {
       const pair = cores[p]!;
       if (pair.length !== 2) continue;
