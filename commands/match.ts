@@ -4,6 +4,7 @@ import { homeActions } from "../src/app/home/actions.js";
 import { pairingActions } from "../src/app/pairing/actions.js";
 import {
   answerFollowUp,
+  answerPauseNotice,
   blockMember,
   joinPairing,
   leavePairing,
@@ -44,6 +45,7 @@ export const matchCommand: CommandDefinition = {
   actions: [
     onAction(pairingActions.skip, (ctx, { roundId }) => skipFromHeadsUp(ctx, roundId)),
     onAction(pairingActions.followUp, (ctx, { groupId, answer }) => answerFollowUp(ctx, groupId, answer)),
+    onAction(pairingActions.paused, (ctx, { choice }) => answerPauseNotice(ctx, choice)),
     // The buttons of a member's own page (Slack's App Home, src/app/home/member-home.ts).
     onAction(homeActions.join, joinPairing),
     onAction(homeActions.skip, skipNextRound),

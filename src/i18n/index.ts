@@ -59,6 +59,11 @@ export function listAlternatives(locale: Locale, choices: readonly string[]): st
   return new Intl.ListFormat(locale, { type: "disjunction" }).format(choices);
 }
 
+/** Members named together, each with the language's honorific: 「@aikoさん、@kenさん」; "@aiko and @ken". */
+export function listMembers(locale: Locale, names: readonly string[]): string {
+  return locale === "ja" ? names.map((name) => `${name}さん`).join("、") : new Intl.ListFormat(locale, { type: "conjunction" }).format(names);
+}
+
 /** Sentences one after another as the language writes them: Japanese without a space after "。". */
 export function joinSentences(locale: Locale, sentences: readonly string[]): string {
   return sentences.join(locale === "ja" ? "" : " ");

@@ -256,8 +256,8 @@ export const pairingMessages = {
     en: "Pairing settings saved.",
   },
   "pairing.summary": {
-    ja: "毎週のマッチング",
-    en: "Weekly pairing",
+    ja: "マッチングの設定",
+    en: "Pairing settings",
   },
   "pairing.field.state": {
     ja: "状態",
@@ -315,6 +315,42 @@ export const pairingMessages = {
     ja: "まだマッチングできる人がいません。参加メンバーは{members}人です。",
     en: "Nobody to pair yet: {members} members are in the pool.",
   },
+  "pairing.preview.unplaced": {
+    ja: "グループに入れない人（{count}人）: {members}",
+    en: "Not placed ({count}): {members}",
+  },
+  "pairing.preview.unplacedMember": {
+    ja: "{member}さん（{reason}）",
+    en: "{member} ({reason})",
+  },
+  "pairing.unplacedReason.language": {
+    ja: "共通の言語を話す人がいない",
+    en: "nobody shares a language",
+  },
+  "pairing.unplacedReason.blocks": {
+    ja: "共通の言語を話す人をすべてブロック中",
+    en: "has blocked everyone who shares a language",
+  },
+  "pairing.unplacedReason.round": {
+    ja: "人数の都合",
+    en: "the numbers did not work out",
+  },
+  "pairing.field.unplaced": {
+    ja: "前回グループに入れなかった人",
+    en: "Not placed last round",
+  },
+  "pairing.field.unplaced.value": {
+    ja: "{count}人",
+    en: "{count}",
+  },
+  "pairing.field.autoPaused": {
+    ja: "フォローアップに回答がなくお休み中の人",
+    en: "Paused for unanswered follow-ups",
+  },
+  "pairing.field.autoPaused.member": {
+    ja: "{member}さん（回答なし{misses}回）",
+    en: "{member} ({misses} unanswered)",
+  },
   "pairing.runNow.started": {
     ja: "マッチングの回を今すぐ始めます。告知は {channel} に投稿されます。",
     en: "A round is starting now; its announcement follows in {channel}.",
@@ -348,6 +384,14 @@ export const pairingMessages = {
     ja: "今回のペアが決まりました！🎉 {members}人が{groups}グループになりました。プライベートスレッドかメッセージで挨拶してみましょう。",
     en: "This round's pairs are out! 🎉 {members} members were paired into {groups} groups. Check your private thread or messages to say hello.",
   },
+  "pairingRound.announce.names.groups": {
+    ja: "今回のグループが決まりました！🎉",
+    en: "This round's groups are out! 🎉",
+  },
+  "pairingRound.announce.count.groups": {
+    ja: "今回のグループが決まりました！🎉 {members}人が{groups}グループになりました。プライベートスレッドかメッセージで挨拶してみましょう。",
+    en: "This round's groups are out! 🎉 {members} members were put into {groups} groups. Check your private thread or messages to say hello.",
+  },
   "pairingRound.announce.none": {
     ja: "今回は人数が足りませんでした。友だちを誘って /match join！",
     en: "Not enough members for a round this time. Invite a friend and /match join!",
@@ -357,8 +401,20 @@ export const pairingMessages = {
     en: "You are paired this round: {names}",
   },
   "pairingRound.intro.body": {
-    ja: "{mentions}さん、こんにちは！musubi が今回のペアにしました。今週30分ほど話してみましょう。下で日時を相談してください。",
+    ja: "{mentions}、こんにちは！musubi が今回のペアにしました。今週30分ほど話してみましょう。下で日時を相談してください。",
     en: "Hello {mentions}! musubi paired you this round. Take 30 minutes this week to talk — suggest a time below.",
+  },
+  "pairingRound.intro.body.group": {
+    ja: "{mentions}、こんにちは！musubi が今回この{count}人をグループにしました。今週みなさんで30分ほど話してみましょう。下で日時を相談してください。",
+    en: "Hello {mentions}! musubi put the {count} of you together this round. Take 30 minutes this week to talk all together — suggest a time below.",
+  },
+  "pairingRound.intro.title.group": {
+    ja: "今回のグループ: {names}",
+    en: "Your group this round: {names}",
+  },
+  "pairingRound.intro.why.group": {
+    ja: "このグループの理由",
+    en: "Why this group",
   },
   "pairingRound.intro.why": {
     ja: "このペアの理由",
@@ -379,6 +435,10 @@ export const pairingMessages = {
   "pairingRound.starter.interests": {
     ja: "共通の興味: {interests}",
     en: "You share an interest in {interests}.",
+  },
+  "pairingRound.starter.interestsOf": {
+    ja: "{a}さんと{b}さんの共通の興味: {interests}",
+    en: "{a} and {b} share an interest in {interests}.",
   },
   "pairingRound.starter.work": {
     ja: "{name}さんに{role}としての普段の一週間を聞いてみましょう。",
@@ -416,7 +476,35 @@ export const pairingMessages = {
     ja: "3回続けてフォローアップへの回答がなかったため、マッチングをお休みにしました。また誰かと話したくなったら /match join と入力してください。",
     en: "You have not answered the follow-up for three rounds, so pairing is paused for you. Whenever you want to meet someone again, type /match join.",
   },
+  "pairingRound.unplaced.language": {
+    ja: "今回のマッチングでは、あなたと共通の言語を話すメンバーがいなかったため、グループに入れませんでした。/intro で話せる言語を追加すると、次の回から相手が見つかりやすくなります。",
+    en: "This round could not place you in a group: nobody else in the pool speaks one of your languages. Adding a language to your intro (/intro) helps the next round find you a partner.",
+  },
+  "pairingRound.unplaced.blocks": {
+    ja: "今回のマッチングでは、あなたと共通の言語を話すメンバーがすべてブロック中だったため、グループに入れませんでした。/match unblock で解除するか、次の回をお待ちください。",
+    en: "This round could not place you in a group: everyone in the pool who speaks your languages is on your block list. /match unblock lifts a block; otherwise wait for the next round.",
+  },
+  "pairingRound.unplaced.round": {
+    ja: "今回のマッチングでは、組み合わせの都合であなたの入るグループを作れませんでした。参加はそのままです。次の回をお待ちください。",
+    en: "This round's groups could not take you in: the numbers did not work out this time. You stay in the pool for the next round.",
+  },
+  "pairingRound.autoPaused.keep": {
+    ja: "続ける",
+    en: "Keep me in",
+  },
+  "pairingRound.autoPaused.skip": {
+    ja: "次の回だけお休みする",
+    en: "Skip the next round",
+  },
+  "pairingRound.autoPaused.leave": {
+    ja: "マッチングから抜ける",
+    en: "Leave pairing",
+  },
 
+  "reason.about": {
+    ja: "{reason}（{a}さんと{b}さん）",
+    en: "{reason} ({a} and {b})",
+  },
   "reason.differentIndustries": {
     ja: "異なる業界: {a} × {b}",
     en: "different industries: {a} × {b}",
@@ -444,6 +532,10 @@ export const pairingMessages = {
   "reason.sameCityInPerson": {
     ja: "おふたりとも{city}で対面希望",
     en: "both in {city}, prefer meeting in person",
+  },
+  "reason.sameCityInPerson.group": {
+    ja: "みなさん{city}で対面希望",
+    en: "all in {city}, prefer meeting in person",
   },
   "reason.timeZoneOverlap": {
     ja: "勤務時間の重なり {hours} 時間",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Reason } from "../core/matching/index.js";
+import type { Reason, UnplacedReason } from "../core/matching/index.js";
 import { isFollowUpAnswer, DEFAULT_PAIRING_SETTINGS, type FollowUpAnswer, type PairingSettings } from "../core/pairing/settings.js";
 import type { Intro } from "../core/profile.js";
 import type { DbClient } from "./db.js";
@@ -17,6 +17,10 @@ export interface PairingParticipant {
   pausedUntil: Date | null;
   autoPaused: boolean;
   missedFollowUps: number;
+  /** Misses are counted over follow-ups of rounds from this time on. */
+  resumedAt: Date | null;
+  /** The round that paused the member for unanswered follow-ups. */
+  pausedInRoundId: string | null;
 }
 
 /** A member in the pairing pool, with their intro. */
@@ -45,6 +49,17 @@ export interface GroupRecord {
   spaceId: string | null;
   members: GroupMemberRecord[];
 }
+
+/** A member a round could not place, with what they are told. */
+export interface UnplacedRecord {
+  memberId: string;
+  platformUserId: string;
+  displayName: string;
+  locale: string | null;
+  reason: UnplacedReason;
+}
+
+const UNPLACED_REASONS = ["language", "blocks", "round"] as const satisfies readonly UnplacedReason[];
 
 export interface PairingRoundRecord {
   id: string;
@@ -90,7 +105,7 @@ export function pairingRepository(db: DbClient, communityId: string) {
     async participant(memberId: string): Promise<PairingParticipant | null> {
       return db.pairingMember.findFirst({
         where: { communityId, memberId },
-        select: { memberId: true, active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true },
+        select: { memberId: true, active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true, resumedAt: true, pausedInRoundId: true },
       });
     },
     async setParticipation(memberId: string, changes: Partial<Omit<PairingParticipant, "memberId">>): Promise<void> {
@@ -99,6 +114,24 @@ export function pairingRepository(db: DbClient, communityId: string) {
         create: { communityId, memberId, ...changes },
         update: changes,
       });
+    },
+    /** Every opted-in member who is not paused for misses, with where their count of misses starts. */
+    async countedForMisses(): Promise<{ memberId: string; resumedAt: Date | null; missedFollowUps: number }[]> {
+      return db.pairingMember.findMany({ where: { communityId, active: true, autoPaused: false }, select: { memberId: true, resumedAt: true, missedFollowUps: true } });
+    },
+    /** The members a round paused for unanswered follow-ups, to tell them. */
+    async pausedInRound(roundId: string): Promise<{ memberId: string; platformUserId: string; locale: string | null }[]> {
+      const rows = await db.pairingMember.findMany({
+        where: { communityId, autoPaused: true, pausedInRoundId: roundId }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({ memberId: r.memberId, platformUserId: r.member.platformUserId, locale: r.member.locale }));
+    },
+    /** Members paused by the ghost rule (follow-ups left unanswered), with their count of misses. */
+    async autoPaused(): Promise<{ memberId: string; platformUserId: string; missedFollowUps: number }[]> {
+      const rows = await db.pairingMember.findMany({
+        where: { communityId, active: true, autoPaused: true }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({ memberId: r.memberId, platformUserId: r.member.platformUserId, missedFollowUps: r.missedFollowUps }));
     },
     /** Opted-in members with an intro who are not paused at `at`. */
     async pool(at: Date): Promise<PoolMember[]> {
@@ -151,6 +184,10 @@ export function pairingRepository(db: DbClient, communityId: string) {
         orderBy: { scheduledAt: "desc" },
       });
     },
+    /** The latest round whose groups are made (run-now's included, whatever its time). */
+    async latestMadeRound(): Promise<PairingRoundRecord | null> {
+      return db.pairingRound.findFirst({ where: { communityId, status: { not: "planned" } }, orderBy: { scheduledAt: "desc" } });
+    },
     async setRoundStatus(roundId: string, status: string): Promise<void> {
       await db.pairingRound.updateMany({ where: { communityId, id: roundId }, data: { status } });
     },
@@ -173,6 +210,20 @@ export function pairingRepository(db: DbClient, communityId: string) {
           },
         });
       }
+    },
+    async saveUnplaced(roundId: string, unplaced: { memberId: string; reason: UnplacedReason }[]): Promise<void> {
+      const round = await db.pairingRound.findFirst({ where: { communityId, id: roundId }, select: { id: true } });
+      if (!round) return;
+      for (const { memberId, reason } of unplaced) await db.pairingUnplaced.create({ data: { roundId, memberId, reason } });
+    },
+    async unplaced(roundId: string): Promise<UnplacedRecord[]> {
+      const rows = await db.pairingUnplaced.findMany({
+        where: { roundId, round: { communityId } }, include: { member: true }, orderBy: { memberId: "asc" },
+      });
+      return rows.map((r) => ({
+        memberId: r.memberId, platformUserId: r.member.platformUserId, displayName: r.member.displayName, locale: r.member.locale,
+        reason: z.enum(UNPLACED_REASONS).catch("round").parse(r.reason),
+      }));
     },
     async groups(roundId: string): Promise<GroupRecord[]> {
       const rows = await db.pairingGroup.findMany({ where: { communityId, roundId }, include: groupInclude, orderBy: { position: "asc" } });
@@ -200,6 +251,18 @@ export function pairingRepository(db: DbClient, communityId: string) {
       return count > 0;
     },
 
+    /**
+     * Whether each member of the groups of the latest `rounds` rounds whose follow-up went out before
+     * `before` answered it, newest round first.
+     */
+    async followUpAnswers(before: Date, rounds: number): Promise<{ memberId: string; at: Date; answered: boolean }[]> {
+      const recent = await db.pairingRound.findMany({
+        where: { communityId, status: "followed-up", scheduledAt: { lt: before } },
+        orderBy: { scheduledAt: "desc" }, take: rounds,
+        select: { scheduledAt: true, groups: { select: { members: { select: { memberId: true, answer: true } } } } },
+      });
+      return recent.flatMap((round) => round.groups.flatMap((g) => g.members.map((m) => ({ memberId: m.memberId, at: round.scheduledAt, answered: m.answer !== null }))));
+    },
     /** Every pair that met in a group, with the round's date: the engine's history. */
     async history() {
       const groups = await db.pairingGroup.findMany({

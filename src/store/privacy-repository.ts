@@ -21,9 +21,10 @@ export function privacyRepository(db: DbClient, communityId: string) {
               city: true, meetingPreference: true, bio: true, createdAt: true, updatedAt: true,
             },
           },
-          pairing: { select: { active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true } },
+          pairing: { select: { active: true, pausedUntil: true, autoPaused: true, missedFollowUps: true, resumedAt: true } },
           blocks: { select: { blockedMemberId: true, createdAt: true } },
           pairingSkips: { select: { round: { select: { scheduledAt: true } } } },
+          pairingUnplaced: { select: { reason: true, round: { select: { scheduledAt: true } } } },
           pairingGroups: {
             select: {
               answer: true, answeredAt: true, meetAgain: true,
@@ -59,6 +60,7 @@ export function privacyRepository(db: DbClient, communityId: string) {
         pairing: member.pairing,
         blocks: member.blocks.map((b) => ({ member: name(b.blockedMemberId), since: b.createdAt })),
         skippedRounds: member.pairingSkips.map((s) => s.round.scheduledAt),
+        unplacedRounds: member.pairingUnplaced.map((u) => ({ round: u.round.scheduledAt, reason: u.reason })),
         pairings: member.pairingGroups.map((g) => ({
           round: g.group.round.scheduledAt,
           with: g.group.members.filter((m) => m.memberId !== memberId).map((m) => name(m.memberId)),

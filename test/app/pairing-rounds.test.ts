@@ -106,6 +106,31 @@ describe("pairing rounds as jobs", () => {
     expect(w.sent.some((s) => s.channelId === "pairing")).toBe(true);
   });
 
+  it("given the heads-up turned off after it was planned, then the planned one is not sent and the round still runs", async () => {
+    const w = await world();
+    await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    await planNextPairingRound(w.planning, w.clock.now());
+    expect((await jobsOf(w.db, w.community.id)).map((j) => j.kind)).toContain(PAIRING_JOBS.headsUp);
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false });
+    await w.at("2026-11-29T00:00:00Z");
+    expect(w.sent).toEqual([]);
+    await w.at("2026-11-30T00:00:00Z");
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+    expect(w.sent[0]!.message.text).not.toContain("Heads-up");
+  });
+
+  it("given the process was down when the heads-up was due, then a heads-up due after its round is skipped and the round runs", async () => {
+    const w = await world();
+    await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    await planNextPairingRound(w.planning, w.clock.now());
+    // Back up two hours after the round's time: both jobs are due at once.
+    await w.at("2026-11-30T02:00:00Z");
+    expect(w.sent.some((s) => s.message.text.includes("Heads-up"))).toBe(false);
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+  });
+
   it("given a community in New York, then its 09:00 round stays at 09:00 local across the end of daylight saving", async () => {
     const w = await world("America/New_York", "2026-10-24T00:00:00Z");
     await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false });
@@ -132,6 +157,36 @@ describe("pairing rounds as jobs", () => {
     expect(notices[0]!.message.text).toContain("/match join");
     const lastRound = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period: "2026-12-21" } });
     expect(await w.store.forCommunity(w.community.id).pairing.groups(lastRound.id)).toEqual([]);
+  });
+
+  it("given a member who sat out rounds in between, then misses are counted over their own rounds whose follow-up went out", async () => {
+    const w = await world();
+    await w.store.forCommunity(w.community.id).pairing.updateSettings({ headsUp: false, noRepeatWeeks: 0 });
+    const aiko = await w.addMember("aiko");
+    await w.addMember("ken", { industry: "design" });
+    const pairing = w.store.forCommunity(w.community.id).pairing;
+    await planNextPairingRound(w.planning, w.clock.now());
+    await w.at("2026-11-30T00:00:00Z");
+    // aiko sits out the round of 12-07: it is not a miss, and does not break the row.
+    const second = await pairing.ensureRound("2026-12-07", new Date("2026-12-07T00:00:00Z"));
+    await pairing.skip(second.id, aiko.id);
+    await w.at("2026-12-07T00:00:00Z");
+    await w.at("2026-12-14T00:00:00Z");
+    expect(await pairing.participant(aiko.id)).toMatchObject({ missedFollowUps: 1, autoPaused: false });
+    // A round run by hand the next day: the 12-14 round's follow-up has not gone out, so it is no miss yet.
+    await scheduleManualPairingRound(w.planning, new Date("2026-12-15T00:00:00Z"));
+    await w.at("2026-12-15T00:00:00Z");
+    expect(await pairing.participant(aiko.id)).toMatchObject({ missedFollowUps: 1, autoPaused: false });
+    // By 12-21 the follow-ups of 11-30, 12-14 and the hand-run round are out, all unanswered: paused.
+    await w.at("2026-12-21T00:00:00Z");
+    expect(await pairing.participant(aiko.id)).toMatchObject({ missedFollowUps: 3, autoPaused: true });
+    const notice = w.sent.find((s) => s.kind === "dm" && s.channelId === "dm-aiko")!;
+    expect(notice.message.buttons?.map((b) => [b.actionId, b.label])).toEqual([
+      ["match:paused:keep", "Keep me in"], ["match:paused:skip", "Skip the next round"], ["match:paused:leave", "Leave pairing"],
+    ]);
+    // Another round later: the notice is not sent again.
+    await w.at("2026-12-28T00:00:00Z");
+    expect(w.sent.filter((s) => s.kind === "dm" && s.channelId === "dm-aiko")).toHaveLength(1);
   });
 
   it("given the round stopped after pausing members but before telling them, then its re-run tells each of them once", async () => {

@@ -25,10 +25,12 @@ const FOLLOW_UP = "2026-12-03T00:00:00Z";
 /** The next round as Slack shows it: in each reader's zone, with the community's as fallback. */
 const ROUND_DATE = `<!date^${unix(ROUND)}^{date_short_pretty} {time}|2026-11-30 09:00 (Asia/Tokyo)>`;
 
-const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1", groups: "T0PGROUP1" } as const;
+const teams = { join: "T0PJOIN01", weekly: "T0PWEEK01", limit: "T0PLIMIT1", groups: "T0PGROUP1", trios: "T0PTRIO01", ghost: "T0PGHOST1" } as const;
 const ORGANIZER_GROUP = "S0ORGANIZE";
 const PAIRING = "C0PAIRING";
 const PAIRING_LIMIT = "C0PAIRLIM";
+const PAIRING_TRIOS = "C0PAIRTRI";
+const PAIRING_GHOST = "C0PAIRGHO";
 
 const ADA = { id: "U0ADA0001", name: "ada", real_name: "Ada Sato", locale: "ja-JP", is_admin: true };
 const AKI = { id: "U0AKI0001", name: "aki", locale: "ja-JP" };
@@ -39,6 +41,7 @@ const EMI = { id: "U0EMI0001", name: "emi", locale: "ja-JP" };
 const GEN = { id: "U0GEN0001", name: "gen", locale: "ja-JP" };
 const HIRO = { id: "U0HIRO001", name: "hiro", locale: "ja-JP" };
 const MEI = { id: "U0MEI0001", name: "mei", locale: "ja-JP" };
+const NOA = { id: "U0NOA0001", name: "noa", locale: "en-US" };
 
 let fake: FakeSlack;
 let bot: TestBot;
@@ -48,8 +51,11 @@ let running: SlackBot | undefined;
 
 beforeAll(async () => {
   running = await startSlackBot(START, SECRET, {
-    users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI],
-    channels: [{ id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" }],
+    users: [ADA, AKI, BEN, CHI, DAN, EMI, GEN, HIRO, MEI, NOA],
+    channels: [
+      { id: "C0GENERAL", name: "general" }, { id: PAIRING, name: "pairing" }, { id: PAIRING_LIMIT, name: "pairing-lim" },
+      { id: PAIRING_TRIOS, name: "pairing-trios" }, { id: PAIRING_GHOST, name: "pairing-ghost" },
+    ],
     usergroups: { [ORGANIZER_GROUP]: [GEN.id] },
   });
   ({ fake, bot, appUrl } = running);
@@ -264,6 +270,93 @@ describe("weekly pairing on Slack", () => {
     });
   });
 
+  describe("groups of three, and nobody left in the dark", () => {
+    const team = teams.trios;
+    /** The direct messages the bot sent a user from call index `from` on. */
+    const directMessagesTo = (from: number, user: { id: string }) => {
+      const ims = new Set(since(from, (c) => opens(c) && c.args.users === user.id).map((c) => c.response.channel.id));
+      return since(from, (c) => c.method === "chat.postMessage" && ims.has(c.args.channel));
+    };
+
+    it("given three who share Japanese, one who speaks only French and one who blocked all three, then the preview names the two left out and why", async () => {
+      const saved = await slash(ADA, team, "/musubi", `pairing settings channel=<#${PAIRING_TRIOS}|pairing-trios> enabled=on group_size=3 heads_up=off cadence=2`);
+      expect(saved.args.text).toBe("マッチングの設定を保存しました。");
+      const card = JSON.stringify(saved.args.blocks);
+      // The card says the real cadence, not "weekly".
+      expect(card).toContain("*マッチングの設定*");
+      expect(card).toContain("隔週・月曜日 09:00（Asia/Tokyo）");
+      expect(card).not.toContain("毎週");
+
+      const industries = { [AKI.id]: "it", [BEN.id]: "design", [CHI.id]: "medical", [NOA.id]: "finance", [MEI.id]: "education" } as const;
+      for (const user of [AKI, BEN, CHI, NOA, MEI]) {
+        await giveIntro(bot.store, "slack", team, user, { industry: industries[user.id]!, languages: user === NOA ? ["fr"] : ["ja"], city: "Osaka", meetingPreference: "in_person" });
+        const joined = await slash(user, team, "/match", "join");
+        expect(joined.args.response_type).toBe("ephemeral");
+      }
+      for (const other of [AKI, BEN, CHI]) {
+        const blocked = await slash(MEI, team, "/match", `block <@${other.id}|${other.name}>`);
+        expect(blocked.args.text).toBe(`<@${other.id}>さんとはマッチングしないようにしました。相手には伝わりません。`);
+      }
+
+      const preview = await slash(ADA, team, "/musubi", "pairing preview");
+      const lines = String(preview.args.text).split("\n");
+      expect(lines[0]).toBe("プレビュー: 5人から1グループ（何も送信していません）");
+      expect(mentionsIn(lines[1]!)).toEqual([AKI.id, BEN.id, CHI.id].sort());
+      expect(lines[2]).toMatch(/^グループに入れない人（2人）: /);
+      expect(lines[2]!.replace(/^.*?: /, "").split("、").sort()).toEqual([
+        `<@${MEI.id}>さん（共通の言語を話す人をすべてブロック中）`, `<@${NOA.id}>さん（共通の言語を話す人がいない）`,
+      ]);
+    });
+
+    it("given the round runs then the three meet as a group spoken to as a group, and the two left out are each told why in their own language", async () => {
+      const started = await slash(ADA, team, "/musubi", "pairing run-now");
+      expect(started.args.text).toBe(`マッチングの回を今すぐ始めます。告知は <#${PAIRING_TRIOS}> に投稿されます。`);
+      const from = fake.calls.length;
+      expect(await bot.scheduler.runDue()).toBe(1);
+
+      const { round, groups } = await storedRound(bot.store, "slack", team, `manual-${bot.clock.now().toISOString().slice(0, 16)}`);
+      expect(round.status).toBe("announced");
+      expect(groups.map(userIdsOf)).toEqual([[AKI.id, BEN.id, CHI.id].sort()]);
+      const [announcement] = since(from, postsTo(PAIRING_TRIOS));
+      expect(announcement!.args.text).toMatch(/^今回のグループが決まりました！🎉\n/);
+      const [intro] = since(from, postsTo(groups[0]!.spaceId!));
+      const text = String(intro!.args.text);
+      // Every name with its honorific, the group addressed as みなさん, never as a pair (おふたり, ペア).
+      const names = groups[0]!.members.map((m) => `<@${m.platformUserId}>さん`).join("、");
+      expect(text).toBe(`${names}、こんにちは！musubi が今回この3人をグループにしました。今週みなさんで30分ほど話してみましょう。下で日時を相談してください。`);
+      const blocks = JSON.stringify(intro!.args.blocks);
+      expect(blocks).toContain(`*今回のグループ: ${groups[0]!.members.map((m) => m.displayName).join(" × ")}*`);
+      expect(blocks).toContain("*このグループの理由*");
+      expect(`${text}${blocks}`).not.toMatch(/おふたり|ふたり|ペア/);
+      // A reason about two of the three says which two.
+      expect(blocks).toMatch(/異なる業界: [^·]+（\w+さんと\w+さん）/);
+      // What all three share is said once, about all of them.
+      expect(blocks).toContain("みなさんOsakaで対面希望");
+
+      const noa = directMessagesTo(from, NOA);
+      expect(noa.map((c) => c.args.text)).toEqual([
+        "This round could not place you in a group: nobody else in the pool speaks one of your languages. Adding a language to your intro (/intro) helps the next round find you a partner.",
+      ]);
+      const mei = directMessagesTo(from, MEI);
+      expect(mei.map((c) => c.args.text)).toEqual([
+        "今回のマッチングでは、あなたと共通の言語を話すメンバーがすべてブロック中だったため、グループに入れませんでした。/match unblock で解除するか、次の回をお待ちください。",
+      ]);
+      // The three who met are told nothing of the kind; the blocked ones never learn of the block.
+      for (const user of [AKI, BEN, CHI]) expect(directMessagesTo(from, user)).toEqual([]);
+
+      // Run again (a retry, a second process): nobody is told twice.
+      await bot.db.job.updateMany({ where: { communityId: round.communityId, kind: "pairing.round" }, data: { status: "pending" } });
+      const again = fake.calls.length;
+      await bot.scheduler.runDue();
+      expect(directMessagesTo(again, NOA)).toEqual([]);
+      expect(directMessagesTo(again, MEI)).toEqual([]);
+
+      // The organizer's settings card counts them.
+      const card = await slash(ADA, team, "/musubi", "pairing settings");
+      expect(JSON.stringify(card.args.blocks)).toContain("*前回グループに入れなかった人*\\n2人");
+    });
+  });
+
   it("given Slack rate-limits the announcement once then the bot waits out retry-after and it arrives exactly once", async () => {
     const team = teams.limit;
     for (const [i, user] of [GEN, HIRO].entries()) {
@@ -312,5 +405,65 @@ describe("weekly pairing on Slack", () => {
     } finally {
       stop();
     }
+  });
+
+  // Last in the file: it moves the shared clock four weeks on.
+  it("given three follow-ups left unanswered then the pause notice's buttons keep a member in, skip the next round, or leave, and the organizer sees who was paused", async () => {
+    const team = teams.ghost;
+    const community = await communityOf(bot.store, "slack", team);
+    const pairing = bot.store.forCommunity(community.id).pairing;
+    await pairing.updateSettings({ noRepeatWeeks: 0 });
+    const saved = await slash(ADA, team, "/musubi", `pairing settings channel=<#${PAIRING_GHOST}|pairing-ghost> enabled=on heads_up=off`);
+    expect(saved.args.text).toBe("マッチングの設定を保存しました。");
+    const members = [];
+    for (const [i, user] of [AKI, BEN, CHI, DAN].entries()) {
+      const member = await giveIntro(bot.store, "slack", team, user, { industry: (["it", "design", "medical", "finance"] as const)[i]! });
+      await joinDirectly(bot.store, "slack", team, member);
+      members.push(member);
+    }
+    const [aki, ben, chi] = members;
+    const from = fake.calls.length;
+    for (const week of ["2026-12-07", "2026-12-14", "2026-12-21", "2026-12-28"]) await bot.at(`${week}T00:00:00Z`);
+    for (const member of members) expect(await pairing.participant(member.id)).toMatchObject({ autoPaused: true, missedFollowUps: 3 });
+
+    const noticeTo = (user: { id: string }) => {
+      const ims = new Set(since(from, (c) => opens(c) && c.args.users === user.id).map((c) => c.response.channel.id));
+      // The same people are in other workspaces of this file: the notice is the one whose buttons carry this workspace.
+      const ofTeam = (c: SlackCall) => JSON.stringify(c.args.blocks ?? []).includes(`"@${team}:match:paused:keep"`);
+      const notices = since(from, (c) => c.method === "chat.postMessage" && ims.has(c.args.channel) && ofTeam(c));
+      expect(notices).toHaveLength(1);
+      return notices[0]!;
+    };
+    const notice = noticeTo(AKI);
+    expect(notice.args.text).toContain("3回続けてフォローアップへの回答がなかったため");
+    expect(buttonsIn(notice.args.blocks)).toEqual([
+      { action_id: "match:paused:keep", text: "続ける" },
+      { action_id: "match:paused:skip", text: "次の回だけお休みする" },
+      { action_id: "match:paused:leave", text: "マッチングから抜ける" },
+    ]);
+
+    const card = await slash(ADA, team, "/musubi", "pairing settings");
+    const fields = JSON.stringify(card.args.blocks);
+    expect(fields).toContain("*フォローアップに回答がなくお休み中の人*");
+    for (const user of [AKI, BEN, CHI, DAN]) expect(fields).toContain(`<@${user.id}>さん（回答なし3回）`);
+
+    const next = `<!date^${unix("2027-01-04T00:00:00Z")}^{date_short_pretty} {time}|2027-01-04 09:00 (Asia/Tokyo)>`;
+    const kept = await press(AKI, team, notice, "match:paused:keep");
+    expect(kept.args.text).toBe(`毎週のマッチングに参加しました。次の回は ${next} です。`);
+    expect(await pairing.participant(aki!.id)).toMatchObject({ active: true, autoPaused: false, missedFollowUps: 0 });
+
+    const skipped = await press(BEN, team, noticeTo(BEN), "match:paused:skip");
+    expect(skipped.args.text).toBe(`${next} の回はお休みします。その次の回から戻ります。`);
+    expect(await pairing.participant(ben!.id)).toMatchObject({ active: true, autoPaused: false });
+    const round = await pairing.roundOfPeriod("2027-01-04");
+    expect([...(await pairing.skips(round!.id))]).toEqual([ben!.id]);
+
+    const left = await press(CHI, team, noticeTo(CHI), "match:paused:leave");
+    expect(left.args.text).toBe("毎週のマッチングから抜けました。/match join でいつでも戻れます。");
+    expect(await pairing.participant(chi!.id)).toMatchObject({ active: false });
+
+    // Resumed, aki's earlier misses no longer count: the next round does not pause them again.
+    await bot.at("2027-01-04T00:00:00Z");
+    expect(await pairing.participant(aki!.id)).toMatchObject({ autoPaused: false, missedFollowUps: 0 });
   });
 });

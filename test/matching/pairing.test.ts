@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCommunity } from "../../bench/community.js";
-import { createScorer, makeGroups, parsePairingInput, renderReasonsEnglish, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
+import { createScorer, makeGroups, parsePairingInput, renderReasonsEnglish, unplacedReasons, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
 
 type Doc = PairingInputDocument;
 const NOW = "2026-06-01T00:00:00Z";
@@ -71,18 +71,22 @@ describe("makeGroups on generated communities", () => {
     expect(r.groups.filter((g) => g.members.length === 3).length).toBeGreaterThanOrEqual(12);
   });
 
-  it("given groupSize 3, then groups of three are formed (plus pairs for the remainder) and everyone is placed", () => {
-    for (const n of [9, 10, 11, 30]) {
-      const doc = generateCommunity(n, n);
-      // one shared language so that any three can meet; mixed languages are checked below
-      for (const m of doc.members) m.languages = ["en"];
-      doc.settings = { ...doc.settings, groupSize: 3 };
-      const r = run(doc);
-      checkInvariants(doc, r);
-      const sizes = r.groups.map((g) => g.members.length).sort();
-      const trios = sizes.filter((s) => s === 3).length;
-      expect(trios).toBe(n % 3 === 1 ? (n - 4) / 3 : Math.floor(n / 3));
-      expect(r.stats.unplaced).toBe(0);
+  it("given groupSize 3 and pools of 3 to 30 who can all meet, then everyone is in a group of three, with one or two of four only where the count forces them", () => {
+    for (let n = 3; n <= 30; n++) {
+      for (const seed of [n, n + 100]) {
+        const doc = generateCommunity(n, seed);
+        // one shared language and no blocks, so that any three can meet
+        for (const m of doc.members) m.languages = ["en"];
+        doc.blocks = [];
+        doc.settings = { ...doc.settings, groupSize: 3 };
+        const r = run(doc, seed);
+        checkInvariants(doc, r);
+        expect(r.stats.unplaced, `n=${n}`).toBe(0);
+        const sizes = r.groups.map((g) => g.members.length).sort();
+        const expected = n === 5 ? [2, 3] : [...Array<number>(Math.floor(n / 3) - (n % 3)).fill(3), ...Array<number>(n % 3).fill(4)];
+        // 4 → one group of four; 7 → 3 + 4; 8 → 4 + 4; never a pair beside trios (5 cannot be split otherwise)
+        expect(sizes, `n=${n}`).toEqual(expected);
+      }
     }
   });
 });
@@ -164,6 +168,25 @@ describe("small cases users complain about", () => {
     expect(pairs.some((p) => p.includes("c") && p.includes("d"))).toBe(false);
     expect(r.unplaced).toEqual(["x"]);
     expect(r.stats.unplaced).toBe(1);
+  });
+
+  it("given members left out for a language, their own blocks, or others' blocks, then each is told only what is theirs to know", () => {
+    const doc: Doc = {
+      members: [member("a"), member("b"), member("c"), member("fr", { languages: ["fr"] }), member("blocker"), member("blocked", { languages: ["ja", "de"] }), member("de", { languages: ["de"] })],
+      blocks: [
+        { by: "blocker", blocked: "a" }, { by: "blocker", blocked: "b" }, { by: "blocker", blocked: "c" }, { by: "blocker", blocked: "blocked" },
+        // "de" shares a language only with "blocked", who blocked them: "de" must not learn that.
+        { by: "blocked", blocked: "de" },
+      ],
+      settings: { now: NOW, groupSize: 3 },
+    };
+    const input = parsePairingInput(doc);
+    const r = makeGroups(input, 1);
+    expect(r.unplaced).toEqual(["blocker", "de", "fr"]);
+    expect(Object.fromEntries(unplacedReasons(input, r.unplaced))).toEqual({ blocker: "blocks", de: "round", fr: "language" });
+    // A trio's reasons about two of its members name them; what all share is said once.
+    const trio = r.groups.find((g) => g.members.length >= 3)!;
+    expect(trio.reasons.filter((x) => x.kind === "sameSeniority")).toEqual([{ kind: "sameSeniority", params: { level: "3-7" } }]);
   });
 
   it("given complementary offer and seek in the same city, then the reasons carry both directions and the city", () => {

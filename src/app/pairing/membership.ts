@@ -6,6 +6,7 @@ import { FORM_PAGE } from "../forms.js";
 import { networkActions } from "../network/actions.js";
 import { thanksButtons } from "../network/thanks.js";
 import { privateReply, type Outcome } from "../reply.js";
+import { PAUSE_CHOICES, type PauseChoice } from "./actions.js";
 import { upcomingPairingRound } from "./pairing-round.js";
 
 // Members' side of weekly pairing: joining, pausing, skipping, status, blocks, and the buttons of
@@ -37,7 +38,7 @@ export async function joinPairing(ctx: CommandContext): Promise<Outcome> {
   }
   const before = await store.pairing.participant(member.id);
   const already = before?.active && !before.autoPaused && (!before.pausedUntil || before.pausedUntil <= ctx.now());
-  await store.pairing.setParticipation(member.id, { active: true, pausedUntil: null, autoPaused: false, missedFollowUps: 0 });
+  await store.pairing.setParticipation(member.id, { active: true, pausedUntil: null, autoPaused: false, missedFollowUps: 0, resumedAt: ctx.now() });
   const next = await nextRoundOf(ctx);
   if (!next) return privateReply(t("match.joinedNoRound"));
   const time = port.formatTime(next.at, zoneOf(ctx));
@@ -144,4 +145,22 @@ export async function answerFollowUp(ctx: CommandContext, groupId: string, answe
       ...thanksButtons(ctx, "pairing", groupId, others),
     ],
   });
+}
+
+/**
+ * A button of the notice sent to a member paused for unanswered follow-ups: keep me in (back in
+ * the pool), skip the next round (back after it), or leave pairing.
+ */
+export async function answerPauseNotice(ctx: CommandContext, choice: string): Promise<Outcome> {
+  if (!(PAUSE_CHOICES as readonly string[]).includes(choice)) throw new UserError("common.unknownAction");
+  switch (choice as PauseChoice) {
+    case "keep":
+      return joinPairing(ctx);
+    case "skip":
+      await requireJoined(ctx);
+      await ctx.store.pairing.setParticipation(ctx.member.id, { autoPaused: false, missedFollowUps: 0, resumedAt: ctx.now() });
+      return skipNextRound(ctx);
+    case "leave":
+      return leavePairing(ctx);
+  }
 }

@@ -1,7 +1,7 @@
 import type { Reason } from "../../core/matching/index.js";
 import { type FollowUpAnswer, FOLLOW_UP_ANSWERS } from "../../core/pairing/settings.js";
 import { INDUSTRIES, type Intro } from "../../core/profile.js";
-import { translator, type Locale, type Translate } from "../../i18n/index.js";
+import { listMembers, translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { Message } from "../../port/message.js";
 import { pairingActions } from "./actions.js";
 
@@ -11,9 +11,10 @@ const industryLabel = (t: Translate, industry: string) =>
   (INDUSTRIES as readonly string[]).includes(industry) ? t(`industry.${industry as Intro["industry"]}`) : industry;
 
 /** The engine's reasons as one line of text. */
-export function renderReasons(reasons: readonly Reason[], t: Translate): string {
+export function renderReasons(reasons: readonly Reason[], t: Translate, groupSize = 2): string {
   const parts: string[] = [];
   for (const r of reasons) {
+    const count = parts.length;
     switch (r.kind) {
       case "differentIndustries":
         parts.push(t("reason.differentIndustries", { a: industryLabel(t, r.params.industryA), b: industryLabel(t, r.params.industryB) }));
@@ -31,7 +32,7 @@ export function renderReasons(reasons: readonly Reason[], t: Translate): string 
         parts.push(t("reason.canOffer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
         break;
       case "sameCityInPerson":
-        parts.push(t("reason.sameCityInPerson", { city: r.params.city }));
+        parts.push(t(groupSize > 2 && !r.between ? "reason.sameCityInPerson.group" : "reason.sameCityInPerson", { city: r.params.city }));
         break;
       case "timeZoneOverlap":
         if (r.params.hours > 0) parts.push(t("reason.timeZoneOverlap", { hours: r.params.hours }));
@@ -48,6 +49,8 @@ export function renderReasons(reasons: readonly Reason[], t: Translate): string 
       case "sharedLanguages":
         break;
     }
+    // In a group of three, a reason about two of them says which two.
+    if (r.between && parts.length > count) parts[count] = t("reason.about", { reason: parts[count]!, a: r.between[0], b: r.between[1] });
   }
   return parts.join(" · ");
 }
@@ -63,7 +66,12 @@ export function conversationStarters(reasons: readonly Reason[], members: readon
   const starters: string[] = [];
   for (const r of reasons) {
     if (r.kind === "canOffer") starters.push(t("pairingRound.starter.offer", { giver: r.params.giver, receiver: r.params.receiver, tags: r.params.tags.join(", ") }));
-    if (r.kind === "sharedInterests") starters.push(t("pairingRound.starter.interests", { interests: r.params.interests.join(", ") }));
+    if (r.kind === "sharedInterests") {
+      const interests = r.params.interests.join(", ");
+      starters.push(r.between
+        ? t("pairingRound.starter.interestsOf", { a: r.between[0], b: r.between[1], interests })
+        : t("pairingRound.starter.interests", { interests }));
+    }
   }
   for (const member of members) {
     if (member.intro) starters.push(t("pairingRound.starter.work", { name: member.displayName, role: member.intro.role }));
@@ -80,19 +88,24 @@ export function groupIntroMessage(options: {
   const t = translator(options.locale);
   const { members } = options;
   const names = members.map((m) => m.displayName).join(" × ");
-  const mentions = members.map((m) => options.mention(m.platformUserId)).join(" ");
+  // The honorific goes on every name: 「@aikoさん、@kenさん」.
+  const mentions = listMembers(options.locale, members.map((m) => options.mention(m.platformUserId)));
+  const pair = members.length === 2;
   // "You both prefer meeting in person" speaks to a pair; a trio's reasons may concern two of three.
   const inPerson = members.length === 2
     ? options.reasons.find((r): r is Extract<Reason, { kind: "sameCityInPerson" }> => r.kind === "sameCityInPerson")
     : undefined;
   const starters = conversationStarters(options.reasons, members, t);
-  const why = renderReasons(options.reasons, t);
+  const why = renderReasons(options.reasons, t, members.length);
   return {
-    text: [t("pairingRound.intro.body", { mentions }), inPerson ? t("pairingRound.intro.inPerson", { city: inPerson.params.city }) : ""].filter(Boolean).join("\n"),
+    text: [
+      pair ? t("pairingRound.intro.body", { mentions }) : t("pairingRound.intro.body.group", { mentions, count: members.length }),
+      inPerson ? t("pairingRound.intro.inPerson", { city: inPerson.params.city }) : "",
+    ].filter(Boolean).join("\n"),
     cards: [{
-      title: t("pairingRound.intro.title", { names }),
+      title: t(pair ? "pairingRound.intro.title" : "pairingRound.intro.title.group", { names }),
       fields: [
-        ...(why ? [{ name: t("pairingRound.intro.why"), value: why }] : []),
+        ...(why ? [{ name: t(pair ? "pairingRound.intro.why" : "pairingRound.intro.why.group"), value: why }] : []),
         ...(starters.length ? [{ name: t("pairingRound.intro.starters"), value: starters.map((s) => `• ${s}`).join("\n") }] : []),
       ],
     }],

@@ -20,6 +20,9 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
   const { t, port, community } = ctx;
   const next = upcomingPairingRound(community, settings, ctx.now());
   const pool = (await ctx.store.pairing.pool(ctx.now())).length;
+  const lastRound = await ctx.store.pairing.latestMadeRound();
+  const unplaced = lastRound ? (await ctx.store.pairing.unplaced(lastRound.id)).length : 0;
+  const paused = await ctx.store.pairing.autoPaused();
   return {
     text,
     ephemeral: true,
@@ -42,6 +45,11 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
         { name: t("pairing.field.noRepeat"), value: t("pairing.field.noRepeat.value", { weeks: settings.noRepeatWeeks }), inline: true },
         { name: t("pairing.field.announce"), value: t(`pairing.announce.${settings.announceStyle}`), inline: true },
         { name: t("pairing.field.headsUp"), value: t(settings.headsUp ? "pairing.on" : "pairing.off"), inline: true },
+        ...(lastRound ? [{ name: t("pairing.field.unplaced"), value: t("pairing.field.unplaced.value", { count: unplaced }), inline: true }] : []),
+        ...(paused.length ? [{
+          name: t("pairing.field.autoPaused"),
+          value: paused.map((p) => t("pairing.field.autoPaused.member", { member: port.mentionUser(p.platformUserId), misses: p.missedFollowUps })).join("\n"),
+        }] : []),
         { name: t("pairing.field.next"), value: next ? port.formatTime(next.at, community.timeZone) : t("common.none") },
       ],
     }],
@@ -77,16 +85,20 @@ export async function previewPairing(ctx: CommandContext): Promise<Outcome> {
   const next = upcomingPairingRound(community, settings, ctx.now());
   const at = next?.at ?? ctx.now();
   const round = await store.pairing.roundOfPeriod(next?.period ?? "");
-  const { result, poolSize } = await pairPool(store, community, settings, at, round ? await store.pairing.skips(round.id) : new Set());
-  if (result.groups.length === 0) return privateReply(t("pairing.preview.empty", { members: poolSize }));
+  const { result, poolSize, unplaced } = await pairPool(store, community, settings, at, round ? await store.pairing.skips(round.id) : new Set());
   const names = new Map<string, string>();
-  for (const id of result.groups.flatMap((g) => g.members)) {
+  for (const id of [...result.groups.flatMap((g) => g.members), ...unplaced.keys()]) {
     const member = await store.members.find(id);
     if (member) names.set(id, port.mentionUser(member.platformUserId));
   }
-  const lines = result.groups.slice(0, PREVIEW_GROUPS).map((g) => `• ${g.members.map((id) => names.get(id) ?? id).join(" × ")} — ${renderReasons(g.reasons, t)}`);
+  const lines = result.groups.slice(0, PREVIEW_GROUPS).map((g) => `• ${g.members.map((id) => names.get(id) ?? id).join(" × ")} — ${renderReasons(g.reasons, t, g.members.length)}`);
   if (result.groups.length > PREVIEW_GROUPS) lines.push(`… +${result.groups.length - PREVIEW_GROUPS}`);
-  return privateReply(`${t("pairing.preview.title", { groups: result.groups.length, members: poolSize })}\n${lines.join("\n")}`);
+  if (unplaced.size > 0) {
+    const who = [...unplaced].map(([id, reason]) => t("pairing.preview.unplacedMember", { member: names.get(id) ?? id, reason: t(`pairing.unplacedReason.${reason}`) }));
+    lines.push(t("pairing.preview.unplaced", { count: unplaced.size, members: who.join(ctx.locale === "ja" ? "、" : ", ") }));
+  }
+  const title = result.groups.length === 0 ? t("pairing.preview.empty", { members: poolSize }) : t("pairing.preview.title", { groups: result.groups.length, members: poolSize });
+  return privateReply([title, ...lines].join("\n"));
 }
 
 /** `/musubi pairing run-now`: a round of its own now; the weekly rhythm is unchanged. */

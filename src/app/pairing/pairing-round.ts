@@ -1,12 +1,12 @@
 import { nextPairingRound, type PairingSlot } from "../../core/pairing/rhythm.js";
-import { MISSES_BEFORE_PAUSE, type PairingSettings } from "../../core/pairing/settings.js";
+import { countMisses, ROUNDS_COUNTED_FOR_MISSES, type PairingSettings } from "../../core/pairing/settings.js";
 import { packLines } from "../../core/text.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
 import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
 import { planReconnects } from "../network/reconnect.js";
-import { pairingActions } from "./actions.js";
+import { pairingActions, PAUSE_CHOICES } from "./actions.js";
 import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
 import { pairPool } from "./pool.js";
 
@@ -83,6 +83,9 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
   const { period, at } = job.payload;
   const loaded = await load(deps, job);
   if (!loaded || !stillScheduled(loaded, job.payload)) return;
+  // Turned off after it was planned, or due after its round (the process was down): a heads-up
+  // that would announce a round already made is not sent.
+  if (!loaded.settings.headsUp || deps.now() > new Date(at)) return;
   const { ctx: { community, store, port, communityT: t }, settings } = loaded;
   const round = await store.pairing.ensureRound(period, new Date(at));
   if (round.status !== "planned") return;
@@ -99,73 +102,74 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
 }
 
 /**
- * Tells the members this round paused (see MISSES_BEFORE_PAUSE) how to resume. Worked out again
- * from the stored state, so a restart after the round was matched still sends each notice once:
- * they were in the previous round's groups and are auto-paused now.
+ * Tells the members this round paused (see countMisses) how to resume, with a button for each
+ * choice. They are read from the stored state, so a restart after the round was matched still
+ * sends each notice once.
  */
-async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: string, at: Date) {
+async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: string) {
   const { store, community, port } = ctx;
-  const previous = await store.pairing.previousRound(at);
-  if (!previous) return;
-  for (const group of await store.pairing.groups(previous.id)) {
-    for (const member of group.members) {
-      const participant = await store.pairing.participant(member.memberId);
-      if (!participant?.autoPaused || participant.missedFollowUps < MISSES_BEFORE_PAUSE) continue;
-      const key = `round:${roundId}:auto-paused:${member.memberId}`;
-      const text = ctx.memberT(member)("pairingRound.autoPaused");
-      await deps.outbox.deliver({
-        key, communityId: community.id,
-        send: (retrying) => port.sendDirectMessage(member.platformUserId, { text }, { idempotencyKey: key, retrying }),
-      });
-    }
+  for (const member of await store.pairing.pausedInRound(roundId)) {
+    const key = `round:${roundId}:auto-paused:${member.memberId}`;
+    const t = ctx.memberT(member);
+    const notice = {
+      text: t("pairingRound.autoPaused"),
+      buttons: PAUSE_CHOICES.map((choice) => ({
+        actionId: pairingActions.paused.id(choice), label: t(`pairingRound.autoPaused.${choice}`), ...(choice === "keep" ? { style: "primary" as const } : {}),
+      })),
+    };
+    await deps.outbox.deliver({
+      key, communityId: community.id,
+      send: (retrying) => port.sendDirectMessage(member.platformUserId, notice, { idempotencyKey: key, retrying }),
+    });
   }
 }
 
 /** Draws the pool and saves its groups with the round's new status and the members' follow-up misses, in one transaction. */
 async function matchRound(ctx: CommunityContext, settings: PairingSettings, roundId: string, at: Date): Promise<void> {
   const { store } = ctx;
-  const previous = await store.pairing.previousRound(at);
-  const previousGroups = previous ? await store.pairing.groups(previous.id) : [];
-  // Members who left three follow-ups unanswered are paused before the pool is drawn. The new
-  // counts are written in the transaction that saves the groups: a crash or an error before it
-  // leaves them as they were, so the re-run does not count the same miss twice.
-  const misses = new Map<string, boolean>();
-  for (const group of previousGroups) for (const m of group.members) misses.set(m.memberId, m.answer === null);
+  // Misses are counted over each member's own recent rounds whose follow-up went out (a round
+  // they sat out, or one whose follow-up is not due yet, counts for nothing), since they last
+  // joined or resumed. The new counts are written in the transaction that saves the groups, and
+  // worked out again from the answers on a re-run.
+  const answers = new Map<string, { at: Date; answered: boolean }[]>();
+  for (const a of await store.pairing.followUpAnswers(at, ROUNDS_COUNTED_FOR_MISSES)) answers.set(a.memberId, [...answers.get(a.memberId) ?? [], a]);
   const autoPaused: string[] = [];
-  const participation: [string, { missedFollowUps: number; autoPaused?: boolean }][] = [];
-  for (const [memberId, missed] of misses) {
-    const participant = await store.pairing.participant(memberId);
-    if (!participant) continue;
-    const missedFollowUps = missed ? participant.missedFollowUps + 1 : 0;
-    const pause = missedFollowUps >= MISSES_BEFORE_PAUSE && !participant.autoPaused;
+  const participation: [string, { missedFollowUps: number; autoPaused?: boolean; pausedInRoundId?: string }][] = [];
+  for (const { memberId, resumedAt, missedFollowUps } of await store.pairing.countedForMisses()) {
+    const own = (answers.get(memberId) ?? []).filter((a) => !resumedAt || a.at >= resumedAt).map((a) => a.answered);
+    const { misses, pause } = countMisses(own);
     if (pause) autoPaused.push(memberId);
-    participation.push([memberId, { missedFollowUps, ...(pause ? { autoPaused: true } : {}) }]);
+    // Only changed counts are written: a large pool costs no write per member and round.
+    if (pause || misses !== missedFollowUps) participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
   }
   // Not paused in the store yet: the members paused now are left out of the pool like skippers.
   const leftOut = new Set([...await store.pairing.skips(roundId), ...autoPaused]);
-  const { result, poolSize } = await pairPool(store, ctx.community, settings, at, leftOut);
+  const { result, poolSize, unplaced } = await pairPool(store, ctx.community, settings, at, leftOut);
   await store.transaction(async (tx) => {
     for (const [memberId, changes] of participation) await tx.pairing.setParticipation(memberId, changes);
     await tx.pairing.saveGroups(roundId, result.groups.map((g) => ({ memberIds: g.members, score: g.score, reasons: g.reasons })));
+    await tx.pairing.saveUnplaced(roundId, [...unplaced].map(([memberId, reason]) => ({ memberId, reason })));
     await tx.pairing.setRoundStatus(roundId, "matched");
   });
-  ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, autoPaused: autoPaused.length }, "round matched");
+  ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, unplaced: unplaced.size, autoPaused: autoPaused.length }, "round matched");
 }
 
 /** The announcement, the private space of each group with its introduction, and the follow-up planned. */
 async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: PairingSettings, roundId: string, period: string, at: Date): Promise<void> {
   const { store, community, port, communityT: t } = ctx;
   const { outbox } = deps;
-  await tellAutoPaused(deps, ctx, roundId, at);
+  await tellAutoPaused(deps, ctx, roundId);
   const groups = await store.pairing.groups(roundId);
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
+  // A round of groups of three is not announced as pairs.
+  const trios = groups.some((g) => g.members.length > 2) && settings.groupSize === 3;
   const announcement = groups.length === 0
     ? [t("pairingRound.announce.none")]
     : settings.announceStyle === "count"
-      ? [t("pairingRound.announce.count", { members, groups: groups.length })]
+      ? [t(trios ? "pairingRound.announce.count.groups" : "pairingRound.announce.count", { members, groups: groups.length })]
       // A long list of names goes out in several posts rather than clipped.
       : packLines([
-        t("pairingRound.announce.names"),
+        t(trios ? "pairingRound.announce.names.groups" : "pairingRound.announce.names"),
         ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
         t("pairingRound.announce.namesHint"),
       ], MESSAGE_TEXT_LIMIT);
@@ -206,6 +210,15 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
       const key = `round:${roundId}:group:${group.position}:intro:${i}`;
       await outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, message, { idempotencyKey: key, retrying }) });
     }
+  }
+  // Nobody is left in the dark: whoever could not be placed is told why and what would help.
+  for (const member of await store.pairing.unplaced(roundId)) {
+    const key = `round:${roundId}:unplaced:${member.memberId}`;
+    const text = ctx.memberT(member)(`pairingRound.unplaced.${member.reason}`);
+    await outbox.deliver({
+      key, communityId: community.id,
+      send: (retrying) => port.sendDirectMessage(member.platformUserId, { text }, { idempotencyKey: key, retrying }),
+    });
   }
   const followUpAt = new Date(at.getTime() + settings.followUpDays * 86_400_000);
   await ctx.jobs.schedule({

@@ -1,17 +1,17 @@
-import { makeGroups, parsePairingInput, usableWeights, type PairingResult } from "../../core/matching/index.js";
+import { makeGroups, parsePairingInput, unplacedReasons, usableWeights, type PairingResult, type UnplacedReason } from "../../core/matching/index.js";
 import { displayName } from "../../core/text.js";
 import type { PairingSettings } from "../../core/pairing/settings.js";
 import type { CommunityRecord } from "../../store/records.js";
 import type { CommunityStore } from "../../store/repositories.js";
 
-/** Who takes part in a round at `at` (opted in, introduced, not paused, not skipping) and the engine's groups. */
+/** Who takes part in a round at `at` (opted in, introduced, not paused, not skipping), the engine's groups, and why anyone was left out. */
 export async function pairPool(
   store: CommunityStore,
   community: CommunityRecord,
   settings: PairingSettings,
   at: Date,
   skipping: ReadonlySet<string> = new Set(),
-): Promise<{ poolSize: number; result: PairingResult }> {
+): Promise<{ poolSize: number; result: PairingResult; unplaced: Map<string, UnplacedReason> }> {
   const { pairing } = store;
   const members = (await pairing.pool(at)).filter((p) => !skipping.has(p.memberId)).map(({ memberId, displayName: storedName, timeZone, intro }) => ({
     id: memberId,
@@ -38,5 +38,6 @@ export async function pairPool(
     settings: { groupSize: settings.groupSize, noRepeatWeeks: settings.noRepeatWeeks, weights: usableWeights(settings.weights), now: at.toISOString() },
   });
   // The seed is the round's instant: the same round always makes the same groups.
-  return { poolSize: members.length, result: makeGroups(input, Math.floor(at.getTime() / 1000) % 2_147_483_647) };
+  const result = makeGroups(input, Math.floor(at.getTime() / 1000) % 2_147_483_647);
+  return { poolSize: members.length, result, unplaced: unplacedReasons(input, result.unplaced) };
 }

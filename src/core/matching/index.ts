@@ -19,3 +19,4 @@ export { createScorer, renderReasonsEnglish, timeZoneOffsetMinutes, workingHours
 export { makeGroups, parsePairingInput, objective, type Group, type PairingResult, type PairingStats, type PairingOptions, type SolverStats } from "./pairing.js";
 export { candidatePairs, DEFAULT_SPARSE, type SparseOptions } from "./sparse.js";
 export { createRng, hashString, type Rng } from "./random.js";
+export { unplacedReasons, type UnplacedReason } from "./unplaced.js";

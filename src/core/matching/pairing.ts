@@ -291,7 +291,16 @@ export function makeGroups(input: PairingInput, seed = 0, options: PairingOption
   return describe(scorer, groups, unplaced, ordered, solver);
 }
 
-/** Pairs + singles → groups of three (and one or two pairs when n is not a multiple of 3). */
+/**
+ * How many groups of three (and four) a pool of n members makes: every group has three, and the
+ * n mod 3 members left over each join a different group, so there is no pair beside trios
+ * (7 → 3 + 4, 8 → 4 + 4). Five is the one count that cannot be split so: a trio and a pair.
+ */
+export function trioGroupCount(n: number): number {
+  return n === 5 ? 2 : Math.max(1, Math.floor(n / 3));
+}
+
+/** Pairs + singles → groups of three, one or two of four when the count forces it. */
 function formTrios(
   pairs: number[][],
   singlesIn: number[],
@@ -300,9 +309,13 @@ function formTrios(
   joinValue: (x: number, g: readonly number[]) => number | null,
   unplaced: number[],
 ): number[][] {
-  const rem = n % 3;
-  const trios = rem === 1 ? Math.max(0, (n - 4) / 3) : (n - rem) / 3;
-  const groupsTarget = trios + (rem === 0 ? 0 : rem === 1 ? 2 : 1);
+  // Members who can meet nobody at all stay unplaced: the groups are counted for the others.
+  const alone = singlesIn.filter((x) => {
+    for (let j = 0; j < n; j++) if (j !== x && value(x, j) !== null) return false;
+    return true;
+  });
+  const placeable = n - alone.length;
+  const groupsTarget = trioGroupCount(placeable);
   // Keep the strongest pairs as cores, dissolve the weakest into singles.
   const withScore = pairs.map((p) => ({ p, v: value(p[0]!, p[1]!) ?? 0 }));
   withScore.sort((x, y) => y.v - x.v || x.p[0]! - y.p[0]!);
@@ -373,6 +386,58 @@ function formTrios(
     const x = cores[best.from]!.splice(best.a, 1)[0]!;
     cores[best.to]!.push(x);
   }
+  // Then through a trio: x leaves a group of four for a trio whose member y fills a pair.
+  const chain = (): boolean => {
+    for (let p = 0; p < cores.length; p++) {
+      const P = cores[p]!;
+      if (P.length !== 2) continue;
+      for (let t = 0; t < cores.length; t++) {
+        const T = cores[t]!;
+        if (T.length !== 3) continue;
+        for (let b = 0; b < 3; b++) {
+          if (joinValue(T[b]!, P) === null) continue;
+          const rest = T.filter((_, k) => k !== b);
+          for (let f = 0; f < cores.length; f++) {
+            const F = cores[f]!;
+            if (F.length < 4) continue;
+            const a = F.findIndex((x) => joinValue(x, rest) !== null);
+            if (a === -1) continue;
+            P.push(T[b]!);
+            T[b] = F.splice(a, 1)[0]!;
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  };
+  for (let guard = 0; guard < n && chain(); guard++);
+  // A pair left beside trios (its members fitted no core above) dissolves when each of its two
+  // members can join a different trio.
+  if (placeable !== 5) {
+    for (let p = cores.length - 1; p >= 0; p--) {
+      const pair = cores[p]!;
+      if (pair.length !== 2) continue;
+      const targets: number[] = [];
+      for (const x of pair) {
+        let best = -1;
+        let bestVal = -Infinity;
+        cores.forEach((g, gi) => {
+          if (gi === p || g.length !== 3 || targets.includes(gi)) return;
+          const v = joinValue(x, g);
+          if (v !== null && v > bestVal) {
+            bestVal = v;
+            best = gi;
+          }
+        });
+        if (best === -1) break;
+        targets.push(best);
+      }
+      if (targets.length !== 2) continue;
+      targets.forEach((gi, k) => cores[gi]!.push(pair[k]!));
+      cores.splice(p, 1);
+    }
+  }
   if (cores.length <= 400) {
     const vals = cores.map((g) => groupValue(g) ?? -Infinity);
     for (let pass = 0, improved = true; pass < 4 && improved; pass++) {
@@ -406,6 +471,9 @@ function formTrios(
   return cores;
 }
 
+/** Reasons about two members that do not name them: in a larger group they say which two. */
+const PAIR_REASONS: ReadonlySet<Reason["kind"]> = new Set(["differentIndustries", "sameSeniority", "sameCityInPerson", "timeZoneOverlap", "sharedInterests", "metBefore"]);
+
 function describe(scorer: PairScorer, groups: number[][], unplaced: number[], input: PairingInput, solver: SolverStats): PairingResult {
   const members = input.members;
   let total = 0;
@@ -418,6 +486,7 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     let score = 0;
     const reasons: Reason[] = [];
     const industries = new Set<string>();
+    const names = sorted.map((i) => members[i]!.name ?? members[i]!.id);
     for (let a = 0; a < sorted.length; a++) {
       industries.add(members[sorted[a]!]!.industry.trim().toLowerCase());
       for (let b = a + 1; b < sorted.length; b++) {
@@ -430,7 +499,8 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
           if (x.kind === "seniorityGap") {
             gapSum += x.params.gap;
           }
-          if (sorted.length === 2 || x.kind !== "sameIndustry") reasons.push(x);
+          if (sorted.length === 2) reasons.push(x);
+          else if (x.kind !== "sameIndustry") reasons.push(PAIR_REASONS.has(x.kind) ? { ...x, between: [names[a]!, names[b]!] } : x);
         }
         gapCount++;
       }
@@ -438,7 +508,8 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     if (industries.size > 1) cross++;
     total += score;
     const ids = sorted.map((i) => members[i]!.id);
-    return { members: ids, score, reasons: dedupeReasons(reasons), text: renderReasonsEnglish(dedupeReasons(reasons)) };
+    const merged = dedupeReasons(sorted.length > 2 ? mergeGroupReasons(reasons, (sorted.length * (sorted.length - 1)) / 2) : reasons);
+    return { members: ids, score, reasons: merged, text: renderReasonsEnglish(merged, sorted.length) };
   });
   // Stable output order: by first member id.
   out.sort((x, y) => (x.members[0]! < y.members[0]! ? -1 : x.members[0]! > y.members[0]! ? 1 : 0));
@@ -456,6 +527,19 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     },
     solver,
   };
+}
+
+/** A reason every pair of a group shares (same city, same stage) is said once, about the whole group. */
+function mergeGroupReasons(reasons: Reason[], pairs: number): Reason[] {
+  const keyOf = (r: Reason) => JSON.stringify([r.kind, r.params]);
+  const counts = new Map<string, number>();
+  for (const r of reasons) if (r.between) counts.set(keyOf(r), (counts.get(keyOf(r)) ?? 0) + 1);
+  const out: Reason[] = [];
+  for (const r of reasons) {
+    if (!r.between || counts.get(keyOf(r)) !== pairs) out.push(r);
+    else if (!out.some((o) => !o.between && keyOf(o) === keyOf(r))) out.push({ kind: r.kind, params: r.params } as Reason);
+  }
+  return out;
 }
 
 function dedupeReasons(reasons: Reason[]): Reason[] {

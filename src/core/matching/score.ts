@@ -1,7 +1,7 @@
 import { SENIORITY, type PairingInput, type Weights } from "./input.js";
 
 /** A reason is plain data so that the bot can render it in any language. */
-export type Reason =
+export type Reason = (
   | { kind: "differentIndustries"; params: { a: string; b: string; industryA: string; industryB: string } }
   | { kind: "sameIndustry"; params: { industry: string } }
   | { kind: "seniorityGap"; params: { gap: number; senior: string; junior: string } }
@@ -13,7 +13,9 @@ export type Reason =
   | { kind: "sharedLanguages"; params: { languages: string[] } }
   | { kind: "metBefore"; params: { a: string; b: string; weeksAgo: number; withinNoRepeatWindow: boolean } }
   /** In place of "metBefore" when the `meetAgain` reduction applies (mutual, outside the window). */
-  | { kind: "meetAgain"; params: { a: string; b: string; weeksAgo: number } };
+  | { kind: "meetAgain"; params: { a: string; b: string; weeksAgo: number } })
+  /** In a group of three or more: the two members a reason about a pair is about (names). */
+  & { between?: [string, string] };
 export type ReasonKind = Reason["kind"];
 
 const DAY = 86_400_000;
@@ -577,9 +579,10 @@ export function resolveNow(input: PairingInput): Date {
 }
 
 /** English plain text of a list of reasons ("different industries: IT × medical; …"). */
-export function renderReasonsEnglish(reasons: readonly Reason[]): string {
+export function renderReasonsEnglish(reasons: readonly Reason[], groupSize = 2): string {
   const parts: string[] = [];
   for (const r of reasons) {
+    const count = parts.length;
     switch (r.kind) {
       case "differentIndustries":
         parts.push(`different industries: ${r.params.industryA} × ${r.params.industryB}`);
@@ -601,7 +604,7 @@ export function renderReasonsEnglish(reasons: readonly Reason[]): string {
         parts.push(`${r.params.giver} can offer ${r.params.tags.join(", ")}, ${r.params.receiver} is looking for it`);
         break;
       case "sameCityInPerson":
-        parts.push(`both in ${r.params.city}, prefer meeting in person`);
+        parts.push(`${groupSize > 2 && !r.between ? "all" : "both"} in ${r.params.city}, prefer meeting in person`);
         break;
       case "timeZoneOverlap":
         parts.push(r.params.hours > 0 ? `${r.params.hours} h of shared working hours` : "no shared working hours");
@@ -622,6 +625,7 @@ export function renderReasonsEnglish(reasons: readonly Reason[]): string {
         parts.push(`${r.params.a} and ${r.params.b} both said they would like to meet again (met ${r.params.weeksAgo} weeks ago)`);
         break;
     }
+    if (r.between && parts.length > count && r.kind !== "metBefore") parts[count] += ` (${r.between[0]} and ${r.between[1]})`;
   }
   return parts.join("; ");
 }

@@ -10,8 +10,20 @@ export type FollowUpAnswer = (typeof FOLLOW_UP_ANSWERS)[number];
 
 export const isFollowUpAnswer = (value: string): value is FollowUpAnswer => (FOLLOW_UP_ANSWERS as readonly string[]).includes(value);
 
-/** Three unanswered follow-ups in a row pause a member. */
+/** Three unanswered follow-ups in a row, over the member's own rounds, pause a member. */
 export const MISSES_BEFORE_PAUSE = 3;
+/** The community's latest rounds whose follow-ups are looked at for a member's misses. */
+export const ROUNDS_COUNTED_FOR_MISSES = 12;
+
+/**
+ * A member's misses: the follow-ups they left unanswered in a row, newest first, over the rounds
+ * they were in (rounds they sat out neither count nor break the row).
+ */
+export function countMisses(answeredNewestFirst: readonly boolean[]): { misses: number; pause: boolean } {
+  const first = answeredNewestFirst.indexOf(true);
+  const misses = first === -1 ? answeredNewestFirst.length : first;
+  return { misses, pause: misses >= MISSES_BEFORE_PAUSE };
+}
 
 export interface PairingSettings {
   enabled: boolean;

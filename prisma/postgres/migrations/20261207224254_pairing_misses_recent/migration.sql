@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PairingMember" ADD COLUMN     "pausedInRoundId" TEXT,
+ADD COLUMN     "resumedAt" TIMESTAMP(3);
