@@ -318,62 +318,69 @@ const slowSlack = async () => {
 
 describe("two holders of the same jobs, with leases shorter than a send", () => {
   it.skipIf(!pgUrl)("given two processes on PostgreSQL with 1 ms leases and posts that take 150 ms, then each of 24 reminders reaches Slack once", async () => {
-    const t0 = performance.now();
-    const fake = await slowSlack();
-    const { env, db, store } = await database("PostgreSQL");
-    const expected = await slackReminders(store, db);
     const { args } = await worker();
+    // Whether the two meet on one send depends on timing: the run is repeated (at most four times)
+    // until they did, and every run must send each reminder once.
     let waits = 0;
-    const children = ["a", "b"].map(() => startChild(args, {
-      ...process.env, ...env, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: "warn", LEASE_MS: "1", CLAIM_MS: "2000", UNTIL_DONE: "1", WAIT_FOR_GO: "1",
-    }, (line) => {
-      if (line.includes("is being sent by another process")) waits++;
-    }));
-    for (const child of children) child.child.stdin!.end("go\n");
-    const codes = await Promise.all(children.map((c) => c.exit));
-    expect(codes, children.map((c) => c.tail.join("\n")).join("\n---\n")).toEqual([0, 0]);
+    for (let run = 1; run <= 4 && waits === 0; run++) {
+      const t0 = performance.now();
+      const fake = await slowSlack();
+      const { env, db, store } = await database("PostgreSQL");
+      const expected = await slackReminders(store, db);
+      const children = ["a", "b"].map(() => startChild(args, {
+        ...process.env, ...env, SLACK_API_URL: fake.apiUrl, LOG_LEVEL: "warn", LEASE_MS: "1", CLAIM_MS: "2000", UNTIL_DONE: "1", WAIT_FOR_GO: "1",
+      }, (line) => {
+        if (line.includes("is being sent by another process")) waits++;
+      }));
+      for (const child of children) child.child.stdin!.end("go\n");
+      const codes = await Promise.all(children.map((c) => c.exit));
+      expect(codes, children.map((c) => c.tail.join("\n")).join("\n---\n")).toEqual([0, 0]);
 
-    const counted = count(expected, slackMessagesByKey(fake));
-    const takeovers = (await db.job.findMany({ select: { attempts: true } })).reduce((sum, j) => sum + j.attempts - 1, 0);
-    console.log(`two processes on PostgreSQL: ${counted.duplicates} duplicates, ${counted.losses} losses — ${expected.length} reminders, ${waits} times a holder found the other's send under way and retried later, ${takeovers} takeovers of a running job, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-    expect(counted).toEqual({ duplicates: 0, losses: 0 });
+      const counted = count(expected, slackMessagesByKey(fake));
+      const takeovers = (await db.job.findMany({ select: { attempts: true } })).reduce((sum, j) => sum + j.attempts - 1, 0);
+      console.log(`two processes on PostgreSQL (run ${run}): ${counted.duplicates} duplicates, ${counted.losses} losses — ${expected.length} reminders, ${waits} times a holder found the other's send under way and retried later, ${takeovers} takeovers of a running job, ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+      expect(counted).toEqual({ duplicates: 0, losses: 0 });
+    }
     expect(waits).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
   if (!pgUrl) it.skip("given two processes on PostgreSQL (not reachable: skipped, CI provides it)", () => undefined);
 
   it("given two schedulers sharing one SQLite file with 1 ms leases and posts that take 150 ms, then each of 24 reminders reaches Slack once", async () => {
-    const fake = await slowSlack();
-    const { db, store } = await database("SQLite");
-    const expected = await slackReminders(store, db);
+    // As on PostgreSQL: repeated (at most four times) until the two met on one send; each run sends every reminder once.
     let waits = 0;
-    const schedulers = ["a", "b"].map((id) => {
-      const handlers: Record<string, JobHandler> = {};
-      const port = slackPort(new webApi.WebClient("xoxb-twice", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
-      const counting = createLogger({ level: "warn", secrets: [], destination: new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          if (chunk.toString().includes("is being sent by another process")) waits++;
-          done();
-        },
-      }) });
-      const scheduler = createScheduler({ db, handlers, log: counting, leaseMs: 1, maxAttempts: 1_000, workerId: id });
-      const deps: JobDeps = { store, outbox: createOutbox(db, { claimMs: 2000 }), jobs: scheduler, portFor: async () => port, log: counting, now: () => new Date() };
-      Object.assign(handlers, roundsJobHandlers(deps));
-      return scheduler;
-    });
-    const drain = async (scheduler: (typeof schedulers)[number]) => {
-      const deadline = Date.now() + 40_000;
-      for (;;) {
-        if (Date.now() > deadline) throw new Error("jobs were still pending after 40 s");
-        if ((await scheduler.runDue()) > 0) continue;
-        if ((await db.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0) return;
-        await sleep(20);
-      }
-    };
-    await Promise.all(schedulers.map(drain));
+    for (let run = 1; run <= 4 && waits === 0; run++) {
+      const fake = await slowSlack();
+      const { db, store } = await database("SQLite");
+      const expected = await slackReminders(store, db);
+      const schedulers = ["a", "b"].map((id) => {
+        const handlers: Record<string, JobHandler> = {};
+        const port = slackPort(new webApi.WebClient("xoxb-twice", { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } }));
+        const counting = createLogger({ level: "warn", secrets: [], destination: new Writable({
+          write(chunk: Buffer, _encoding, done) {
+            if (chunk.toString().includes("is being sent by another process")) waits++;
+            done();
+          },
+        }) });
+        const scheduler = createScheduler({ db, handlers, log: counting, leaseMs: 1, maxAttempts: 1_000, workerId: id });
+        const deps: JobDeps = { store, outbox: createOutbox(db, { claimMs: 2000 }), jobs: scheduler, portFor: async () => port, log: counting, now: () => new Date() };
+        Object.assign(handlers, roundsJobHandlers(deps));
+        return scheduler;
+      });
+      const drain = async (scheduler: (typeof schedulers)[number]) => {
+        const deadline = Date.now() + 40_000;
+        for (;;) {
+          if (Date.now() > deadline) throw new Error("jobs were still pending after 40 s");
+          if ((await scheduler.runDue()) > 0) continue;
+          if ((await db.job.count({ where: { status: { in: ["pending", "running"] } } })) === 0) return;
+          await sleep(20);
+        }
+      };
+      await Promise.all(schedulers.map(drain));
 
-    const counted = count(expected, slackMessagesByKey(fake));
-    console.log(`two schedulers on SQLite: ${counted.duplicates} duplicates, ${counted.losses} losses — ${expected.length} reminders, ${waits} times a holder found the other's send under way and retried later`);
-    expect(counted).toEqual({ duplicates: 0, losses: 0 });
+      const counted = count(expected, slackMessagesByKey(fake));
+      console.log(`two schedulers on SQLite (run ${run}): ${counted.duplicates} duplicates, ${counted.losses} losses — ${expected.length} reminders, ${waits} times a holder found the other's send under way and retried later`);
+      expect(counted).toEqual({ duplicates: 0, losses: 0 });
+    }
     expect(waits).toBeGreaterThan(0);
-  }, 60_000);
+  }, 180_000);
 });
