@@ -52,7 +52,7 @@ export const programsMessages = {
     ja: "{name}: {rule}・{channel}・{when}・{members}人・{state}",
     en: "{name}: {rule}, {channel}, {when}, {members} members, {state}",
   },
-  "program.list.question": { ja: "参加時の質問: {question}", en: "asked when joining: {question}" },
+  "program.list.question": { ja: "（参加時の質問: {question}）", en: " (asked when joining: {question})" },
 
   "program.unknown": {
     ja: "「{name}」というプログラムはありません。あるプログラム: {programs}",
@@ -108,6 +108,7 @@ export const programsMessages = {
   "program.status.mineNone": { ja: "なし（/match join program:名前 で参加できます）", en: "None (join with /match join program:name)" },
   "program.status.all": { ja: "このコミュニティのプログラム", en: "This community's programs" },
   "program.status.line": { ja: "{name}: {rule}{answer}・次の回 {time}", en: "{name}: {rule}{answer}, next round {time}" },
+  "program.status.entry": { ja: "{name}: {rule}・{channel}・{when}", en: "{name}: {rule}, {channel}, {when}" },
   "program.status.offLine": { ja: "{name}: {rule}（停止中）", en: "{name}: {rule} (paused)" },
   "program.runNow.started": {
     ja: "プログラム「{name}」の回を始めました。組み合わせは {channel} に届きます。",

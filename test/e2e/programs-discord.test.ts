@@ -81,7 +81,7 @@ describe("pairing programs on Discord", () => {
   it("given an organizer creates a mentoring program with its channel then it is listed and its first round is planned", async () => {
     const cb = await programAdd({ name: "mentoring", rule: "mentoring", weekday: "2", hour: "19" }, CH.mentoring);
     expect(cb.body.data.content).toBe("プログラム「mentoring」を作りました。メンバーは /match join program:mentoring で参加できます。");
-    const listed = cb.body.data.embeds[0].fields[0].value as string;
+    const listed = cb.body.data.embeds[0].description as string;
     expect(listed).toContain(`mentoring: メンタリング（先輩と後輩）・<#${CH.mentoring}>・毎週・火曜日 19:00（Asia/Tokyo）・0人・オン`);
     const store = await scoped();
     expect(await store.programs.list()).toMatchObject([{ name: "mentoring", rule: "mentoring", channelId: CH.mentoring, weekday: 2, hour: 19 }]);

@@ -58,9 +58,9 @@ export async function listPrograms(ctx: CommandContext, text?: string): Promise<
       name: program.name, rule: t(`program.rule.${program.rule}`), channel: port.mentionChannel(program.channelId),
       when: whenOf(t, program, community.timeZone), members: await store.programs.memberCount(program.id),
       state: t(program.enabled ? "pairing.on" : "pairing.off"),
-    })}${program.question ? ` (${t("program.list.question", { question: program.question })})` : ""}`);
+    })}${program.question ? t("program.list.question", { question: program.question }) : ""}`);
   }
-  return privateReply(text ?? "", { cards: [{ title: t("program.list.title"), fields: [{ name: t("program.list.title"), value: lines.join("\n") }] }] });
+  return privateReply(text ?? "", { cards: [{ title: t("program.list.title"), description: lines.join("\n"), fields: [] }] });
 }
 
 /** `/musubi pairing program-add`: a new program with its rule, channel and rhythm, its first round planned. */
@@ -170,7 +170,9 @@ export async function programStatusFields(ctx: CommandContext): Promise<{ name: 
     { name: t("program.status.mine"), value: lines.length ? lines.map((l) => `• ${l}`).join("\n") : t("program.status.mineNone") },
     {
       name: t("program.status.all"),
-      value: programs.map((p) => `• ${p.name}: ${t(`program.rule.${p.rule}`)} · ${port.mentionChannel(p.channelId)} · ${whenOf(t, p, community.timeZone)}`).join("\n"),
+      value: programs.map((p) => `• ${t("program.status.entry", {
+        name: p.name, rule: t(`program.rule.${p.rule}`), channel: port.mentionChannel(p.channelId), when: whenOf(t, p, community.timeZone),
+      })}`).join("\n"),
     },
   ];
 }
