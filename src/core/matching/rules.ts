@@ -1,5 +1,4 @@
-import type { Member } from "./input.js";
-import { SENIORITY_LEVELS } from "../profile.js";
+import { SENIORITY_LEVELS, type Seniority } from "../profile.js";
 
 // A pairing program's rule as a hard constraint on the pairs the engine may make. Weights stay
 // soft; a rule only says which pairs are allowed at all, so the solver is unchanged.
@@ -12,6 +11,15 @@ export type ProgramRule = (typeof PROGRAM_RULES)[number];
 export const MENTORING_ROLES = ["mentor", "mentee"] as const;
 export type MentoringRole = (typeof MENTORING_ROLES)[number];
 
+/** What a rule reads of a member (input.ts's Member has it). */
+export interface RuleMember {
+  seniority: Seniority;
+  role?: MentoringRole | undefined;
+  group?: string | undefined;
+  city?: string | undefined;
+  meetingPreference: string;
+}
+
 /**
  * Free text compared as the same value however it was typed: full-width and half-width forms,
  * case, and spaces do not matter ("Ｔｏｋｙｏ " = "tokyo", "2019 期" = "2019期").
@@ -20,13 +28,13 @@ export function normalizeAttribute(text: string): string {
   return text.normalize("NFKC").toLowerCase().replace(/\s+/g, "");
 }
 
-const level = (m: Member) => SENIORITY_LEVELS.indexOf(m.seniority);
+const level = (m: RuleMember) => SENIORITY_LEVELS.indexOf(m.seniority);
 
 /**
  * Whether a mentor and a mentee: both chose a role (then the roles must differ), or seniority is
  * one or two levels apart and any role chosen agrees with it (the mentor is the more senior).
  */
-function mentoringPair(a: Member, b: Member): boolean {
+function mentoringPair(a: RuleMember, b: RuleMember): boolean {
   if (a.role && b.role) return a.role !== b.role;
   const gap = level(a) - level(b);
   if (Math.abs(gap) < 1 || Math.abs(gap) > 2) return false;
@@ -39,7 +47,7 @@ function mentoringPair(a: Member, b: Member): boolean {
  * The rule's check on member indices, or null when the rule allows every pair. Keys are computed
  * once per member, so a check costs a comparison or two.
  */
-export function programRule(rule: ProgramRule, members: readonly Member[]): ((i: number, j: number) => boolean) | null {
+export function programRule(rule: ProgramRule, members: readonly RuleMember[]): ((i: number, j: number) => boolean) | null {
   switch (rule) {
     case "cross-industry":
       return null;
