@@ -3,8 +3,10 @@ import { handler, option, type CommandDefinition } from "../src/app/command.js";
 import { setMonthlyReport } from "../src/app/network/report.js";
 import { DEFAULT_STATS_WEEKS, communityStats, networkDrawing } from "../src/app/network/stats.js";
 import { changePairingSettings, previewPairing, runPairingNow } from "../src/app/pairing/organizer.js";
+import { addProgram, configureProgram, listPrograms, removeProgram, runProgramNow, type ProgramChanges } from "../src/app/pairing/programs.js";
 import { setUpCommunity } from "../src/app/setup/community-settings.js";
-import { weightsSchema } from "../src/core/matching/index.js";
+import { PROGRAM_RULES, weightsSchema, type ProgramRule } from "../src/core/matching/index.js";
+import { PROGRAM_QUESTION_MAX, programNameSchema } from "../src/core/pairing/programs.js";
 
 import { PAIRING_CADENCES } from "../src/core/pairing/rhythm.js";
 import { ANNOUNCE_STYLES, type AnnounceStyle } from "../src/core/pairing/settings.js";
@@ -39,6 +41,36 @@ const weightsOption = memberText().transform((text, ctx) => {
     weights[name] = number;
   }
   return weights;
+});
+
+const cadence = option.string({
+  label: "pairing.label.cadence",
+  description: "pairing.option.cadence",
+  choices: PAIRING_CADENCES.map((weeks) => ({ value: String(weeks), label: localized(`pairing.cadence.${weeks}`) })),
+});
+const weekday = option.string({
+  label: "pairing.label.weekday",
+  description: "pairing.option.weekday",
+  choices: WEEKDAYS.map((day) => ({ value: String(day), label: localized(`pairing.weekday.${day}`) })),
+});
+const hour = option.integer({ label: "pairing.label.hour", description: "pairing.option.hour", min: 0, max: 23 });
+const groupSize = option.string({
+  label: "pairing.field.groupSize",
+  description: "pairing.option.groupSize",
+  choices: [{ value: "2", label: { ja: "2", en: "2" } }, { value: "3", label: { ja: "3", en: "3" } }],
+});
+const programName = option.custom({ label: "program.label.name", description: "program.option.name", required: true, schema: memberText().pipe(programNameSchema) });
+/** The options a program shares with weekly pairing, and its question. */
+const programOptions = {
+  cadence, weekday, hour, group_size: groupSize,
+  question: option.string({ label: "program.label.question", description: "program.option.question", maxLength: PROGRAM_QUESTION_MAX }),
+};
+const programChanges = (input: { cadence?: string | undefined; weekday?: string | undefined; hour?: number | undefined; group_size?: string | undefined; question?: string | undefined }): ProgramChanges => ({
+  ...(input.cadence ? { cadenceWeeks: Number(input.cadence) } : {}),
+  ...(input.weekday ? { weekday: Number(input.weekday) } : {}),
+  ...(input.hour !== undefined ? { hour: input.hour } : {}),
+  ...(input.group_size ? { groupSize: input.group_size === "3" ? 3 : 2 } : {}),
+  ...(input.question ? { question: input.question } : {}),
 });
 
 /** Organizer settings of the community. */
@@ -82,22 +114,10 @@ export const musubiCommand: CommandDefinition = {
       options: {
         channel: option.channel({ label: "pairing.label.channel", description: "pairing.option.channel" }),
         enabled: option.string({ label: "pairing.label.enabled", description: "pairing.option.enabled", choices: onOff }),
-        cadence: option.string({
-          label: "pairing.label.cadence",
-          description: "pairing.option.cadence",
-          choices: PAIRING_CADENCES.map((weeks) => ({ value: String(weeks), label: localized(`pairing.cadence.${weeks}`) })),
-        }),
-        weekday: option.string({
-          label: "pairing.label.weekday",
-          description: "pairing.option.weekday",
-          choices: WEEKDAYS.map((day) => ({ value: String(day), label: localized(`pairing.weekday.${day}`) })),
-        }),
-        hour: option.integer({ label: "pairing.label.hour", description: "pairing.option.hour", min: 0, max: 23 }),
-        group_size: option.string({
-          label: "pairing.field.groupSize",
-          description: "pairing.option.groupSize",
-          choices: [{ value: "2", label: { ja: "2", en: "2" } }, { value: "3", label: { ja: "3", en: "3" } }],
-        }),
+        cadence,
+        weekday,
+        hour,
+        group_size: groupSize,
         no_repeat_weeks: option.integer({ label: "pairing.label.noRepeatWeeks", description: "pairing.option.noRepeatWeeks", min: 0, max: 52 }),
         announce: option.string({
           label: "pairing.field.announce",
@@ -121,7 +141,46 @@ export const musubiCommand: CommandDefinition = {
       }),
     }),
     "pairing preview": handler({ description: "pairing.preview.description", permission: "organizer", options: {}, run: previewPairing }),
-    "pairing run-now": handler({ description: "pairing.runNow.description", permission: "organizer", options: {}, run: runPairingNow }),
+    "pairing run-now": handler({
+      description: "pairing.runNow.description",
+      permission: "organizer",
+      options: { program: option.string({ label: "program.label.name", description: "program.option.name", maxLength: 40 }) },
+      run: (ctx, { program }) => (program ? runProgramNow(ctx, program) : runPairingNow(ctx)),
+    }),
+    "pairing programs": handler({ description: "program.list.description", permission: "organizer", options: {}, run: (ctx) => listPrograms(ctx) }),
+    "pairing program-add": handler({
+      description: "program.add.description",
+      permission: "organizer",
+      options: {
+        name: programName,
+        rule: option.string({
+          label: "program.label.rule", description: "program.option.rule", required: true,
+          choices: PROGRAM_RULES.map((rule) => ({ value: rule, label: localized(`program.rule.${rule}`) })),
+        }),
+        channel: option.channel({ label: "program.label.channel", description: "program.option.channel", required: true }),
+        ...programOptions,
+      },
+      run: (ctx, input) => addProgram(ctx, { name: input.name, rule: input.rule as ProgramRule, channelId: input.channel, ...programChanges(input) }),
+    }),
+    "pairing program-set": handler({
+      description: "program.set.description",
+      permission: "organizer",
+      options: {
+        name: programName,
+        channel: option.channel({ label: "program.label.channel", description: "program.option.channel" }),
+        enabled: option.string({ label: "pairing.label.enabled", description: "pairing.option.enabled", choices: onOff }),
+        ...programOptions,
+      },
+      run: (ctx, input) => configureProgram(ctx, input.name, {
+        ...(input.channel ? { channelId: input.channel } : {}),
+        ...(input.enabled ? { enabled: input.enabled === "on" } : {}),
+        ...programChanges(input),
+      }),
+    }),
+    "pairing program-remove": handler({
+      description: "program.remove.description", permission: "organizer", options: { name: programName },
+      run: (ctx, input) => removeProgram(ctx, input.name),
+    }),
     stats: handler({
       description: "stats.description",
       permission: "organizer",

@@ -4,6 +4,7 @@ import { networkJobHandlers } from "./app/network/reconnect.js";
 import { planAllReports, reportJobHandlers } from "./app/network/report.js";
 import { offersJobHandlers } from "./app/offers/jobs.js";
 import { pairingJobHandlers, planAllPairingRounds } from "./app/pairing/pairing-round.js";
+import { planAllProgramRounds, programJobHandlers } from "./app/pairing/program-round.js";
 import { roundsJobHandlers } from "./app/rounds/jobs.js";
 import type { Locale } from "./i18n/index.js";
 import { createOutbox } from "./jobs/outbox.js";
@@ -64,7 +65,7 @@ export function createBot(options: BotOptions): Bot {
   }
   const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor, log, now };
   const all: JobHandlers = {
-    ...pairingJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
+    ...pairingJobHandlers(jobDeps), ...programJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
   Object.assign(handlers, all);
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction });
@@ -75,6 +76,7 @@ export function createBot(options: BotOptions): Bot {
     },
     async planRecurringJobs() {
       await planAllPairingRounds(jobDeps);
+      await planAllProgramRounds(jobDeps);
       await planAllReports(jobDeps);
     },
     async stop() {

@@ -114,6 +114,10 @@ export const commonMessages = {
     ja: "{field}: 「{value}」の historyHalfLifeWeeks は1から520（週）にしてください。",
     en: "{field}: “{value}”: historyHalfLifeWeeks is between 1 and 520 (weeks).",
   },
+  "error.programName": {
+    ja: "{field}: 「{value}」には文字・数字・-・_ だけを使ってください（空白や記号は使えません）。",
+    en: "{field}: “{value}” may hold only letters, digits, - and _ (no spaces or symbols).",
+  },
   "error.mention.user": {
     ja: "{field}は @名前 の形でメンバーを指定してください。",
     en: "{field}: name a member with an @mention.",

@@ -14,6 +14,7 @@ import { networkMessages } from "./network.js";
 import { offersMessages } from "./offers.js";
 import { pairingMessages } from "./pairing.js";
 import { privacyMessages } from "./privacy.js";
+import { programsMessages } from "./programs.js";
 import { roundsMessages } from "./rounds.js";
 import { setupMessages } from "./setup.js";
 
@@ -28,6 +29,7 @@ export const messages = {
   ...setupMessages,
   ...privacyMessages,
   ...pairingMessages,
+  ...programsMessages,
   ...offersMessages,
   ...roundsMessages,
   ...networkMessages,

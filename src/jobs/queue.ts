@@ -25,6 +25,7 @@ export const JOB_PAYLOADS = {
   "pairing.heads-up": pairingRoundPayload,
   "pairing.round": pairingRoundPayload,
   "pairing.follow-up": z.object({ roundId: z.string() }),
+  "program.round": pairingRoundPayload.extend({ programId: z.string() }),
   "offers.notices": postPayload,
   "offers.expire": postPayload,
   "rounds.reminder": sessionPayload.extend({ audience: z.enum(["participants", "facilitator"]), leadMinutes: z.number().int() }),

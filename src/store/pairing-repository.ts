@@ -64,6 +64,8 @@ const UNPLACED_REASONS = ["language", "blocks", "round"] as const satisfies read
 export interface PairingRoundRecord {
   id: string;
   communityId: string;
+  /** The program whose round it is; null: the default program. */
+  programId: string | null;
   period: string;
   scheduledAt: Date;
   status: string;
@@ -164,11 +166,14 @@ export function pairingRepository(db: DbClient, communityId: string) {
       return db.pairingBlock.findMany({ where: { communityId }, select: { memberId: true, blockedMemberId: true } });
     },
 
-    /** The round of a period, created the first time it is asked for: one per community and period. */
-    async ensureRound(period: string, scheduledAt: Date): Promise<PairingRoundRecord> {
+    /**
+     * The round of a period, created the first time it is asked for: one per community and period
+     * (a program's periods carry its id, see program-round.ts).
+     */
+    async ensureRound(period: string, scheduledAt: Date, programId: string | null = null): Promise<PairingRoundRecord> {
       return db.pairingRound.upsert({
         where: { communityId_period: { communityId, period } },
-        create: { communityId, period, scheduledAt },
+        create: { communityId, period, scheduledAt, programId },
         update: {},
       });
     },
@@ -184,9 +189,9 @@ export function pairingRepository(db: DbClient, communityId: string) {
         orderBy: { scheduledAt: "desc" },
       });
     },
-    /** The latest round whose groups are made (run-now's included, whatever its time). */
-    async latestMadeRound(): Promise<PairingRoundRecord | null> {
-      return db.pairingRound.findFirst({ where: { communityId, status: { not: "planned" } }, orderBy: { scheduledAt: "desc" } });
+    /** The program's latest round whose groups are made (run-now's included, whatever its time); null: the default program. */
+    async latestMadeRound(programId: string | null = null): Promise<PairingRoundRecord | null> {
+      return db.pairingRound.findFirst({ where: { communityId, programId, status: { not: "planned" } }, orderBy: { scheduledAt: "desc" } });
     },
     async setRoundStatus(roundId: string, status: string): Promise<void> {
       await db.pairingRound.updateMany({ where: { communityId, id: roundId }, data: { status } });

@@ -25,6 +25,7 @@ export function privacyRepository(db: DbClient, communityId: string) {
           blocks: { select: { blockedMemberId: true, createdAt: true } },
           pairingSkips: { select: { round: { select: { scheduledAt: true } } } },
           pairingUnplaced: { select: { reason: true, round: { select: { scheduledAt: true } } } },
+          programs: { select: { role: true, attribute: true, joinedAt: true, program: { select: { name: true } } } },
           pairingGroups: {
             select: {
               answer: true, answeredAt: true, meetAgain: true,
@@ -61,6 +62,7 @@ export function privacyRepository(db: DbClient, communityId: string) {
         blocks: member.blocks.map((b) => ({ member: name(b.blockedMemberId), since: b.createdAt })),
         skippedRounds: member.pairingSkips.map((s) => s.round.scheduledAt),
         unplacedRounds: member.pairingUnplaced.map((u) => ({ round: u.round.scheduledAt, reason: u.reason })),
+        programs: member.programs.map((p) => ({ program: p.program.name, role: p.role, attribute: p.attribute, since: p.joinedAt })),
         pairings: member.pairingGroups.map((g) => ({
           round: g.group.round.scheduledAt,
           with: g.group.members.filter((m) => m.memberId !== memberId).map((m) => name(m.memberId)),

@@ -5,6 +5,7 @@ import type { Db, DbClient } from "./db.js";
 import { networkRepository } from "./network-repository.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
+import { enabledPrograms, programsRepository } from "./programs-repository.js";
 import { privacyRepository } from "./privacy-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
 import { roundsRepository } from "./rounds-repository.js";
@@ -71,6 +72,8 @@ export function communityRepository(db: DbClient) {
       const rows = await db.pairingSettings.findMany({ where: { enabled: true }, select: { communityId: true } });
       return rows.map((r) => r.communityId);
     },
+    /** Enabled pairing programs: their next rounds are planned at start. */
+    withPrograms: () => enabledPrograms(db),
   };
 }
 
@@ -194,6 +197,7 @@ function communityRepositories(client: DbClient, communityId: string) {
     profiles: profileRepository(client, communityId),
     formDrafts: formDraftRepository(client, communityId),
     pairing: pairingRepository(client, communityId),
+    programs: programsRepository(client, communityId),
     offers: offersRepository(client, communityId),
     rounds: roundsRepository(client, communityId),
     network: networkRepository(client, communityId),

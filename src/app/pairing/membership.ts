@@ -8,6 +8,7 @@ import { thanksButtons } from "../network/thanks.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { PAUSE_CHOICES, type PauseChoice } from "./actions.js";
 import { upcomingPairingRound } from "./pairing-round.js";
+import { programStatusFields } from "./programs.js";
 
 // Members' side of weekly pairing: joining, pausing, skipping, status, blocks, and the buttons of
 // the heads-up and the follow-up. Blocks are private: the blocked member is never told.
@@ -93,6 +94,7 @@ export async function pairingStatus(ctx: CommandContext): Promise<Outcome> {
             ? partners.map((p) => `${port.formatTime(p.at, zoneOf(ctx))}: ${p.partners.map((id) => port.mentionUser(id)).join(", ")}`).join("\n")
             : t("match.status.noPartners"),
         },
+        ...(await programStatusFields(ctx)),
       ],
     }],
   });

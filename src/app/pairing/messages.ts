@@ -84,6 +84,8 @@ export function groupIntroMessage(options: {
   members: readonly GroupMemberView[];
   reasons: readonly Reason[];
   mention: (userId: string) => string;
+  /** A program's own starters (mentoring), in place of those drawn from the intros. */
+  starters?: readonly string[];
 }): Message {
   const t = translator(options.locale);
   const { members } = options;
@@ -95,7 +97,7 @@ export function groupIntroMessage(options: {
   const inPerson = members.length === 2
     ? options.reasons.find((r): r is Extract<Reason, { kind: "sameCityInPerson" }> => r.kind === "sameCityInPerson")
     : undefined;
-  const starters = conversationStarters(options.reasons, members, t);
+  const starters = options.starters ?? conversationStarters(options.reasons, members, t);
   const why = renderReasons(options.reasons, t, members.length);
   return {
     text: [

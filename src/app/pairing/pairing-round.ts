@@ -154,8 +154,18 @@ async function matchRound(ctx: CommunityContext, settings: PairingSettings, roun
   ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, unplaced: unplaced.size, autoPaused: autoPaused.length }, "round matched");
 }
 
+/** What a program's round says beyond the default round's (see program-round.ts). */
+export interface RoundVoice {
+  /** Put before the announcement: the program's name. */
+  heading: string;
+  /** A group's conversation starters, when the program has its own. */
+  starters?: (members: readonly GroupMemberView[]) => string[] | undefined;
+}
+
 /** The announcement, the private space of each group with its introduction, and the follow-up planned. */
-async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: PairingSettings, roundId: string, period: string, at: Date): Promise<void> {
+export async function announceRound(
+  deps: JobDeps, ctx: CommunityContext, settings: PairingSettings, roundId: string, period: string, at: Date, voice?: RoundVoice,
+): Promise<void> {
   const { store, community, port, communityT: t } = ctx;
   const { outbox } = deps;
   await tellAutoPaused(deps, ctx, roundId);
@@ -173,6 +183,7 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
         ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
         t("pairingRound.announce.namesHint"),
       ], MESSAGE_TEXT_LIMIT);
+  if (voice) announcement[0] = `${voice.heading}\n${announcement[0]}`;
   for (const [part, text] of announcement.entries()) {
     const key = part === 0 ? `round:${roundId}:announce` : `round:${roundId}:announce:${part + 1}`;
     await outbox.deliver({
@@ -205,7 +216,10 @@ async function announceRound(deps: JobDeps, ctx: CommunityContext, settings: Pai
       const profile = await store.profiles.find(m.memberId);
       views.push({ platformUserId: m.platformUserId, displayName: m.displayName, intro: profile?.intro ?? null });
     }
-    const message = groupIntroMessage({ locale: ctx.communityLocale, members: views, reasons: group.reasons, mention: (id) => port.mentionUser(id) });
+    const starters = voice?.starters?.(views);
+    const message = groupIntroMessage({
+      locale: ctx.communityLocale, members: views, reasons: group.reasons, mention: (id) => port.mentionUser(id), ...(starters ? { starters } : {}),
+    });
     for (const [i, channelId] of spaceIds.entries()) {
       const key = `round:${roundId}:group:${group.position}:intro:${i}`;
       await outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, message, { idempotencyKey: key, retrying }) });

@@ -2,18 +2,12 @@ import { makeGroups, parsePairingInput, unplacedReasons, usableWeights, type Pai
 import { displayName } from "../../core/text.js";
 import type { PairingSettings } from "../../core/pairing/settings.js";
 import type { CommunityRecord } from "../../store/records.js";
+import type { PoolMember } from "../../store/pairing-repository.js";
 import type { CommunityStore } from "../../store/repositories.js";
 
-/** Who takes part in a round at `at` (opted in, introduced, not paused, not skipping), the engine's groups, and why anyone was left out. */
-export async function pairPool(
-  store: CommunityStore,
-  community: CommunityRecord,
-  settings: PairingSettings,
-  at: Date,
-  skipping: ReadonlySet<string> = new Set(),
-): Promise<{ poolSize: number; result: PairingResult; unplaced: Map<string, UnplacedReason> }> {
-  const { pairing } = store;
-  const members = (await pairing.pool(at)).filter((p) => !skipping.has(p.memberId)).map(({ memberId, displayName: storedName, timeZone, intro }) => ({
+/** A member of a pool as the engine reads them. */
+export function engineMember({ memberId, displayName: storedName, timeZone, intro }: PoolMember, community: CommunityRecord) {
+  return {
     id: memberId,
     name: displayName(storedName, memberId),
     industry: intro.industry,
@@ -25,7 +19,19 @@ export async function pairPool(
     timeZone: timeZone ?? community.timeZone,
     city: intro.city || undefined,
     meetingPreference: intro.meetingPreference,
-  }));
+  };
+}
+
+/** Who takes part in a round at `at` (opted in, introduced, not paused, not skipping), the engine's groups, and why anyone was left out. */
+export async function pairPool(
+  store: CommunityStore,
+  community: CommunityRecord,
+  settings: PairingSettings,
+  at: Date,
+  skipping: ReadonlySet<string> = new Set(),
+): Promise<{ poolSize: number; result: PairingResult; unplaced: Map<string, UnplacedReason> }> {
+  const { pairing } = store;
+  const members = (await pairing.pool(at)).filter((p) => !skipping.has(p.memberId)).map((p) => engineMember(p, community));
   const ids = new Set(members.map((m) => m.id));
   const history = (await pairing.history()).filter((h) => ids.has(h.a) && ids.has(h.b));
   const blocks = (await pairing.blocks())

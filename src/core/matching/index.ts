@@ -20,3 +20,4 @@ export { makeGroups, parsePairingInput, objective, type Group, type PairingResul
 export { candidatePairs, DEFAULT_SPARSE, type SparseOptions } from "./sparse.js";
 export { createRng, hashString, type Rng } from "./random.js";
 export { unplacedReasons, type UnplacedReason } from "./unplaced.js";
+export { PROGRAM_RULES, MENTORING_ROLES, normalizeAttribute, programRule, type ProgramRule, type MentoringRole } from "./rules.js";

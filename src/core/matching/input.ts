@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MEETING_PREFERENCES, SENIORITY_LEVELS } from "../profile.js";
 import { isValidTimeZone } from "../time.js";
+import { MENTORING_ROLES, PROGRAM_RULES } from "./rules.js";
 
 /** The intro's vocabulary: the scorer reads the gap between seniority levels. */
 export const SENIORITY = SENIORITY_LEVELS;
@@ -20,6 +21,10 @@ export const memberSchema = z.object({
   timeZone: z.string().refine(isValidTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
   city: z.string().trim().max(80).optional(),
   meetingPreference: z.enum(MEETING).default("either"),
+  /** Mentoring programs: the role the member chose (else seniority decides). */
+  role: z.enum(MENTORING_ROLES).optional(),
+  /** Within-group programs: the attribute the member gave (a cohort, a school, a team). */
+  group: z.string().trim().max(60).optional(),
 });
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { message: "not an ISO date" });
@@ -80,6 +85,8 @@ export const settingsSchema = z.object({
   /** Pairs that met fewer than this many weeks ago are avoided whenever another grouping exists. */
   noRepeatWeeks: z.number().int().min(0).max(520).default(8),
   weights: weightsSchema.default(weightsSchema.parse({})),
+  /** The program's rule: which pairs are allowed at all (see rules.ts). */
+  rule: z.enum(PROGRAM_RULES).default("cross-industry"),
   /** Date of the round: ages of past meetings and time-zone offsets are taken at this instant. */
   now: isoDate.optional(),
 });

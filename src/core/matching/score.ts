@@ -1,4 +1,5 @@
 import { SENIORITY, type PairingInput, type Weights } from "./input.js";
+import { programRule } from "./rules.js";
 
 /** A reason is plain data so that the bot can render it in any language. */
 export type Reason = (
@@ -116,7 +117,7 @@ function bitsets(lists: readonly Int32Array[]): { mask: Int32Array; rare: Int32A
  */
 export interface PairScorer {
   readonly n: number;
-  /** Shared language and no block in either direction. */
+  /** Shared language, no block in either direction, and the program's rule holds (rules.ts). */
   allowed(i: number, j: number): boolean;
   /** Integer score (may be negative through the history penalty). Only meaningful if allowed. */
   score(i: number, j: number): number;
@@ -131,8 +132,8 @@ export interface PairScorer {
   reasons(i: number, j: number): Reason[];
   displayName(i: number): string;
   /**
-   * Pricing filter: for every j > i that may be allowed (shares a language, blocks not
-   * checked), push j to `out` when an upper bound of score(i, j) (history penalty ignored)
+   * Pricing filter: for every j > i that may be allowed (shares a language; blocks and
+   * the program's rule not checked), push j to `out` when an upper bound of score(i, j) (history penalty ignored)
    * exceeds h[i] + h[j]. Never misses a pair whose score exceeds that threshold (the history
    * penalty, meetAgain included, is never negative: ignoring it can only raise the bound).
    */
@@ -362,8 +363,9 @@ export function createScorer(input: PairingInput): PairScorer {
     if ((m & ~OVERFLOW) !== 0) return true;
     return intersectCount(langs[i]!, langs[j]!) > 0;
   };
+  const ruleAllows = programRule(input.settings.rule, members);
   const allowed = (i: number, j: number): boolean =>
-    i !== j && sharesLanguage(i, j) && !(hasBlock[i] && hasBlock[j] && blocked.has(pairKey(i, j)));
+    i !== j && sharesLanguage(i, j) && !(hasBlock[i] && hasBlock[j] && blocked.has(pairKey(i, j))) && (ruleAllows === null || ruleAllows(i, j));
 
   // Score tables: seniority gap, time-zone classes, offer/seek tag counts.
   const gapTable = Int32Array.from({ length: SENIORITY.length }, (_, g) => gapPoints[g > 3 ? 3 : g]!);
@@ -447,7 +449,7 @@ export function createScorer(input: PairingInput): PairScorer {
     for (let k = 0; k < cols.length; k++) {
       const j = cols[k]!;
       const lm = li & langMask[j]!;
-      if (lm === 0 || (lm === OVERFLOW && intersectCount(langs[i]!, langs[j]!) === 0)) {
+      if (lm === 0 || (lm === OVERFLOW && intersectCount(langs[i]!, langs[j]!) === 0) || (ruleAllows !== null && !ruleAllows(i, j))) {
         out[k] = -Infinity;
         continue;
       }
