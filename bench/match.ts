@@ -69,8 +69,8 @@ function dualUpperBound(input: PairingInput, seed: number): number {
   const n = scorer.n;
   const obj = objective(scorer, n);
   const P = obj.placement;
-  const cand = candidatePairs(scorer, obj.value, createRng(seed ^ 0x5eed), DEFAULT_SPARSE, obj.bonus - obj.shift);
-  const w = Float64Array.from(cand.a, (a, k) => P + obj.value(a, cand.b[k]!)!);
+  const cand = candidatePairs(scorer, createRng(seed ^ 0x5eed), DEFAULT_SPARSE, obj.bonus - obj.shift);
+  const w = Float64Array.from(cand.value, (v) => P + obj.shift + v);
   const d = maxWeightMatching(n, { u: cand.a, v: cand.b, w }).warmDuals(); // doubled units
   const offset = (P + obj.bonus) / 2;
   const h = Float64Array.from(d, (x) => x / 2 - offset);
