@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { generateCommunity } from "../../bench/community.js";
-import { createScorer, makeGroups, parsePairingInput, renderReasonsEnglish, unplacedReasons, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
+import { createScorer, makeGroups, pairingInputSchema, parsePairingInput, renderReasonsEnglish, unplacedReasons, type PairingInputDocument, type PairingResult } from "../../src/core/matching/index.js";
 
 type Doc = PairingInputDocument;
 const NOW = "2026-06-01T00:00:00Z";
@@ -158,6 +158,16 @@ describe("small cases users complain about", () => {
     const r = run({ members, history: [{ a: "a", b: "b", at: weeksAgo(1) }], settings: { now: NOW } });
     expect(pairsOf(r)).not.toContain("a+b");
     expect(r.stats.repeats).toBe(0);
+  });
+
+  it("given many members in a few zones and one in an unknown zone, then the pool is refused naming that member's zone, every time", () => {
+    const members = [...Array.from({ length: 50 }, (_, i) => member(`m${i}`, { timeZone: i % 2 ? "Asia/Tokyo" : "Europe/Berlin" })), member("lost", { timeZone: "Asia/Atlantis" })];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const parsed = pairingInputSchema.safeParse({ members, settings: { now: NOW } });
+      expect(parsed.success).toBe(false);
+      expect(parsed.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([["members.50.timeZone", "unknown IANA time zone"]]);
+    }
+    expect(pairingInputSchema.safeParse({ members: members.slice(0, 50) }).success).toBe(true);
   });
 
   it("given blocks in either direction and a member with no shared language, then they are respected", () => {

@@ -124,10 +124,11 @@ function solvePairs(
     return { mate: res.mate, solver: { mode: "dense", edges: A.length, rounds: 1, addedEdges: 0, certified: true } };
   }
   const rng = createRng(seed ^ 0x5eed);
-  const cand = candidatePairs(scorer, obj.value, rng, { ...DEFAULT_SPARSE, ...options.sparse }, obj.bonus - obj.shift);
+  const cand = candidatePairs(scorer, rng, { ...DEFAULT_SPARSE, ...options.sparse }, obj.bonus - obj.shift);
   const A = Array.from(cand.a);
   const B = Array.from(cand.b);
-  const W = A.map((a, k) => P + obj.value(a, B[k]!)!);
+  // The ranking value is the objective less its shift: obj.value(a, b) = value + shift.
+  const W = Array.from(cand.value, (v) => P + obj.shift + v);
   const certify = n <= certifyLimit;
   const maxRounds = options.maxRounds ?? 8;
   let rounds = 0;
@@ -508,7 +509,9 @@ function describe(scorer: PairScorer, groups: number[][], unplaced: number[], in
     if (industries.size > 1) cross++;
     total += score;
     const ids = sorted.map((i) => members[i]!.id);
-    const merged = dedupeReasons(sorted.length > 2 ? mergeGroupReasons(reasons, (sorted.length * (sorted.length - 1)) / 2) : reasons);
+    // A pair's reasons are distinct (one per kind, one canOffer per giver) unless both go by one name.
+    const distinct = sorted.length > 2 ? dedupeReasons(mergeGroupReasons(reasons, (sorted.length * (sorted.length - 1)) / 2)) : names[0] === names[1] ? dedupeReasons(reasons) : reasons;
+    const merged = orderReasons(distinct);
     return { members: ids, score, reasons: merged, text: renderReasonsEnglish(merged, sorted.length) };
   });
   // Stable output order: by first member id.
@@ -552,6 +555,10 @@ function dedupeReasons(reasons: Reason[]): Reason[] {
       out.push(r);
     }
   }
+  return out;
+}
+
+function orderReasons(reasons: Reason[]): Reason[] {
   // Most telling first: offers, industries, seniority, city, interests, time, languages, history.
   const order: Record<Reason["kind"], number> = {
     canOffer: 0,
@@ -566,5 +573,5 @@ function dedupeReasons(reasons: Reason[]): Reason[] {
     metBefore: 9,
     meetAgain: 9,
   };
-  return out.map((r, k) => ({ r, k })).sort((a, b) => order[a.r.kind] - order[b.r.kind] || a.k - b.k).map((x) => x.r);
+  return reasons.map((r, k) => ({ r, k })).sort((a, b) => order[a.r.kind] - order[b.r.kind] || a.k - b.k).map((x) => x.r);
 }

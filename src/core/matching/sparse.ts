@@ -24,18 +24,17 @@ export const DEFAULT_SPARSE: SparseOptions = { perMember: 10, random: 2, fullLim
  * the others out: everyone keeps their own best), plus a couple of random allowed partners.
  * Up to `fullLimit` members every pair is scored (typed-array rows, a few ns per pair);
  * above, each member scores a sample (random members plus those whose offers or needs meet
- * theirs through an inverted index). `value(i, j)` is the solver weight (without the
- * placement constant) or null when the pair is not allowed; `freshBonus` is the bonus of a
- * pair that did not meet within the no-repeat window (so that the ranking is the
- * objective's). Returns flat [i, j] pairs with i < j, no duplicates.
+ * theirs through an inverted index). `freshBonus` is the bonus of a pair that did not meet
+ * within the no-repeat window (so that the ranking is the objective's). Returns flat [i, j]
+ * pairs with i < j, no duplicates, and the value each was ranked by (`scorer.row`'s: the
+ * score plus the fresh bonus), so the caller need not score them again.
  */
 export function candidatePairs(
   scorer: PairScorer,
-  value: (i: number, j: number) => number | null,
   rng: Rng,
   options: SparseOptions = DEFAULT_SPARSE,
   freshBonus = 0,
-): { a: Int32Array; b: Int32Array } {
+): { a: Int32Array; b: Int32Array; value: Float64Array } {
   const n = scorer.n;
   const K = Math.max(1, options.perMember);
   const topV = new Float64Array(n * K).fill(-Infinity);
@@ -115,25 +114,31 @@ export function candidatePairs(
   const seen = new Set<number>();
   const A: number[] = [];
   const B: number[] = [];
-  const add = (i: number, j: number): boolean => {
+  const V: number[] = [];
+  const add = (i: number, j: number, v: number): boolean => {
     const key = i < j ? i * n + j : j * n + i;
     if (seen.has(key)) return false;
     seen.add(key);
     A.push(Math.min(i, j));
     B.push(Math.max(i, j));
+    V.push(v);
     return true;
   };
   for (let i = 0; i < n; i++) {
     for (let s = i * K; s < i * K + K; s++) {
       const j = topJ[s]!;
-      if (j >= 0) add(i, j);
+      if (j >= 0) add(i, j, topV[s]!);
     }
   }
+  const one = new Int32Array(1);
   for (let i = 0; i < n; i++) {
     for (let r = 0, tries = 0; r < options.random && tries < 20; tries++) {
       const j = rng.int(n);
-      if (j !== i && value(i, j) !== null && add(i, j)) r++;
+      if (j === i) continue;
+      one[0] = j;
+      scorer.row(i, one, out, freshBonus);
+      if (out[0] !== -Infinity && add(i, j, out[0]!)) r++;
     }
   }
-  return { a: Int32Array.from(A), b: Int32Array.from(B) };
+  return { a: Int32Array.from(A), b: Int32Array.from(B), value: Float64Array.from(V) };
 }
