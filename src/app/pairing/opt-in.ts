@@ -1,3 +1,4 @@
+import { nextPairingRound } from "../../core/pairing/rhythm.js";
 import type { PairingSettings } from "../../core/pairing/settings.js";
 import type { Translate } from "../../i18n/index.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
@@ -9,7 +10,6 @@ import { actionKind } from "../actions.js";
 import { communityOfJob, zoneOf, type CommandContext, type CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
-import { upcomingPairingRound } from "./pairing-round.js";
 
 // Per-round opt-in, a community setting: instead of pairing everyone who joined, the heads-up asks
 // "are you in this week?" and only those who answer yes are paired. Half a day before the round,
@@ -87,8 +87,10 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"pairing.opt-in-
   const { store, community } = ctx;
   const at = new Date(job.payload.at);
   const settings = await store.pairing.settings();
-  const slot = upcomingPairingRound(community, settings, new Date(at.getTime() - 1));
-  if (!settings.optIn || slot?.period !== job.payload.period || deps.now() >= at) return;
+  if (!settings.enabled || !settings.channelId || !settings.optIn || deps.now() >= at) return;
+  // Settings changed since it was planned (another day or hour): the reminder belongs to no round.
+  const rhythm = { timeZone: community.timeZone, weekday: settings.weekday, hour: settings.hour, cadenceWeeks: settings.cadenceWeeks };
+  if (nextPairingRound(rhythm, new Date(at.getTime() - 1)).period !== job.payload.period) return;
   const round = await store.pairing.ensureRound(job.payload.period, at);
   if (round.status !== "planned") return;
   const { yes, no } = await store.meetings.optIns(round.id);
