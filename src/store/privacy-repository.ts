@@ -25,6 +25,8 @@ export function privacyRepository(db: DbClient, communityId: string) {
           blocks: { select: { blockedMemberId: true, createdAt: true } },
           pairingSkips: { select: { round: { select: { scheduledAt: true } } } },
           pairingUnplaced: { select: { reason: true, round: { select: { scheduledAt: true } } } },
+          pairingOptIns: { select: { inRound: true, answeredAt: true, round: { select: { scheduledAt: true } } } },
+          pairingPicks: { select: { pickedAt: true, proposal: { select: { startsAt: true } } } },
           pairingGroups: {
             select: {
               answer: true, answeredAt: true, meetAgain: true,
@@ -61,6 +63,9 @@ export function privacyRepository(db: DbClient, communityId: string) {
         blocks: member.blocks.map((b) => ({ member: name(b.blockedMemberId), since: b.createdAt })),
         skippedRounds: member.pairingSkips.map((s) => s.round.scheduledAt),
         unplacedRounds: member.pairingUnplaced.map((u) => ({ round: u.round.scheduledAt, reason: u.reason })),
+        roundAnswers: member.pairingOptIns.map((a) => ({ round: a.round.scheduledAt, in: a.inRound, at: a.answeredAt })),
+        // A pick of no proposal: "none of these work".
+        meetingTimePicks: member.pairingPicks.map((p) => ({ time: p.proposal?.startsAt ?? null, at: p.pickedAt })),
         pairings: member.pairingGroups.map((g) => ({
           round: g.group.round.scheduledAt,
           with: g.group.members.filter((m) => m.memberId !== memberId).map((m) => name(m.memberId)),
