@@ -70,6 +70,12 @@ describe("picking a meeting time", () => {
     expect(meeting!.endsAt.getTime() - meeting!.startsAt.getTime()).toBe(30 * 60_000);
     expect(await w.press("aiko", `match:time:${w.proposals[0]!.id}`)).toBe(`The time is already settled: ${w.proposals[1]!.startsAt.toISOString()}.`);
     expect(await w.meetings()).toEqual([meeting]);
+
+    // The follow-up recalls the time, and both count as having answered "scheduled".
+    await w.bot.at("2026-12-03T00:00:00Z");
+    const followUp = w.sent.filter((s) => s.message.buttons?.some((b) => b.actionId.startsWith("match:followup:"))).at(-1)!;
+    expect(followUp.message.text).toBe(`You planned to meet ${w.proposals[1]!.startsAt.toISOString()}. How did it go? Let musubi know — it helps the next pairing.`);
+    expect((await w.bot.db.pairingGroupMember.findMany({ where: { groupId: w.group.id } })).map((m) => m.answer)).toEqual(["scheduled", "scheduled"]);
     expectNoProblems(w.bot);
   });
 
