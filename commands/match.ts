@@ -2,6 +2,8 @@ import { onAction } from "../src/app/actions.js";
 import { handler, option, type CommandDefinition } from "../src/app/command.js";
 import { homeActions } from "../src/app/home/actions.js";
 import { pairingActions } from "../src/app/pairing/actions.js";
+import { meetingActions, pickMeetingTime, pickNoMeetingTime } from "../src/app/pairing/meeting.js";
+import { answerOptIn, optInActions } from "../src/app/pairing/opt-in.js";
 import {
   answerFollowUp,
   answerPauseNotice,
@@ -73,6 +75,9 @@ export const matchCommand: CommandDefinition = {
     onAction(pairingActions.skip, (ctx, { roundId }) => skipFromHeadsUp(ctx, roundId)),
     onAction(pairingActions.followUp, (ctx, { groupId, answer }) => answerFollowUp(ctx, groupId, answer)),
     onAction(pairingActions.paused, (ctx, { choice }) => answerPauseNotice(ctx, choice)),
+    onAction(meetingActions.pick, (ctx, { proposalId }) => pickMeetingTime(ctx, proposalId)),
+    onAction(meetingActions.none, (ctx, { groupId }) => pickNoMeetingTime(ctx, groupId)),
+    onAction(optInActions.answer, (ctx, { roundId, answer }) => answerOptIn(ctx, roundId, answer)),
     // The buttons of a member's own page (Slack's App Home, src/app/home/member-home.ts).
     onAction(homeActions.join, joinPairing),
     onAction(homeActions.skip, skipNextRound),

@@ -125,6 +125,7 @@ export const musubiCommand: CommandDefinition = {
           choices: ANNOUNCE_STYLES.map((style) => ({ value: style, label: localized(`pairing.announce.${style}`) })),
         }),
         heads_up: option.string({ label: "pairing.field.headsUp", description: "pairing.option.headsUp", choices: onOff }),
+        opt_in: option.string({ label: "optIn.field", description: "optIn.option", choices: onOff }),
         weights: option.custom({ label: "pairing.label.weights", description: "pairing.option.weights", required: false, schema: weightsOption.optional() }),
       },
       run: (ctx, input) => changePairingSettings(ctx, {
@@ -137,6 +138,7 @@ export const musubiCommand: CommandDefinition = {
         ...(input.no_repeat_weeks !== undefined ? { noRepeatWeeks: input.no_repeat_weeks } : {}),
         ...(input.announce ? { announceStyle: input.announce as AnnounceStyle } : {}),
         ...(input.heads_up ? { headsUp: input.heads_up === "on" } : {}),
+        ...(input.opt_in ? { optIn: input.opt_in === "on" } : {}),
         ...(input.weights ? { weights: input.weights } : {}),
       }),
     }),

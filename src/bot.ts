@@ -3,6 +3,8 @@ import { createMusubi, type Musubi } from "./app/dispatcher.js";
 import { networkJobHandlers } from "./app/network/reconnect.js";
 import { planAllReports, reportJobHandlers } from "./app/network/report.js";
 import { offersJobHandlers } from "./app/offers/jobs.js";
+import { meetingJobHandlers } from "./app/pairing/meeting.js";
+import { optInJobHandlers } from "./app/pairing/opt-in.js";
 import { pairingJobHandlers, planAllPairingRounds } from "./app/pairing/pairing-round.js";
 import { planAllProgramRounds, programJobHandlers } from "./app/pairing/program-round.js";
 import { roundsJobHandlers } from "./app/rounds/jobs.js";
@@ -65,7 +67,7 @@ export function createBot(options: BotOptions): Bot {
   }
   const jobDeps: JobDeps = { store, outbox: createOutbox(db, { now }), jobs: scheduler, portFor, log, now };
   const all: JobHandlers = {
-    ...pairingJobHandlers(jobDeps), ...programJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
+    ...pairingJobHandlers(jobDeps), ...programJobHandlers(jobDeps), ...meetingJobHandlers(jobDeps), ...optInJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
   Object.assign(handlers, all);
   const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction });

@@ -2,7 +2,7 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
-// network.ts (network.*, myData.*, stats.*), home.ts (home.*).
+// network.ts (network.*, myData.*, stats.*), home.ts (home.*), meeting.ts (pairTime.*, optIn.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
 // placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
@@ -10,6 +10,7 @@
 import { commonMessages } from "./common.js";
 import { homeMessages } from "./home.js";
 import { introMessages } from "./intro.js";
+import { meetingMessages } from "./meeting.js";
 import { networkMessages } from "./network.js";
 import { offersMessages } from "./offers.js";
 import { pairingMessages } from "./pairing.js";
@@ -30,6 +31,7 @@ export const messages = {
   ...privacyMessages,
   ...pairingMessages,
   ...programsMessages,
+  ...meetingMessages,
   ...offersMessages,
   ...roundsMessages,
   ...networkMessages,

@@ -77,6 +77,11 @@ export interface PlatformPort {
    * use case posts its text alone.
    */
   postFiles?(channelId: string, text: string, files: readonly ReplyFile[]): Promise<MessageRef>;
+  /**
+   * Sends files (a calendar invite) with a line of text to a member by direct message, once per
+   * delivery key. Optional: where a port has none, a use case sends its text alone.
+   */
+  sendDirectFiles?(userId: string, text: string, files: readonly ReplyFile[], delivery?: DeliveryOptions): Promise<MessageRef>;
   mentionUser(userId: string): string;
   mentionChannel(channelId: string): string;
   /** A Discord role or Slack user group, as the platform writes it. */

@@ -26,6 +26,8 @@ export function privacyRepository(db: DbClient, communityId: string) {
           pairingSkips: { select: { round: { select: { scheduledAt: true } } } },
           pairingUnplaced: { select: { reason: true, round: { select: { scheduledAt: true } } } },
           programs: { select: { role: true, attribute: true, joinedAt: true, program: { select: { name: true } } } },
+          pairingOptIns: { select: { inRound: true, answeredAt: true, round: { select: { scheduledAt: true } } } },
+          pairingPicks: { select: { pickedAt: true, proposal: { select: { startsAt: true } } } },
           pairingGroups: {
             select: {
               answer: true, answeredAt: true, meetAgain: true,
@@ -63,6 +65,9 @@ export function privacyRepository(db: DbClient, communityId: string) {
         skippedRounds: member.pairingSkips.map((s) => s.round.scheduledAt),
         unplacedRounds: member.pairingUnplaced.map((u) => ({ round: u.round.scheduledAt, reason: u.reason })),
         programs: member.programs.map((p) => ({ program: p.program.name, role: p.role, attribute: p.attribute, since: p.joinedAt })),
+        roundAnswers: member.pairingOptIns.map((a) => ({ round: a.round.scheduledAt, in: a.inRound, at: a.answeredAt })),
+        // A pick of no proposal: "none of these work".
+        meetingTimePicks: member.pairingPicks.map((p) => ({ time: p.proposal?.startsAt ?? null, at: p.pickedAt })),
         pairings: member.pairingGroups.map((g) => ({
           round: g.group.round.scheduledAt,
           with: g.group.members.filter((m) => m.memberId !== memberId).map((m) => name(m.memberId)),

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Intro } from "../core/profile.js";
 import { displayName } from "../core/text.js";
 import type { Db, DbClient } from "./db.js";
+import { meetingRepository } from "./meeting-repository.js";
 import { networkRepository } from "./network-repository.js";
 import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
@@ -198,6 +199,7 @@ function communityRepositories(client: DbClient, communityId: string) {
     formDrafts: formDraftRepository(client, communityId),
     pairing: pairingRepository(client, communityId),
     programs: programsRepository(client, communityId),
+    meetings: meetingRepository(client, communityId),
     offers: offersRepository(client, communityId),
     rounds: roundsRepository(client, communityId),
     network: networkRepository(client, communityId),

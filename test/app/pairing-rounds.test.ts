@@ -72,19 +72,21 @@ describe("pairing rounds as jobs", () => {
     await w.at("2026-11-30T00:00:00Z");
     const announcement = w.sent[1]!;
     expect(announcement.channelId).toBe("pairing");
+    // Each group's space: its introduction, then the times proposed to it.
     const spaces = w.sent.slice(2);
-    expect(spaces).toHaveLength(2);
+    expect(spaces).toHaveLength(4);
     expect(new Set(spaces.map((s) => s.channelId)).size).toBe(2);
+    expect(spaces.filter((s) => s.message.text.startsWith("Times that fall within"))).toHaveLength(2);
 
     // Running the same jobs again (a second process, a retry) sends nothing more.
     const round = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id } });
     await w.db.job.updateMany({ where: { communityId: w.community.id, kind: PAIRING_JOBS.round }, data: { status: "pending" } });
     await w.at("2026-11-30T00:01:00Z");
-    expect(w.sent).toHaveLength(4);
+    expect(w.sent).toHaveLength(6);
     expect(round.status).toBe("announced");
 
     await w.at("2026-12-03T00:00:00Z");
-    const followUps = w.sent.slice(4);
+    const followUps = w.sent.slice(6);
     expect(followUps).toHaveLength(2);
     expect(followUps[0]!.message.buttons?.map((b) => b.label)).toEqual(["Met in person", "Met online", "Scheduled", "Couldn't meet"]);
     // The next round is planned a week later.
@@ -116,7 +118,7 @@ describe("pairing rounds as jobs", () => {
     await w.at("2026-11-29T00:00:00Z");
     expect(w.sent).toEqual([]);
     await w.at("2026-11-30T00:00:00Z");
-    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken", "space-aiko-ken"]);
     expect(w.sent[0]!.message.text).not.toContain("Heads-up");
   });
 
@@ -128,7 +130,7 @@ describe("pairing rounds as jobs", () => {
     // Back up two hours after the round's time: both jobs are due at once.
     await w.at("2026-11-30T02:00:00Z");
     expect(w.sent.some((s) => s.message.text.includes("Heads-up"))).toBe(false);
-    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken", "space-aiko-ken"]);
   });
 
   it("given a community in New York, then its 09:00 round stays at 09:00 local across the end of daylight saving", async () => {
@@ -237,7 +239,7 @@ describe("pairing rounds as jobs", () => {
     expect(await w.scheduler.runDue()).toBe(1);
     const round = await w.db.pairingRound.findFirstOrThrow({ where: { communityId: w.community.id, period } });
     expect(round.status).toBe("announced");
-    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken"]);
+    expect(w.sent.map((s) => s.channelId)).toEqual(["pairing", "space-aiko-ken", "space-aiko-ken"]);
     expect((await jobsOf(w.db, w.community.id)).map((j) => j.kind)).toEqual([PAIRING_JOBS.round, PAIRING_JOBS.followUp]);
   });
 });

@@ -255,8 +255,10 @@ describe("weekly pairing on Discord", () => {
         expect(created.some((r) => String(r.body.name).startsWith(`musubi 2026-11-30 · ${group.members.map((m) => m.displayName).join(" × ")} · `))).toBe(true);
         expect(added.filter((p) => p[2] === threadId).map((p) => p[4]).sort()).toEqual(userIdsOf(group));
 
+        // The intro, then the times proposed to the group (test/e2e/meeting-discord.test.ts).
         const intros = since(from, postsTo(threadId));
-        expect(intros).toHaveLength(1);
+        expect(intros).toHaveLength(2);
+        expect(intros[1]!.body.content).toMatch(/^みなさんの活動時間/);
         const intro = intros[0]!.body;
         expect(intro.content).toContain("さん、こんにちは！musubi が今回のペアにしました。");
         expect(mentionsIn(intro.content)).toEqual(userIdsOf(group));
@@ -360,7 +362,7 @@ describe("weekly pairing on Discord", () => {
         for (const dm of dms) {
           expect([ch.general, ch.pairing]).not.toContain(dm);
           const intros = since(from, postsTo(dm));
-          expect(intros).toHaveLength(1);
+          expect(intros).toHaveLength(2);
           expect(intros[0]!.status).toBe(200);
           expect(mentionsIn(intros[0]!.body.content)).toEqual(userIdsOf(group));
           expect(intros[0]!.body.embeds[0].title).toBe(`今回のペア: ${group.members.map((m) => m.displayName).join(" × ")}`);

@@ -215,7 +215,7 @@ describe("weekly pairing on Slack", () => {
         expect(String(open!.args.users).split(",").sort()).toEqual(userIdsOf(group));
 
         const intros = since(from, postsTo(group.spaceId!));
-        expect(intros).toHaveLength(1);
+        expect(intros).toHaveLength(2); // the intro, then the times proposed to the group
         const intro = intros[0]!.args;
         expect(intro.text).toContain("さん、こんにちは！musubi が今回のペアにしました。");
         expect(mentionsIn(intro.text)).toEqual(userIdsOf(group));
@@ -388,11 +388,11 @@ describe("weekly pairing on Slack", () => {
       expect(waited).toBeGreaterThanOrEqual(995);
       expect(waited).toBeLessThan(1_900);
 
-      // The rest of the round went on: its group DM got the intro once, and the round is done.
+      // The rest of the round went on: its group DM got the intro and the proposed times once, and the round is done.
       const { round, groups } = await storedRound(bot.store, "slack", team, `manual-${bot.clock.now().toISOString().slice(0, 16)}`);
       expect(round.status).toBe("announced");
       expect(groups.map(userIdsOf)).toEqual([[GEN.id, HIRO.id].sort()]);
-      expect(since(from, postsTo(groups[0]!.spaceId!)).map((c) => c.status)).toEqual([200]);
+      expect(since(from, postsTo(groups[0]!.spaceId!)).map((c) => c.status)).toEqual([200, 200]); // intro, times
       const community = await communityOf(bot.store, "slack", team);
       const job = await bot.db.job.findFirstOrThrow({ where: { communityId: community.id, kind: "pairing.round", dedupeKey: { contains: "manual-" } } });
       expect(job).toMatchObject({ status: "done", attempts: 1, lastError: null });

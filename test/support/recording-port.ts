@@ -30,6 +30,11 @@ export function recordingPort(options: { welcomeChannel?: string; deleted?: Set<
       sent.push({ kind: "files", channelId, messageId, message: { text }, files });
       return { channelId, messageId };
     },
+    async sendDirectFiles(userId, text, files) {
+      const messageId = `m${next++}`;
+      sent.push({ kind: "files", channelId: `dm-${userId}`, messageId, message: { text }, files });
+      return { channelId: `dm-${userId}`, messageId };
+    },
     async editMessage(ref, message) {
       if (options.deleted?.has(ref.messageId)) throw new PlatformError("not_found", "Unknown Message");
       sent.push({ kind: "edit", ...ref, message });

@@ -114,10 +114,11 @@ export function groupIntroMessage(options: {
   };
 }
 
-export function followUpMessage(locale: Locale, groupId: string): Message {
+/** The follow-up; `meetingTime`: the time the group agreed on in its space, recalled. */
+export function followUpMessage(locale: Locale, groupId: string, meetingTime?: string): Message {
   const t = translator(locale);
   return {
-    text: t("pairingRound.followUp"),
+    text: meetingTime ? t("pairTime.followUp", { time: meetingTime }) : t("pairingRound.followUp"),
     buttons: FOLLOW_UP_ANSWERS.map((answer: FollowUpAnswer) => ({
       actionId: pairingActions.followUp.id(groupId, answer),
       label: t(`pairingRound.followUp.${answer}`),

@@ -5,6 +5,7 @@ import { UserError } from "../errors.js";
 import { privateReply, type Outcome, type Reply } from "../reply.js";
 import { renderReasons } from "./messages.js";
 import { planNextPairingRound, scheduleManualPairingRound, upcomingPairingRound } from "./pairing-round.js";
+import { leftOutOfRound, optInCount } from "./opt-in.js";
 import { pairPool } from "./pool.js";
 
 // Organizers' side of weekly pairing: its settings, a dry run, and a round started by hand.
@@ -45,6 +46,13 @@ async function pairingSummary(ctx: CommandContext, settings: PairingSettings, te
         { name: t("pairing.field.noRepeat"), value: t("pairing.field.noRepeat.value", { weeks: settings.noRepeatWeeks }), inline: true },
         { name: t("pairing.field.announce"), value: t(`pairing.announce.${settings.announceStyle}`), inline: true },
         { name: t("pairing.field.headsUp"), value: t(settings.headsUp ? "pairing.on" : "pairing.off"), inline: true },
+        {
+          name: t("optIn.field"),
+          value: settings.optIn && next
+            ? t("optIn.field.value", await optInCount(ctx.store, await ctx.store.pairing.roundOfPeriod(next.period), next.at))
+            : t(settings.optIn ? "pairing.on" : "pairing.off"),
+          inline: true,
+        },
         ...(lastRound ? [{ name: t("pairing.field.unplaced"), value: t("pairing.field.unplaced.value", { count: unplaced }), inline: true }] : []),
         ...(paused.length ? [{
           name: t("pairing.field.autoPaused"),
@@ -85,7 +93,7 @@ export async function previewPairing(ctx: CommandContext): Promise<Outcome> {
   const next = upcomingPairingRound(community, settings, ctx.now());
   const at = next?.at ?? ctx.now();
   const round = await store.pairing.roundOfPeriod(next?.period ?? "");
-  const { result, poolSize, unplaced } = await pairPool(store, community, settings, at, round ? await store.pairing.skips(round.id) : new Set());
+  const { result, poolSize, unplaced } = await pairPool(store, community, settings, at, await leftOutOfRound(store, settings, round?.id, at));
   const names = new Map<string, string>();
   for (const id of [...result.groups.flatMap((g) => g.members), ...unplaced.keys()]) {
     const member = await store.members.find(id);
@@ -97,6 +105,7 @@ export async function previewPairing(ctx: CommandContext): Promise<Outcome> {
     const who = [...unplaced].map(([id, reason]) => t("pairing.preview.unplacedMember", { member: names.get(id) ?? id, reason: t(`pairing.unplacedReason.${reason}`) }));
     lines.push(t("pairing.preview.unplaced", { count: unplaced.size, members: who.join(ctx.locale === "ja" ? "、" : ", ") }));
   }
+  if (settings.optIn) lines.push(t("optIn.preview", await optInCount(store, round, at)));
   const title = result.groups.length === 0 ? t("pairing.preview.empty", { members: poolSize }) : t("pairing.preview.title", { groups: result.groups.length, members: poolSize });
   return privateReply([title, ...lines].join("\n"));
 }

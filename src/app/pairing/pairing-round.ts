@@ -7,7 +7,9 @@ import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
 import { planReconnects } from "../network/reconnect.js";
 import { pairingActions, PAUSE_CHOICES } from "./actions.js";
+import { agreedMeetingTime, proposeMeetingTimesToGroup } from "./meeting.js";
 import { followUpMessage, groupIntroMessage, type GroupMemberView } from "./messages.js";
+import { leftOutOfRound, optInQuestion, planOptInReminder } from "./opt-in.js";
 import { pairPool } from "./pool.js";
 
 // A pairing round as jobs: heads-up → round (groups, announcement, private spaces) → follow-up.
@@ -37,10 +39,12 @@ export async function planNextPairingRound(ctx: Planning, after: Date): Promise<
   if (!slot) return undefined;
   const payload = { period: slot.period, at: slot.at.toISOString(), manual: false };
   await ctx.jobs.schedule({ kind: PAIRING_JOBS.round, dedupeKey: `pairing:round:${community.id}:${slot.period}`, dueAt: slot.at, communityId: community.id, payload });
-  if (settings.headsUp) {
+  // An opt-in round asks its question in the heads-up, so it always has one.
+  if (settings.headsUp || settings.optIn) {
     const headsUpAt = new Date(Math.max(slot.at.getTime() - settings.headsUpHours * 3_600_000, after.getTime()));
     await ctx.jobs.schedule({ kind: PAIRING_JOBS.headsUp, dedupeKey: `pairing:heads-up:${community.id}:${slot.period}`, dueAt: headsUpAt, communityId: community.id, payload });
   }
+  if (settings.optIn) await planOptInReminder(ctx, slot, after);
   return slot;
 }
 
@@ -85,15 +89,18 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
   if (!loaded || !stillScheduled(loaded, job.payload)) return;
   // Turned off after it was planned, or due after its round (the process was down): a heads-up
   // that would announce a round already made is not sent.
-  if (!loaded.settings.headsUp || deps.now() > new Date(at)) return;
+  if (!(loaded.settings.headsUp || loaded.settings.optIn) || deps.now() > new Date(at)) return;
   const { ctx: { community, store, port, communityT: t }, settings } = loaded;
   const round = await store.pairing.ensureRound(period, new Date(at));
   if (round.status !== "planned") return;
   const count = (await store.pairing.pool(new Date(at))).length;
-  const message = {
-    text: t("pairingRound.headsUp", { time: port.formatTime(new Date(at), community.timeZone), count }),
-    buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("pairingRound.headsUp.skip") }],
-  };
+  const time = port.formatTime(new Date(at), community.timeZone);
+  const message = settings.optIn
+    ? optInQuestion(t, t("optIn.headsUp", { time }), round.id)
+    : {
+      text: t("pairingRound.headsUp", { time, count }),
+      buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("pairingRound.headsUp.skip") }],
+    };
   const key = `round:${round.id}:heads-up`;
   await deps.outbox.deliver({
     key, communityId: community.id,
@@ -142,8 +149,9 @@ async function matchRound(ctx: CommunityContext, settings: PairingSettings, roun
     // Only changed counts are written: a large pool costs no write per member and round.
     if (pause || misses !== missedFollowUps) participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
   }
-  // Not paused in the store yet: the members paused now are left out of the pool like skippers.
-  const leftOut = new Set([...await store.pairing.skips(roundId), ...autoPaused]);
+  // Not paused in the store yet: the members paused now are left out of the pool like skippers
+  // (and, in an opt-in round, like everyone who did not say yes).
+  const leftOut = new Set([...await leftOutOfRound(store, settings, roundId, at), ...autoPaused]);
   const { result, poolSize, unplaced } = await pairPool(store, ctx.community, settings, at, leftOut);
   await store.transaction(async (tx) => {
     for (const [memberId, changes] of participation) await tx.pairing.setParticipation(memberId, changes);
@@ -224,6 +232,7 @@ export async function announceRound(
       const key = `round:${roundId}:group:${group.position}:intro:${i}`;
       await outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, message, { idempotencyKey: key, retrying }) });
     }
+    await proposeMeetingTimesToGroup(deps, ctx, group, spaceIds, at);
   }
   // Nobody is left in the dark: whoever could not be placed is told why and what would help.
   for (const member of await store.pairing.unplaced(roundId)) {
@@ -269,11 +278,12 @@ async function followUp(deps: JobDeps, job: ClaimedJob<JobPayload<"pairing.follo
   const round = await store.pairing.round(roundId);
   if (!round) return;
   for (const group of await store.pairing.groups(roundId)) {
+    const meetingTime = await agreedMeetingTime(ctx, group);
     for (const [i, channelId] of (group.spaceId?.split(",") ?? []).entries()) {
       const key = `round:${roundId}:group:${group.position}:follow-up:${i}`;
       await deps.outbox.deliver({
         key, communityId: community.id,
-        send: (retrying) => port.postMessage(channelId, followUpMessage(ctx.communityLocale, group.id), { idempotencyKey: key, retrying }),
+        send: (retrying) => port.postMessage(channelId, followUpMessage(ctx.communityLocale, group.id, meetingTime), { idempotencyKey: key, retrying }),
       });
     }
   }

@@ -38,6 +38,8 @@ export interface PairingSettings {
   announceStyle: AnnounceStyle;
   headsUp: boolean;
   headsUpHours: number;
+  /** Per-round opt-in: the heads-up asks who is in, and only those who say yes are paired. */
+  optIn: boolean;
   followUpDays: number;
   /** Engine weights the organizer changed (see src/core/matching). */
   weights: Record<string, number>;
@@ -45,5 +47,5 @@ export interface PairingSettings {
 
 export const DEFAULT_PAIRING_SETTINGS: PairingSettings = {
   enabled: false, channelId: null, cadenceWeeks: 1, weekday: 1, hour: 9, groupSize: 2, noRepeatWeeks: 8,
-  announceStyle: "names", headsUp: true, headsUpHours: 24, followUpDays: 3, weights: {},
+  announceStyle: "names", headsUp: true, headsUpHours: 24, optIn: false, followUpDays: 3, weights: {},
 };

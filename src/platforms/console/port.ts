@@ -52,6 +52,12 @@ export function consolePort(print: (line: string) => void, filesDir?: string): P
     async deleteMessage(ref) {
       print(`[#${ref.channelId}] (${ref.messageId} deleted)`);
     },
+    async sendDirectFiles(userId, text, files) {
+      const ref = newRef(`dm-${userId}`);
+      show(`[DM to @${userId}] (${ref.messageId})`, { text });
+      for (const file of files) print(`  📎 ${file.name} (${file.contentType})`);
+      return ref;
+    },
     async sendDirectMessage(userId, message) {
       const ref = newRef(`dm-${userId}`);
       show(`[DM to @${userId}] (${ref.messageId})`, message);

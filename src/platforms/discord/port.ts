@@ -118,6 +118,19 @@ export function discordPort(client: Client): PlatformPort {
         }) as { id: string };
         return { channelId, messageId: sent.id };
       }),
+    async sendDirectFiles(userId, text, files, delivery) {
+      const channelId = await dmChannel(userId);
+      return translated(async () => {
+        const body = { content: clip(text, 2000), allowed_mentions: { parse: [] } };
+        const earlier = delivery?.retrying ? await earlierPost(channelId, body) : undefined;
+        if (earlier) return { channelId, messageId: earlier };
+        const sent = await client.rest.post(Routes.channelMessages(channelId), {
+          body: withNonce(body, delivery),
+          files: files.map((f) => ({ name: f.name, data: Buffer.from(bytesOf(f)), contentType: f.contentType })),
+        }) as { id: string };
+        return { channelId, messageId: sent.id };
+      });
+    },
     editMessage: (ref, message) =>
       translated(async () => {
         await client.rest.patch(Routes.channelMessage(ref.channelId, ref.messageId), { body: renderMessage(message) });

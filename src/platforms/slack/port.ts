@@ -125,6 +125,20 @@ export function slackPort(client: webApi.WebClient): PlatformPort {
         // Slack gives back the files, not a message: there is nothing to edit later.
         return { channelId: channel, messageId: "" };
       }),
+    // Slack answers an upload with its files, not a message: a retried upload cannot be looked for
+    // by its key, so the rare send cut off between Slack taking the file and musubi marking it sent
+    // is sent again.
+    sendDirectFiles: (userId, text, files) =>
+      translated(async () => {
+        const opened = await client.conversations.open({ users: userId });
+        const channel = opened.channel?.id ?? userId;
+        await client.filesUploadV2({
+          channel_id: channel,
+          initial_comment: text,
+          file_uploads: files.map((f) => ({ file: Buffer.from(bytesOf(f)), filename: f.name, title: f.name })),
+        });
+        return { channelId: channel, messageId: "" };
+      }),
     editMessage: (ref, message) =>
       translated(async () => {
         await client.chat.update({ channel: conversationOf(ref.channelId).channel, ts: ref.messageId, ...renderMessage(message) });
