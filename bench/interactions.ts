@@ -123,6 +123,8 @@ async function serve(config: { db: string; discordApi?: string; discordApp?: str
     slackUrl = `${http.url}/slack/events`;
     stops.push(async () => { await slack.stop(); await http.close(); });
   }
+  // The load's process gone (stopped, crashed): this one goes too.
+  process.on("disconnect", () => process.exit(1));
   process.on("message", (message: { type: string }) => {
     if (message.type === "cpu") process.send!({ type: "cpu", cpu: process.cpuUsage(), rss: process.memoryUsage().rss });
     if (message.type === "stop") {
@@ -277,7 +279,12 @@ async function underLoad() {
       else payload = modalSubmit({ ...who, customId: "form:intro:0", layout: "labels", selects: { industry: ["it"], seniority: ["3-7"] }, fields: { role: "Engineer", canOffer: "code review", lookingFor: "mentoring" } });
       const sample: Sample = { kind, sentAt: performance.now() };
       pending.set(payload.token, sample);
-      fakeDiscord.sendInteraction(payload);
+      try {
+        fakeDiscord.sendInteraction(payload);
+      } catch {
+        // The client's gateway is down (it missed its heartbeats while its event loop was busy
+        // and is reconnecting): Discord would not have delivered this one either.
+      }
       return sample;
     };
     for (const rate of rates) {
