@@ -46,7 +46,10 @@ export interface Bot {
    * this process from then on.
    */
   connect(connection: PlatformPort | PlatformConnection): void;
-  /** At start: every community with pairing on has its next round planned, and every monthly report. */
+  /**
+   * At start: every community with pairing on has its next round planned, and every monthly
+   * report; open posts not yet in the search index are indexed.
+   */
   planRecurringJobs(): Promise<void>;
   /** Stops polling for jobs (the one running finishes) and closes the database. */
   stop(): Promise<void>;
@@ -80,6 +83,7 @@ export function createBot(options: BotOptions): Bot {
       await planAllPairingRounds(jobDeps);
       await planAllProgramRounds(jobDeps);
       await planAllReports(jobDeps);
+      await store.indexOpenPosts(now());
     },
     async stop() {
       await scheduler.stop();

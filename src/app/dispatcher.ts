@@ -239,10 +239,18 @@ export function createMusubi(options: MusubiOptions) {
 
     /**
      * Only checks a whole form's answers, for platforms that must refuse them in their first
-     * answer (Slack's view_submission); submitForm then saves them. A refusal that is not about a
-     * field (no permission) is left to submitForm, which answers it.
+     * answer (Slack's view_submission, within 3 s); submitForm then saves them. A form checked by
+     * its fields' own rules (the intro, an offer) is checked without the database, in the actor's
+     * language (else the community's as this process last read it, else the default), so that
+     * answer goes out at once however busy the database is; a form with rules that need the
+     * community (the round form's dates, in its time zone) is checked with its context. A refusal
+     * that is not about a field (no permission) is left to submitForm, which answers it.
      */
-    checkForm(port: PlatformPort, actor: Actor, submission: Omit<FormSubmission, "page">): Promise<FieldErrors | undefined> {
+    async checkForm(port: PlatformPort, actor: Actor, submission: Omit<FormSubmission, "page">): Promise<FieldErrors | undefined> {
+      const known = store.communities.cached(actor.platform, actor.community.externalId);
+      const locale = resolveLocale(actor.locale, known?.locale ?? defaults.locale);
+      const byFields = forms.checkFields(submission.formId, submission.values, { t: translator(locale), locale });
+      if (byFields) return byFields.errors;
       return guarded(port, actor, `form ${submission.formId} check`, (ctx) => forms.check(ctx, submission), () => undefined);
     },
 

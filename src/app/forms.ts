@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { storableText } from "../core/text.js";
-import type { MessageKeyWith, PlainMessageKey } from "../i18n/index.js";
+import type { Locale, MessageKeyWith, PlainMessageKey, Translate } from "../i18n/index.js";
 import type { DraftValues } from "../store/repositories.js";
 import { actionKind } from "./actions.js";
 import type { CommandContext, Permission } from "./context.js";
@@ -127,7 +127,7 @@ function formView(ctx: CommandContext, definition: FormDefinition, values: Draft
   };
 }
 
-function fieldNaming(ctx: CommandContext, definition: FormDefinition) {
+function fieldNaming(ctx: { t: Translate }, definition: FormDefinition) {
   const fields = new Map(definition.pages.flat().map((f) => [f.id, f]));
   return {
     label: (id: string) => (fields.get(id) ? ctx.t(fields.get(id)!.label) : id),
@@ -234,5 +234,19 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     return parsed.success ? undefined : describeIssues(parsed.error, ctx, fieldNaming(ctx, definition));
   }
 
-  return { open, submit, check };
+  /**
+   * Checks a whole form's answers with its fields' own rules alone, which need neither the member
+   * nor the community (no database): a platform that must refuse them in its first answer can
+   * answer at once. Nothing for a form whose whole-form rules need its context (`wholeSchema`:
+   * rules across fields, dates read in the community's zone): `check` decides those.
+   */
+  function checkFields(formId: string, values: DraftValues, reader: { t: Translate; locale: Locale }): { errors: FieldErrors | undefined } | undefined {
+    const entry = forms.get(formId);
+    if (!entry) return { errors: undefined };
+    if (entry.form.wholeSchema) return undefined;
+    const parsed = entry.form.schema.safeParse(answersOf(entry.form, values), { reportInput: true });
+    return { errors: parsed.success ? undefined : describeIssues(parsed.error, reader, fieldNaming(reader, entry.form)) };
+  }
+
+  return { open, submit, check, checkFields };
 }

@@ -14,8 +14,18 @@ export function createDb(url: string): Db {
   if (isPostgresUrl(url)) {
     return new PgClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
   }
-  return new SqliteClient({ adapter: serializingTransactions(new PrismaBetterSQLite3({ url })) });
+  return new SqliteClient({ adapter: serializingTransactions(new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS })) });
 }
+
+/** How long a query waits for another process's write lock on the SQLite file before it fails. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+/**
+ * WAL: readers never wait for the writer (another process on the same file, a job worker), and a
+ * commit appends to the log instead of rewriting pages; synchronous NORMAL is WAL's usual pairing
+ * (a commit survives a crash of the process; only a power loss may take back the last ones).
+ */
+const SQLITE_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
 
 type SqliteAdapter = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -70,7 +80,11 @@ function serializingTransactions(factory: PrismaBetterSQLite3): PrismaBetterSQLi
     },
   });
   return Object.assign(Object.create(factory) as PrismaBetterSQLite3, {
-    connect: async () => serialize(await factory.connect()),
+    connect: async () => {
+      const adapter = await factory.connect();
+      await adapter.executeScript(SQLITE_PRAGMAS);
+      return serialize(adapter);
+    },
   });
 }
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { FIT_WEIGHTS } from "../core/offers/fit.js";
+import { tagKeysOf } from "../core/offers/terms.js";
 import { CONTACT_WAYS, POST_KINDS, POST_STATUSES, type ContactWay, type PostKind, type PostStatus } from "../core/offers/post.js";
 import type { DbClient } from "./db.js";
 import type { MessageRef } from "./records.js";
@@ -77,6 +79,20 @@ function toPost(row: PostRow): OfferPostRecord {
   };
 }
 
+/**
+ * The search index rows of an open post: each key of its tags weighs as a tag, each other key of
+ * its words as a word (what searchScore in src/core/offers/fit.ts counts).
+ */
+function searchTermsOf(post: { id: string; communityId: string; tags: readonly string[]; terms: readonly string[]; createdAt: Date; expiresAt: Date }) {
+  const tagKeys = new Set(post.tags.flatMap(tagKeysOf));
+  const keys = new Set([...tagKeys, ...post.terms]);
+  return [...keys].map((key) => ({
+    postId: post.id, communityId: post.communityId, key,
+    weight: tagKeys.has(key) ? FIT_WEIGHTS.tag : FIT_WEIGHTS.term,
+    postCreatedAt: post.createdAt, expiresAt: post.expiresAt,
+  }));
+}
+
 /** Prisma's "unique constraint failed" (a second press of the same button). */
 const isUniqueViolation = (error: unknown) => (error as { code?: string } | null)?.code === "P2002";
 
@@ -84,9 +100,18 @@ export function offersRepository(db: DbClient, communityId: string) {
   /** Open and not yet past its expiry at `now`. */
   const live = (now: Date) => ({ status: "open", expiresAt: { gt: now } });
 
+  /** Indexes the post for search afresh (it is open). */
+  async function indexTerms(post: OfferPostRecord): Promise<void> {
+    await db.offerTerm.deleteMany({ where: { postId: post.id } });
+    await db.offerTerm.createMany({ data: searchTermsOf(post) });
+  }
+
   return {
+    /** A new open post, indexed for search. */
     async create(memberId: string, post: NewOfferPost): Promise<OfferPostRecord> {
-      return toPost(await db.offerPost.create({ data: { communityId, memberId, ...post }, include }));
+      const created = toPost(await db.offerPost.create({ data: { communityId, memberId, ...post }, include }));
+      await db.offerTerm.createMany({ data: searchTermsOf(created) });
+      return created;
     },
     async find(postId: string): Promise<OfferPostRecord | null> {
       const row = await db.offerPost.findFirst({ where: { communityId, id: postId }, include });
@@ -110,6 +135,30 @@ export function offersRepository(db: DbClient, communityId: string) {
       });
       return rows.map(toPost);
     },
+    /**
+     * The posts open at `now` that match any of `keys`, best first by the weights of the keys they
+     * hold (a tag more than a word), then newest: read from the search index, so the cost follows
+     * the posts that match, not every open post.
+     */
+    async search(keys: readonly string[], now: Date, limit: number): Promise<OfferPostRecord[]> {
+      if (keys.length === 0) return [];
+      const ranked = await db.offerTerm.groupBy({
+        by: ["postId", "postCreatedAt"],
+        where: { communityId, key: { in: [...keys] }, expiresAt: { gt: now } },
+        _sum: { weight: true },
+        orderBy: [{ _sum: { weight: "desc" } }, { postCreatedAt: "desc" }, { postId: "desc" }],
+        take: limit,
+      });
+      const rows = await db.offerPost.findMany({ where: { communityId, id: { in: ranked.map((r) => r.postId) }, ...live(now) }, include });
+      const byId = new Map(rows.map((row) => [row.id, toPost(row)]));
+      return ranked.flatMap((r) => byId.get(r.postId) ?? []);
+    },
+    /** Open posts that have no search rows (made before the index existed): indexed now. How many were. */
+    async indexUnindexed(now: Date): Promise<number> {
+      const rows = await db.offerPost.findMany({ where: { communityId, ...live(now), searchTerms: { none: {} } }, include });
+      for (const row of rows) await indexTerms(toPost(row));
+      return rows.length;
+    },
     /** A member's own posts, newest first. */
     async ofMember(memberId: string, limit: number): Promise<OfferPostRecord[]> {
       const rows = await db.offerPost.findMany({
@@ -117,19 +166,24 @@ export function offersRepository(db: DbClient, communityId: string) {
       });
       return rows.map(toPost);
     },
+    /** Closed: no longer found by search. */
     async close(postId: string, at: Date): Promise<void> {
       await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "closed", closedAt: at } });
+      await db.offerTerm.deleteMany({ where: { communityId, postId } });
     },
-    /** Open again (also an expired one) until `expiresAt`. */
+    /** Open again (also an expired one) until `expiresAt`, and found by search again. */
     async extend(postId: string, expiresAt: Date): Promise<void> {
-      await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "open", expiresAt, closedAt: null } });
+      const { count } = await db.offerPost.updateMany({ where: { communityId, id: postId }, data: { status: "open", expiresAt, closedAt: null } });
+      const post = count === 1 ? await db.offerPost.findFirst({ where: { communityId, id: postId }, include }) : null;
+      if (post) await indexTerms(toPost(post));
     },
-    /** Marks the post expired if it is open and past its expiry at `now`: whether it was. */
+    /** Marks the post expired if it is open and past its expiry at `now`: whether it was. Search no longer finds it. */
     async expire(postId: string, now: Date): Promise<boolean> {
       const { count } = await db.offerPost.updateMany({
         where: { communityId, id: postId, status: "open", expiresAt: { lte: now } },
         data: { status: "expired" },
       });
+      if (count === 1) await db.offerTerm.deleteMany({ where: { communityId, postId } });
       return count === 1;
     },
     async remove(postId: string): Promise<void> {

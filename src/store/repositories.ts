@@ -44,20 +44,68 @@ const communitySelect = {
   introChannelId: true, welcomeChannelId: true, organizerGroupId: true, offersChannelId: true, reportChannelId: true,
 } as const;
 
+/**
+ * Communities as every interaction reads them, kept for a few seconds in this process. The cache
+ * is short-lived, not versioned: a change made by another process on the same database (an
+ * organizer's /musubi setup served there) is seen here within `ttlMs`; a change made through this
+ * process's store is seen at once (`forget`).
+ */
+export interface CommunityCache {
+  get(key: string): CommunityRecord | undefined;
+  set(key: string, community: CommunityRecord): void;
+  /** Forgets the community with this id, whatever key it was kept under. */
+  forget(communityId: string): void;
+}
+
+/** How long a community read stays in a process's cache unless this process changes it. */
+export const COMMUNITY_CACHE_MS = 5_000;
+
+export function communityCache(ttlMs = COMMUNITY_CACHE_MS, now: () => number = Date.now): CommunityCache {
+  const entries = new Map<string, { community: CommunityRecord; until: number }>();
+  return {
+    get(key) {
+      const entry = entries.get(key);
+      if (!entry) return undefined;
+      if (entry.until > now()) return entry.community;
+      entries.delete(key);
+      return undefined;
+    },
+    set(key, community) {
+      entries.set(key, { community, until: now() + ttlMs });
+    },
+    forget(communityId) {
+      for (const [key, entry] of entries) if (entry.community.id === communityId) entries.delete(key);
+    },
+  };
+}
+
 /** Communities themselves: the only repository not bound to one community. */
-export function communityRepository(db: DbClient) {
+export function communityRepository(db: DbClient, cache: CommunityCache = communityCache(0)) {
   const select = communitySelect;
   return {
-    /** The community of a guild or workspace, created with the defaults the first time it is seen. */
+    /**
+     * The community of a guild or workspace, created with the defaults the first time it is seen.
+     * A known community with the same name costs one read (or none, from the cache): no write.
+     */
     async ensure(platform: Platform, externalId: string, defaults: CommunityDefaults): Promise<CommunityRecord> {
       const name = displayName(defaults.name, externalId);
-      const row = await db.community.upsert({
+      const key = `${platform}:${externalId}`;
+      const unchanged = (community: CommunityRecord) => !defaults.name || community.name === name;
+      const cached = cache.get(key);
+      if (cached && unchanged(cached)) return cached;
+      const known = await db.community.findUnique({ where: { platform_externalId: { platform, externalId } }, select });
+      const community = known && unchanged(toCommunity(known)) ? toCommunity(known) : toCommunity(await db.community.upsert({
         where: { platform_externalId: { platform, externalId } },
         create: { platform, externalId, ...defaults, name },
         update: defaults.name ? { name } : {},
         select,
-      });
-      return toCommunity(row);
+      }));
+      cache.set(key, community);
+      return community;
+    },
+    /** The community as this process last read it (within the cache's lifetime), without asking the database. */
+    cached(platform: Platform, externalId: string): CommunityRecord | undefined {
+      return cache.get(`${platform}:${externalId}`);
     },
     async find(communityId: string): Promise<CommunityRecord | null> {
       const row = await db.community.findUnique({ where: { id: communityId }, select });
@@ -79,10 +127,12 @@ export function communityRepository(db: DbClient) {
 }
 
 /** The community's own row, as its organizers change it. */
-export function communitySettingsRepository(db: DbClient, communityId: string) {
+export function communitySettingsRepository(db: DbClient, communityId: string, cache?: CommunityCache) {
   return {
     async update(settings: CommunitySettings): Promise<CommunityRecord> {
-      return toCommunity(await db.community.update({ where: { id: communityId }, data: settings, select: communitySelect }));
+      const updated = toCommunity(await db.community.update({ where: { id: communityId }, data: settings, select: communitySelect }));
+      cache?.forget(communityId);
+      return updated;
     },
   };
 }
@@ -98,11 +148,17 @@ export function memberRepository(db: DbClient, communityId: string) {
     id: true, communityId: true, platformUserId: true, displayName: true, locale: true, timeZone: true,
   } as const;
   return {
-    /** Records a member as last seen on the platform (name and locale follow the platform's). */
+    /**
+     * Records a member as last seen on the platform (name and locale follow the platform's). A
+     * known member whose name and locale are unchanged costs one read, no write.
+     */
     async ensure(seen: MemberSeen): Promise<MemberRecord> {
       const known = { displayName: displayName(seen.displayName, seen.platformUserId), ...(seen.locale ? { locale: seen.locale } : {}) };
+      const where = { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } };
+      const member = await db.member.findUnique({ where, select });
+      if (member && member.displayName === known.displayName && (!seen.locale || member.locale === seen.locale)) return member;
       return db.member.upsert({
-        where: { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } },
+        where,
         create: { communityId, platformUserId: seen.platformUserId, ...known },
         update: known,
         select,
@@ -190,10 +246,10 @@ export function formDraftRepository(db: DbClient, communityId: string) {
   };
 }
 
-function communityRepositories(client: DbClient, communityId: string) {
+function communityRepositories(client: DbClient, communityId: string, cache?: CommunityCache) {
   return {
     communityId,
-    settings: communitySettingsRepository(client, communityId),
+    settings: communitySettingsRepository(client, communityId, cache),
     members: memberRepository(client, communityId),
     profiles: profileRepository(client, communityId),
     formDrafts: formDraftRepository(client, communityId),
@@ -215,17 +271,24 @@ export interface CommunityStore extends CommunityRepositories {
   transaction<T>(work: (tx: CommunityRepositories) => Promise<T>): Promise<T>;
 }
 
-export function createStore(db: Db) {
+export function createStore(db: Db, cache: CommunityCache = communityCache()) {
   return {
-    communities: communityRepository(db),
+    communities: communityRepository(db, cache),
     /** Keys of platform requests already received (before any community is known): redeliveries are dropped. */
     receivedRequests: receivedRequestRepository(db),
     /** The repositories of one community: every query they make is scoped by it. */
     forCommunity(communityId: string): CommunityStore {
       return {
-        ...communityRepositories(db, communityId),
-        transaction: (work) => db.$transaction((tx) => work(communityRepositories(tx, communityId))),
+        ...communityRepositories(db, communityId, cache),
+        transaction: (work) => db.$transaction((tx) => work(communityRepositories(tx, communityId, cache))),
       };
+    },
+    /** At start: open posts made before the search index existed are indexed (after that, none are found). */
+    async indexOpenPosts(now: Date): Promise<void> {
+      const unindexed = await db.offerPost.findMany({
+        where: { status: "open", expiresAt: { gt: now }, searchTerms: { none: {} } }, select: { communityId: true }, distinct: ["communityId"],
+      });
+      for (const { communityId } of unindexed) await offersRepository(db, communityId).indexUnindexed(now);
     },
     disconnect: () => db.$disconnect(),
   };

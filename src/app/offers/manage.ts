@@ -1,4 +1,4 @@
-import { rankSearch } from "../../core/offers/fit.js";
+import { searchKeysOf } from "../../core/offers/fit.js";
 import { POST_LIMITS, expiryOf } from "../../core/offers/post.js";
 import type { Button } from "../../port/message.js";
 import type { OfferPostRecord } from "../../store/offers-repository.js";
@@ -6,7 +6,7 @@ import { zoneOf, type CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { offerActions } from "./actions.js";
-import { postLine, refreshCard, respondButton, statusAt, subjectOfPost } from "./card.js";
+import { postLine, refreshCard, respondButton, statusAt } from "./card.js";
 import { scheduleOfferJobs } from "./jobs.js";
 
 // A member's own posts (close, extend), search, and the notice switch.
@@ -14,8 +14,6 @@ import { scheduleOfferJobs } from "./jobs.js";
 /** Results of one search, and own posts listed at once (two buttons each: Discord holds 25). */
 export const SEARCH_RESULTS = 8;
 export const OWN_POSTS_LISTED = 10;
-/** Open posts searched: the newest ones. */
-const SEARCHED_POSTS = 500;
 
 async function ownPost(ctx: CommandContext, postId: string): Promise<OfferPostRecord> {
   const post = await ctx.store.offers.find(postId);
@@ -69,12 +67,15 @@ export async function listOwnPosts(ctx: CommandContext): Promise<Outcome> {
   return privateReply([t("offers.mine.title"), ...lines].join("\n"), buttons.length > 0 ? { buttons } : {});
 }
 
-/** Open offers and asks matching the query (words or a tag), best-fitting then newest first. */
+/**
+ * Open offers and asks matching the query (words or a tag), best-fitting then newest first, from
+ * the search index (the same ranking as rankSearch); the newest for an empty query.
+ */
 export async function searchPosts(ctx: CommandContext, query: string): Promise<Outcome> {
   const { t, port } = ctx;
-  const posts = await ctx.store.offers.live(ctx.now(), { limit: SEARCHED_POSTS });
-  const found = rankSearch(query, posts.map((post) => ({ post, subject: subjectOfPost(post), createdAt: post.createdAt })), SEARCH_RESULTS)
-    .map((r) => r.post);
+  const found = query.trim()
+    ? await ctx.store.offers.search(searchKeysOf(query.trim()), ctx.now(), SEARCH_RESULTS)
+    : await ctx.store.offers.live(ctx.now(), { limit: SEARCH_RESULTS });
   if (found.length === 0) return privateReply(query ? t("offers.search.none", { query }) : t("offers.search.empty"));
   const title = query ? t("offers.search.title", { query }) : t("offers.search.newest");
   const lines = found.map((post, i) => `${i + 1}. ${postLine(post, t, port)} · ${post.tags.join(", ")}`);

@@ -70,13 +70,17 @@ export function rankFits<T extends { subject: FitSubject; createdAt: Date }>(sub
 export function searchScore(query: string, subject: FitSubject): number {
   const tags = new Set(subject.tags);
   const terms = new Set(subject.terms);
-  const wanted = unique([...termsOf(query), ...tagKeysOf(query)]);
   let score = 0;
-  for (const key of wanted) {
+  for (const key of searchKeysOf(query)) {
     if (tags.has(key)) score += FIT_WEIGHTS.tag;
     else if (terms.has(key)) score += FIT_WEIGHTS.term;
   }
   return score;
+}
+
+/** The keys a search looks for: its words and the tag it may name, each once. */
+export function searchKeysOf(query: string): string[] {
+  return unique([...termsOf(query), ...tagKeysOf(query)]);
 }
 
 /** Posts matching a search, best-fitting then newest first; everything newest first for an empty query. */

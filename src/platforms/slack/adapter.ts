@@ -20,8 +20,9 @@ import { databaseInstallationStore } from "./installations.js";
 import { SLACK_BOT_SCOPES, SLACK_OAUTH_REDIRECT_PATH } from "./manifest.js";
 import { readViewState, renderHome, renderMessage, renderModal } from "./render.js";
 
-// Slack wants ack() within 3 s: every listener acks first and then works, except a form
-// submission, whose refusal must travel in the ack itself (and is checked before saving).
+// Slack wants ack() within 3 s: every listener acks before any database work (a busy database
+// must not cost an answer), then works. A form submission's refusal travels in the ack itself:
+// its answers are checked first, without the database where the form's rules allow it.
 
 /** What users.info says of a member: asked once and remembered for a while. */
 interface SlackUser {
@@ -327,11 +328,17 @@ async function serveSlack(
     });
   observeRateLimits(app.client);
   // A request Slack delivers again (an event retried, an interaction replayed) is handled once,
-  // whichever process received it first; later deliveries are acknowledged and dropped.
+  // whichever process received it first; later deliveries are acknowledged and dropped. Events
+  // are looked up here; a command, button or form by its listener once it has acknowledged it.
+  const firstDelivery = async (body: Parameters<typeof deliveryKey>[0], retry?: number): Promise<boolean> => {
+    const key = deliveryKey(body);
+    if (!key || (await musubi.firstDelivery(key, REDELIVERY_WINDOW_MS))) return true;
+    slackLog.info({ key, retry }, "Slack redelivery dropped");
+    return false;
+  };
   app.use(async (args) => {
-    const key = deliveryKey(args.body as Parameters<typeof deliveryKey>[0]);
-    if (key && !(await musubi.firstDelivery(key, REDELIVERY_WINDOW_MS))) {
-      slackLog.info({ key, retry: args.context.retryNum }, "Slack redelivery dropped");
+    const body = args.body as Parameters<typeof deliveryKey>[0];
+    if (body.type === "event_callback" && !(await firstDelivery(body, args.context.retryNum))) {
       if ("ack" in args && typeof args.ack === "function") await (args.ack as () => Promise<void>)();
       return;
     }
@@ -484,9 +491,10 @@ async function serveSlack(
   }
 
   for (const command of musubi.commands) {
-    app.command(`/${command.name}`, async ({ command: slash, ack, respond, context }) => {
+    app.command(`/${command.name}`, async ({ command: slash, body, ack, respond, context }) => {
       await ack();
       try {
+        if (!(await firstDelivery(body))) return;
         const workspace = await workspaceOf(context, `/${command.name}`, slash.team_id);
         if (!workspace) return;
         // Typed in a DM: the answer comes there (response_url), a card goes to the community's channel.
@@ -508,6 +516,7 @@ async function serveSlack(
   app.action(/.*/, async ({ ack, body, respond, context }) => {
     await ack();
     if (body.type !== "block_actions") return;
+    if (!(await firstDelivery(body).catch((error: unknown) => { failed("action")(error); return false; }))) return;
     const action = body.actions[0];
     if (!action || !("action_id" in action)) return;
     const respondPrivately = body.response_url
@@ -557,6 +566,7 @@ async function serveSlack(
       return;
     }
     await ack();
+    if (!(await firstDelivery(body))) return;
     const result = await musubi.submitForm(workspace.port, actor, { formId, page: "all", values });
     await show(workspace, actor, result.outcome, {}).catch(failed(`form ${formId}`));
     await refreshHome(workspace, actor);
