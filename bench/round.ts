@@ -35,7 +35,9 @@ const db = createDb(url);
 const store = createStore(db);
 const community = await store.communities.ensure("console", `bench-round-${Date.now()}`, { name: "Bench", locale: "ja", timeZone: "Asia/Tokyo" });
 await store.forCommunity(community.id).pairing.updateSettings({ enabled: true, channelId: "pairing", headsUp: false });
+const seeding = performance.now();
 await seedPool(db, community.id, MEMBERS, (i) => `u${i}`);
+console.log(`seeded ${MEMBERS} members in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
 
 let phase: "idle" | "matching" | "delivering" = "idle";
 const peak = { idle: 0, matching: 0, delivering: 0 };
@@ -61,6 +63,7 @@ const watched: Store = {
         async setRoundStatus(roundId, status) {
           await scoped.pairing.setRoundStatus(roundId, status);
           marks[status] = performance.now();
+          console.log(`${status} after ${((marks[status] - start) / 1000).toFixed(1)} s; peak RSS so far ${mb(Math.max(...Object.values(peak)))} MB, longest stall ${longestStall.toFixed(0)} ms`);
           if (status === "matched") phase = "delivering";
         },
       },
@@ -74,6 +77,7 @@ const scheduler = createScheduler({ db, handlers, log });
 const deps: JobDeps = { store: watched, outbox: createOutbox(db), jobs: scheduler, portFor: async () => port, log, now: () => new Date() };
 Object.assign(handlers, pairingJobHandlers(deps));
 await scheduleManualPairingRound({ community, jobs: scheduler }, new Date());
+console.log(`idle: RSS ${mb(peak.idle)} MB`);
 phase = "matching";
 longestStall = 0;
 const start = performance.now();
