@@ -59,6 +59,12 @@ export interface UnplacedRecord {
   reason: UnplacedReason;
 }
 
+/**
+ * Rows written per statement when a round is stored: far below SQLite's and PostgreSQL's limits on
+ * bound parameters, and a write short enough that other requests wait little for it.
+ */
+const WRITE_BATCH = 500;
+
 const UNPLACED_REASONS = ["language", "blocks", "round"] as const satisfies readonly UnplacedReason[];
 
 export interface PairingRoundRecord {
@@ -116,6 +122,12 @@ export function pairingRepository(db: DbClient, communityId: string) {
         create: { communityId, memberId, ...changes },
         update: changes,
       });
+    },
+    /** The same change to many opted-in members, a bounded number per statement. */
+    async setParticipationOfMany(memberIds: readonly string[], changes: Partial<Omit<PairingParticipant, "memberId">>): Promise<void> {
+      for (let start = 0; start < memberIds.length; start += WRITE_BATCH) {
+        await db.pairingMember.updateMany({ where: { communityId, memberId: { in: memberIds.slice(start, start + WRITE_BATCH) } }, data: changes });
+      }
     },
     /** Every opted-in member who is not paused for misses, with where their count of misses starts. */
     async countedForMisses(): Promise<{ memberId: string; resumedAt: Date | null; missedFollowUps: number }[]> {
@@ -206,20 +218,39 @@ export function pairingRepository(db: DbClient, communityId: string) {
       return new Set(rows.map((r) => r.memberId));
     },
 
+    /**
+     * Writes a round's groups and the members it could not place, a bounded number of rows per
+     * statement (see WRITE_BATCH): a round of any size is stored in short writes rather than in one
+     * transaction that grows with the pool. The round stays "planned" until its status is set after
+     * them; a round that stopped half-way is cleared (clearUnmatched) and written again.
+     */
     async saveGroups(roundId: string, groups: { memberIds: string[]; score: number; reasons: unknown }[]): Promise<void> {
-      for (const [position, group] of groups.entries()) {
-        await db.pairingGroup.create({
-          data: {
-            roundId, communityId, position, score: group.score, reasons: group.reasons as object, size: group.memberIds.length,
-            members: { create: group.memberIds.map((memberId) => ({ memberId })) },
-          },
+      for (let start = 0; start < groups.length; start += WRITE_BATCH) {
+        const batch = groups.slice(start, start + WRITE_BATCH);
+        const rows = await db.pairingGroup.createManyAndReturn({
+          data: batch.map((group, i) => ({
+            roundId, communityId, position: start + i, score: group.score, reasons: group.reasons as object, size: group.memberIds.length,
+          })),
+          select: { id: true, position: true },
+        });
+        await db.pairingGroupMember.createMany({
+          data: rows.flatMap((row) => groups[row.position]!.memberIds.map((memberId) => ({ groupId: row.id, memberId }))),
         });
       }
     },
     async saveUnplaced(roundId: string, unplaced: { memberId: string; reason: UnplacedReason }[]): Promise<void> {
       const round = await db.pairingRound.findFirst({ where: { communityId, id: roundId }, select: { id: true } });
       if (!round) return;
-      for (const { memberId, reason } of unplaced) await db.pairingUnplaced.create({ data: { roundId, memberId, reason } });
+      for (let start = 0; start < unplaced.length; start += WRITE_BATCH) {
+        await db.pairingUnplaced.createMany({ data: unplaced.slice(start, start + WRITE_BATCH).map(({ memberId, reason }) => ({ roundId, memberId, reason })) });
+      }
+    },
+    /** Removes what an earlier attempt at a still planned round wrote before it stopped: its groups and unplaced members. */
+    async clearUnmatched(roundId: string): Promise<void> {
+      const round = await db.pairingRound.findFirst({ where: { communityId, id: roundId, status: "planned" }, select: { id: true } });
+      if (!round) return;
+      await db.pairingGroup.deleteMany({ where: { communityId, roundId } });
+      await db.pairingUnplaced.deleteMany({ where: { roundId } });
     },
     async unplaced(roundId: string): Promise<UnplacedRecord[]> {
       const rows = await db.pairingUnplaced.findMany({
@@ -282,7 +313,7 @@ export function pairingRepository(db: DbClient, communityId: string) {
     /** The member's partners in their latest rounds, newest first. */
     async lastPartners(memberId: string, rounds = 3) {
       const groups = await db.pairingGroup.findMany({
-        where: { communityId, members: { some: { memberId } } },
+        where: { communityId, members: { some: { memberId } }, round: { status: { not: "planned" } } },
         include: { members: { include: { member: true } }, round: true },
         orderBy: { round: { scheduledAt: "desc" } },
         take: rounds,

@@ -1,7 +1,11 @@
 import { communityFigures, networkGraph, weekStart, type CommunityFigures, type Period } from "../../core/network/index.js";
 import { INDUSTRIES, type Intro } from "../../core/profile.js";
 import type { Locale, Translate } from "../../i18n/index.js";
+import type { FunnelInput, TrendInput } from "../../pictures/charts.js";
+import type { NetworkInput } from "../../pictures/network.js";
+import type { Picture } from "../../pictures/picture.js";
 import type { ReplyFile } from "../../port/message.js";
+import { moduleBeside, runOffThread } from "../../workers/off-thread.js";
 import type { CommandContext, CommunityContext } from "../context.js";
 import { privateReply, type Outcome } from "../reply.js";
 
@@ -37,10 +41,13 @@ export function figureLines(t: Translate, f: CommunityFigures): string[] {
 
 const png = (name: string, content: Uint8Array): ReplyFile => ({ name, contentType: "image/png", content });
 
-// The picture libraries (vega, resvg, a Japanese font) load on the first picture asked for: most
-// processes never draw one, and none should pay for them at start.
-const charts = () => import("../../pictures/charts.js");
-const drawing = () => import("../../pictures/network.js");
+// Pictures are drawn in a worker thread (vega's layout and the SVG take hundreds of milliseconds
+// that would hold every other answer), which loads the picture libraries (vega, resvg, a Japanese
+// font) for the picture and frees them after it: no process pays for them at start or at rest.
+const statsCharts = (input: { funnel: FunnelInput; trend: TrendInput }) =>
+  runOffThread<typeof input, { funnel: Picture; trend: Picture }>(moduleBeside(import.meta.url, "../../pictures/stats-charts"), "statsCharts", input);
+const networkPicture = (input: NetworkInput) =>
+  runOffThread<NetworkInput, Picture>(moduleBeside(import.meta.url, "../../pictures/network"), "networkPicture", input);
 
 /** The figures of a period as text and its funnel and weekly trend as PNG files, in one language. */
 export async function statsReport(
@@ -52,17 +59,16 @@ export async function statsReport(
   const { t } = view;
   const figures = communityFigures(await ctx.store.network.activity(period.from), period);
   const day = new Intl.DateTimeFormat(view.locale === "ja" ? "ja-JP" : "en-GB", { month: "numeric", day: "numeric", timeZone: view.zone });
-  const { funnelChart, trendChart } = await charts();
-  const [funnel, trend] = await Promise.all([
-    funnelChart({
+  const { funnel, trend } = await statsCharts({
+    funnel: {
       title: t("stats.funnel.title"),
       steps: [
         { label: t("stats.funnel.matched"), value: figures.funnel.matched },
         { label: t("stats.funnel.met"), value: figures.funnel.met },
         { label: t("stats.funnel.onward"), value: figures.funnel.metAgainOrHelped },
       ],
-    }),
-    trendChart({
+    },
+    trend: {
       title: t("stats.trend.title"),
       weeks: figures.weeks.map((w) => day.format(w.start)),
       series: [
@@ -71,8 +77,8 @@ export async function statsReport(
         { label: t("stats.trend.exchanges"), values: figures.weeks.map((w) => w.exchanges) },
         { label: t("stats.trend.thanks"), values: figures.weeks.map((w) => w.thanks) },
       ],
-    }),
-  ]);
+    },
+  });
   const date = period.to.toISOString().slice(0, 10);
   return {
     text: [heading, ...figureLines(t, figures)].join("\n"),
@@ -99,7 +105,6 @@ export async function communityStats(ctx: CommandContext, weeks: number): Promis
 /** The drawing of who has met whom, with or without names, and the graph it was drawn from. */
 export async function drawNetwork(ctx: Pick<CommunityContext, "store" | "now">, t: Translate, withNames: boolean) {
   const graph = networkGraph(await ctx.store.network.activity());
-  const { networkPicture } = await drawing();
   const picture = await networkPicture({
     title: t("stats.network.title", { members: graph.nodes.length, connections: graph.edges.length }),
     nodes: graph.nodes.map((n) => ({ id: n.id, group: industryLabel(t, n.industry), ...(withNames ? { label: n.name } : {}) })),

@@ -13,8 +13,9 @@ import { leftOutOfRound, optInQuestion, planOptInReminder } from "./opt-in.js";
 import { pairPool } from "./pool.js";
 
 // A pairing round as jobs: heads-up → round (groups, announcement, private spaces) → follow-up.
-// Each step may be run again after a crash: the round row is unique per period, groups are saved
-// in one transaction with the round's status, and every message goes through the outbox.
+// Each step may be run again after a crash: the round row is unique per period, its groups are
+// saved in batches and count only once the round's status says "matched" (an attempt that stopped
+// before is cleared and made again), and every message goes through the outbox.
 
 export const PAIRING_JOBS = { headsUp: "pairing.heads-up", round: "pairing.round", followUp: "pairing.follow-up" } as const;
 
@@ -131,34 +132,38 @@ async function tellAutoPaused(deps: JobDeps, ctx: CommunityContext, roundId: str
   }
 }
 
-/** Draws the pool and saves its groups with the round's new status and the members' follow-up misses, in one transaction. */
+/** Draws the pool and saves the members' follow-up misses, its groups, and then the round's new status. */
 async function matchRound(ctx: CommunityContext, settings: PairingSettings, roundId: string, at: Date): Promise<void> {
   const { store } = ctx;
   // Misses are counted over each member's own recent rounds whose follow-up went out (a round
   // they sat out, or one whose follow-up is not due yet, counts for nothing), since they last
-  // joined or resumed. The new counts are written in the transaction that saves the groups, and
-  // worked out again from the answers on a re-run.
+  // joined or resumed. The new counts are written with the groups, and worked out again from the
+  // answers on a re-run (the same counts: writing them twice changes nothing).
   const answers = new Map<string, { at: Date; answered: boolean }[]>();
   for (const a of await store.pairing.followUpAnswers(at, ROUNDS_COUNTED_FOR_MISSES)) answers.set(a.memberId, [...answers.get(a.memberId) ?? [], a]);
   const autoPaused: string[] = [];
-  const participation: [string, { missedFollowUps: number; autoPaused?: boolean; pausedInRoundId?: string }][] = [];
+  // Members whose count changed, by their new count and pause: one write for many members.
+  const changed = new Map<string, { changes: { missedFollowUps: number; autoPaused?: boolean; pausedInRoundId?: string }; memberIds: string[] }>();
   for (const { memberId, resumedAt, missedFollowUps } of await store.pairing.countedForMisses()) {
     const own = (answers.get(memberId) ?? []).filter((a) => !resumedAt || a.at >= resumedAt).map((a) => a.answered);
     const { misses, pause } = countMisses(own);
     if (pause) autoPaused.push(memberId);
     // Only changed counts are written: a large pool costs no write per member and round.
-    if (pause || misses !== missedFollowUps) participation.push([memberId, { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }]);
+    if (!pause && misses === missedFollowUps) continue;
+    const key = `${misses}:${pause}`;
+    const entry = changed.get(key) ?? { changes: { missedFollowUps: misses, ...(pause ? { autoPaused: true, pausedInRoundId: roundId } : {}) }, memberIds: [] };
+    entry.memberIds.push(memberId);
+    changed.set(key, entry);
   }
   // Not paused in the store yet: the members paused now are left out of the pool like skippers
   // (and, in an opt-in round, like everyone who did not say yes).
   const leftOut = new Set([...await leftOutOfRound(store, settings, roundId, at), ...autoPaused]);
   const { result, poolSize, unplaced } = await pairPool(store, ctx.community, settings, at, leftOut);
-  await store.transaction(async (tx) => {
-    for (const [memberId, changes] of participation) await tx.pairing.setParticipation(memberId, changes);
-    await tx.pairing.saveGroups(roundId, result.groups.map((g) => ({ memberIds: g.members, score: g.score, reasons: g.reasons })));
-    await tx.pairing.saveUnplaced(roundId, [...unplaced].map(([memberId, reason]) => ({ memberId, reason })));
-    await tx.pairing.setRoundStatus(roundId, "matched");
-  });
+  for (const { changes, memberIds } of changed.values()) await store.pairing.setParticipationOfMany(memberIds, changes);
+  await store.pairing.clearUnmatched(roundId);
+  await store.pairing.saveGroups(roundId, result.groups.map((g) => ({ memberIds: g.members, score: g.score, reasons: g.reasons })));
+  await store.pairing.saveUnplaced(roundId, [...unplaced].map(([memberId, reason]) => ({ memberId, reason })));
+  await store.pairing.setRoundStatus(roundId, "matched");
   ctx.log.info({ pool: poolSize, groups: result.groups.length, stats: result.stats, unplaced: unplaced.size, autoPaused: autoPaused.length }, "round matched");
 }
 
