@@ -2,7 +2,7 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
-// network.ts (network.*, myData.*, stats.*), home.ts (home.*).
+// network.ts (network.*, myData.*, stats.*), home.ts (home.*), settings.ts (settings.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
 // placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
@@ -15,6 +15,7 @@ import { offersMessages } from "./offers.js";
 import { pairingMessages } from "./pairing.js";
 import { privacyMessages } from "./privacy.js";
 import { roundsMessages } from "./rounds.js";
+import { settingsMessages } from "./settings.js";
 import { setupMessages } from "./setup.js";
 
 export const LOCALES = ["ja", "en"] as const;
@@ -32,6 +33,7 @@ export const messages = {
   ...roundsMessages,
   ...networkMessages,
   ...homeMessages,
+  ...settingsMessages,
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

@@ -91,10 +91,8 @@ export interface MemberSeen {
   timeZone?: string | undefined;
 }
 
-/** A member's own choices: a value with "member", or null to follow the platform again (its last known value, if any). */
-export type MemberSettingsChange =
-  | { locale: string | null; localeSource: SettingSource | null }
-  | { timeZone: string | null; timeZoneSource: SettingSource | null };
+/** A member's own choices: a value with "member", or the platform's last known value (or null) to follow it again. */
+export type MemberSettingsChange = Partial<Pick<MemberRecord, "locale" | "localeSource" | "timeZone" | "timeZoneSource">>;
 
 const asSource = (source: string | null): SettingSource | null => (source === "member" || source === "platform" ? source : null);
 
@@ -129,7 +127,7 @@ export function memberRepository(db: DbClient, communityId: string) {
       if (Object.keys(changes).length === 0) return row;
       return toMember(await db.member.update({ where: { id: row.id }, data: changes, select }));
     },
-    /** Saves the member's language or time zone as /settings changed it. */
+    /** Saves the member's language and time zone as /settings changed them, in one write. */
     async changeSettings(memberId: string, change: MemberSettingsChange): Promise<MemberRecord> {
       await db.member.updateMany({ where: { communityId, id: memberId }, data: change });
       const row = await db.member.findFirstOrThrow({ where: { communityId, id: memberId }, select });
