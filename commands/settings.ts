@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { onAction } from "../src/app/actions.js";
 import { handler, option, type CommandDefinition } from "../src/app/command.js";
+import { UserError } from "../src/app/errors.js";
 import { switchSuggestions } from "../src/app/network/reconnect.js";
 import { switchNotices } from "../src/app/offers/manage.js";
 import { settingsActions } from "../src/app/settings/actions.js";
@@ -19,6 +20,13 @@ const timeZoneOption = memberText().transform((typed, zctx) => {
   zctx.addIssue({ code: "custom", message: "settings.error.timeZone", input: typed });
   return z.NEVER;
 });
+
+/** A switch button's state: "on" or "off", any other id is refused and changes nothing. */
+function switchState(state: string): boolean {
+  const parsed = z.enum(["on", "off"]).safeParse(state);
+  if (!parsed.success) throw new UserError("common.unknownAction");
+  return parsed.data === "on";
+}
 
 export const settingsCommand: CommandDefinition = {
   name: "settings",
@@ -42,7 +50,7 @@ export const settingsCommand: CommandDefinition = {
     run: (ctx, input) => changeSettings(ctx, { timeZone: input.time_zone, language: input.language as "ja" | "en" | "auto" | undefined }),
   }),
   actions: [
-    onAction(settingsActions.offerNotices, (ctx, { state }) => switchNotices(ctx, state === "on")),
-    onAction(settingsActions.suggestions, (ctx, { state }) => switchSuggestions(ctx, state === "on")),
+    onAction(settingsActions.offerNotices, (ctx, { state }) => switchNotices(ctx, switchState(state))),
+    onAction(settingsActions.suggestions, (ctx, { state }) => switchSuggestions(ctx, switchState(state))),
   ],
 };
