@@ -9,11 +9,12 @@ import { networkCommand } from "./network.js";
 import { askCommand, offerCommand, offersCommand } from "./offer.js";
 import { profileCommand } from "./profile.js";
 import { roundCommand } from "./round.js";
+import { settingsCommand } from "./settings.js";
 
 /** Every command but /help, which explains each of them. */
 const topics: readonly CommandDefinition[] = [
   introCommand, profileCommand, offerCommand, askCommand, offersCommand, matchCommand, roundCommand, networkCommand,
-  myDataCommand, forgetMeCommand, musubiCommand,
+  settingsCommand, myDataCommand, forgetMeCommand, musubiCommand,
 ];
 
 /** Every command musubi serves. One explicit list: no auto-loading. /help groups them by what a member wants. */

@@ -102,6 +102,8 @@ export interface Actor {
   displayName: string;
   /** The platform's locale for this member ("ja", "en-US"), when it tells. */
   locale?: string | undefined;
+  /** The platform's IANA time zone for this member (Slack's users.info tz), when it tells. */
+  timeZone?: string | undefined;
   /** Holds the organizer right on this platform (Discord Manage Server, Slack admin, console organizer). */
   isOrganizer: boolean;
   /**

@@ -34,6 +34,7 @@ export interface NewMember {
   userId: string;
   displayName: string;
   locale?: string | undefined;
+  timeZone?: string | undefined;
 }
 
 export interface MusubiOptions {
@@ -104,8 +105,10 @@ export function createMusubi(options: MusubiOptions) {
       platformUserId: actor.userId,
       displayName: actor.displayName,
       locale: actor.locale,
+      timeZone: actor.timeZone,
     });
-    const locale = resolveLocale(actor.locale ?? member.locale, community.locale);
+    // The member's own choice (/settings language), else the platform's locale just seen.
+    const locale = resolveLocale(member.locale, community.locale);
     const ctx: CommandContext = {
       ...base, actor, member, locale, t: translator(locale), commandList,
       openForm: (formId, page = 0) => forms.open(ctx, formId, page),

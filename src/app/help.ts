@@ -13,7 +13,7 @@ export const HELP_SECTIONS: readonly { title: PlainMessageKey; commands: readonl
   { title: "help.section.meet", commands: ["match", "network"] },
   { title: "help.section.give", commands: ["offer", "ask", "offers"] },
   { title: "help.section.study", commands: ["round"] },
-  { title: "help.section.you", commands: ["help", "my-data", "forget-me"] },
+  { title: "help.section.you", commands: ["help", "settings", "my-data", "forget-me"] },
 ];
 
 interface CommandHelp {
@@ -34,6 +34,7 @@ export const COMMAND_HELP: Readonly<Record<string, CommandHelp>> = {
   round: { next: "help.next.round", example: { path: "round join", options: { round: "1" } } },
   network: { next: "help.next.network", example: { path: "network", options: { member: "@aiko" } } },
   help: { next: "help.next.help", example: { path: "help", options: { command: "match" } } },
+  settings: { next: "help.next.settings", example: { path: "settings", options: { time_zone: "Asia/Tokyo", language: { ja: "ja", en: "en" } } } },
   "my-data": { next: "help.next.myData", example: { path: "my-data" } },
   "forget-me": { next: "help.next.forgetMe", example: { path: "forget-me" } },
   musubi: { next: "help.next.musubi", example: { path: "musubi pairing settings", options: { channel: "#pairing", enabled: "on" } } },

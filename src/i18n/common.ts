@@ -332,6 +332,10 @@ export const commonMessages = {
     ja: "コマンドの名前を付けると、そのオプションと例を表示します。",
     en: "Name a command to see its options and an example.",
   },
+  "help.next.settings": {
+    ja: "タイムゾーンと言語が保存され、マッチングの相手選び、ダイレクトメッセージ、マッチングで開く場に使われます。オプションなしでは、あなたの設定とお知らせのスイッチをまとめて表示します。",
+    en: "Your time zone and language are saved and used for pairing, direct messages and pair spaces. Without options it shows your settings and notice switches in one place.",
+  },
   "help.next.myData": {
     ja: "概要と、すべての内容を収めた JSON ファイルが届きます。",
     en: "You get a summary, and a JSON file with all of it.",

@@ -2,7 +2,8 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
-// network.ts (network.*, myData.*, stats.*), home.ts (home.*), meeting.ts (pairTime.*, optIn.*).
+// network.ts (network.*, myData.*, stats.*), home.ts (home.*), meeting.ts (pairTime.*, optIn.*),
+// settings.ts (settings.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
 // placeholders of that key (no params for a key without any). test/unit/i18n.test.ts checks both
@@ -17,6 +18,7 @@ import { pairingMessages } from "./pairing.js";
 import { privacyMessages } from "./privacy.js";
 import { programsMessages } from "./programs.js";
 import { roundsMessages } from "./rounds.js";
+import { settingsMessages } from "./settings.js";
 import { setupMessages } from "./setup.js";
 
 export const LOCALES = ["ja", "en"] as const;
@@ -36,6 +38,7 @@ export const messages = {
   ...roundsMessages,
   ...networkMessages,
   ...homeMessages,
+  ...settingsMessages,
 } as const satisfies Record<string, Localized>;
 
 export type MessageKey = keyof typeof messages;

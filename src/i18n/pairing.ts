@@ -216,8 +216,8 @@ export const pairingMessages = {
     en: "Every four weeks",
   },
   "pairing.announce.names": {
-    ja: "ペアの名前",
-    en: "Names of the pairs",
+    ja: "グループごとの名前",
+    en: "Names, group by group",
   },
   "pairing.announce.count": {
     ja: "人数だけ",

@@ -27,6 +27,8 @@ export interface PairingParticipant {
 export interface PoolMember {
   memberId: string;
   displayName: string;
+  /** The member's language (see Member.locale), for what the pool reads together. */
+  locale: string | null;
   timeZone: string | null;
   intro: Intro;
 }
@@ -159,7 +161,7 @@ export function pairingRepository(db: DbClient, communityId: string) {
         orderBy: { memberId: "asc" },
       });
       return rows.flatMap(({ member }) => member.profile
-        ? [{ memberId: member.id, displayName: member.displayName, timeZone: member.timeZone, intro: storedIntroSchema.parse(member.profile) }]
+        ? [{ memberId: member.id, displayName: member.displayName, locale: member.locale, timeZone: member.timeZone, intro: storedIntroSchema.parse(member.profile) }]
         : []);
     },
 

@@ -14,7 +14,7 @@ export function privacyRepository(db: DbClient, communityId: string) {
       const member = await db.member.findFirst({
         where: { communityId, id: memberId },
         select: {
-          platformUserId: true, displayName: true, locale: true, timeZone: true, createdAt: true,
+          platformUserId: true, displayName: true, locale: true, localeSource: true, timeZone: true, timeZoneSource: true, createdAt: true,
           profile: {
             select: {
               industry: true, role: true, seniority: true, interests: true, canOffer: true, lookingFor: true, languages: true,
@@ -58,7 +58,10 @@ export function privacyRepository(db: DbClient, communityId: string) {
       /** Null: someone who has deleted their data. */
       const name = (id: string | null) => (id === null ? null : who.get(id) ?? null);
       return {
-        member: { platformUserId: member.platformUserId, displayName: member.displayName, locale: member.locale, timeZone: member.timeZone, firstSeen: member.createdAt },
+        member: {
+          platformUserId: member.platformUserId, displayName: member.displayName,
+          locale: member.locale, localeSource: member.localeSource, timeZone: member.timeZone, timeZoneSource: member.timeZoneSource, firstSeen: member.createdAt,
+        },
         profile: member.profile,
         pairing: member.pairing,
         blocks: member.blocks.map((b) => ({ member: name(b.blockedMemberId), since: b.createdAt })),

@@ -105,7 +105,7 @@ export function programsRepository(db: DbClient, communityId: string) {
         orderBy: { memberId: "asc" },
       });
       return rows.flatMap((row) => row.member.profile
-        ? [{ memberId: row.memberId, displayName: row.member.displayName, timeZone: row.member.timeZone, intro: storedIntroSchema.parse(row.member.profile), ...toAnswer(row) }]
+        ? [{ memberId: row.memberId, displayName: row.member.displayName, locale: row.member.locale, timeZone: row.member.timeZone, intro: storedIntroSchema.parse(row.member.profile), ...toAnswer(row) }]
         : []);
     },
   };

@@ -24,9 +24,17 @@ export interface MemberRecord {
   communityId: string;
   platformUserId: string;
   displayName: string;
+  /** The language the member is written in; see localeSource. */
   locale: string | null;
+  /** "member": chosen with /settings; "platform": the platform's locale; null: none known. */
+  localeSource: SettingSource | null;
   timeZone: string | null;
+  /** "member": set with /settings; "platform": Slack's users.info tz; null: none known. */
+  timeZoneSource: SettingSource | null;
 }
+
+/** Where a member's language or time zone came from. */
+export type SettingSource = "member" | "platform";
 
 export interface MessageRef {
   channelId: string;

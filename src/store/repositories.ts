@@ -8,7 +8,7 @@ import { offersRepository } from "./offers-repository.js";
 import { pairingRepository } from "./pairing-repository.js";
 import { enabledPrograms, programsRepository } from "./programs-repository.js";
 import { privacyRepository } from "./privacy-repository.js";
-import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord } from "./records.js";
+import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord, SettingSource } from "./records.js";
 import { roundsRepository } from "./rounds-repository.js";
 import { storedIntroSchema } from "./stored-intro.js";
 import { receivedRequestRepository } from "./received-requests.js";
@@ -141,28 +141,55 @@ export interface MemberSeen {
   platformUserId: string;
   displayName: string;
   locale?: string | undefined;
+  /** The platform's time zone for the member (Slack's users.info tz), when it tells. */
+  timeZone?: string | undefined;
 }
+
+/** A member's own choices: a value with "member", or the platform's last known value (or null) to follow it again. */
+export type MemberSettingsChange = Partial<Pick<MemberRecord, "locale" | "localeSource" | "timeZone" | "timeZoneSource">>;
+
+const asSource = (source: string | null): SettingSource | null => (source === "member" || source === "platform" ? source : null);
 
 export function memberRepository(db: DbClient, communityId: string) {
   const select = {
-    id: true, communityId: true, platformUserId: true, displayName: true, locale: true, timeZone: true,
+    id: true, communityId: true, platformUserId: true, displayName: true, locale: true, localeSource: true, timeZone: true, timeZoneSource: true,
   } as const;
+  const toMember = (row: Omit<MemberRecord, "localeSource" | "timeZoneSource"> & { localeSource: string | null; timeZoneSource: string | null }): MemberRecord =>
+    ({ ...row, localeSource: asSource(row.localeSource), timeZoneSource: asSource(row.timeZoneSource) });
   return {
     /**
-     * Records a member as last seen on the platform (name and locale follow the platform's). A
-     * known member whose name and locale are unchanged costs one read, no write.
+     * Records a member as last seen on the platform: the name follows the platform's, and so do
+     * the locale and time zone unless the member chose their own (/settings). A known member whose
+     * name, locale and zone are unchanged costs one read, no write.
      */
     async ensure(seen: MemberSeen): Promise<MemberRecord> {
-      const known = { displayName: displayName(seen.displayName, seen.platformUserId), ...(seen.locale ? { locale: seen.locale } : {}) };
+      const name = displayName(seen.displayName, seen.platformUserId);
       const where = { communityId_platformUserId: { communityId, platformUserId: seen.platformUserId } };
-      const member = await db.member.findUnique({ where, select });
-      if (member && member.displayName === known.displayName && (!seen.locale || member.locale === seen.locale)) return member;
-      return db.member.upsert({
+      const fromPlatform = {
+        ...(seen.locale ? { locale: seen.locale, localeSource: "platform" } : {}),
+        ...(seen.timeZone ? { timeZone: seen.timeZone, timeZoneSource: "platform" } : {}),
+      };
+      const known = await db.member.findUnique({ where, select });
+      const row = toMember(known ?? await db.member.upsert({
         where,
-        create: { communityId, platformUserId: seen.platformUserId, ...known },
-        update: known,
+        create: { communityId, platformUserId: seen.platformUserId, displayName: name, ...fromPlatform },
+        update: { displayName: name },
         select,
-      });
+      }));
+      // Written only when the platform's name or value changed: most interactions cost no write.
+      const changes = {
+        ...(row.displayName !== name ? { displayName: name } : {}),
+        ...(seen.locale && row.localeSource !== "member" && row.locale !== seen.locale ? { locale: seen.locale, localeSource: "platform" } : {}),
+        ...(seen.timeZone && row.timeZoneSource !== "member" && row.timeZone !== seen.timeZone ? { timeZone: seen.timeZone, timeZoneSource: "platform" } : {}),
+      };
+      if (Object.keys(changes).length === 0) return row;
+      return toMember(await db.member.update({ where: { id: row.id }, data: changes, select }));
+    },
+    /** Saves the member's language and time zone as /settings changed them, in one write. */
+    async changeSettings(memberId: string, change: MemberSettingsChange): Promise<MemberRecord> {
+      await db.member.updateMany({ where: { communityId, id: memberId }, data: change });
+      const row = await db.member.findFirstOrThrow({ where: { communityId, id: memberId }, select });
+      return toMember(row);
     },
     /** A member named in a command (a mention) who may never have used the bot yet. */
     async ensureKnown(platformUserId: string): Promise<MemberRecord> {
@@ -171,16 +198,18 @@ export function memberRepository(db: DbClient, communityId: string) {
         create: { communityId, platformUserId, displayName: platformUserId },
         update: {},
         select,
-      });
+      }).then(toMember);
     },
     async find(memberId: string): Promise<MemberRecord | null> {
-      return db.member.findFirst({ where: { communityId, id: memberId }, select });
+      const row = await db.member.findFirst({ where: { communityId, id: memberId }, select });
+      return row && toMember(row);
     },
     async findByPlatformUser(platformUserId: string): Promise<MemberRecord | null> {
-      return db.member.findUnique({
+      const row = await db.member.findUnique({
         where: { communityId_platformUserId: { communityId, platformUserId } },
         select,
       });
+      return row && toMember(row);
     },
     /** Deletes the member and, by the schema's cascades, every row that is theirs. */
     async remove(memberId: string): Promise<void> {

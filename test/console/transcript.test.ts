@@ -12,7 +12,7 @@ const here = new URL(".", import.meta.url).pathname;
 const stable = (text: string, dataDir: string) => text.replace(/\bc[a-z0-9]{24}\b/g, "<id>").replaceAll(dataDir, "<data>");
 
 describe("console script mode", () => {
-  it.each(["intro-session", "pairing-session", "offers-session", "rounds-session", "network-session", "programs-session", "help-session", "help-session.en", "meeting-session", "meeting-session.en"])("given the checked-in %s, then `npm start -- --script` prints its transcript", async (name) => {
+  it.each(["intro-session", "pairing-session", "offers-session", "rounds-session", "network-session", "programs-session", "help-session", "help-session.en", "meeting-session", "meeting-session.en", "settings-session", "settings-session.en"])("given the checked-in %s, then `npm start -- --script` prints its transcript", async (name) => {
     const databaseUrl = freshSqliteUrl();
     const dataDir = dirname(databaseUrl.replace(/^file:/, ""));
     const { stdout } = await run(process.execPath, ["--import", "tsx", "src/main.ts", "--script", `${here}${name}.txt`], {

@@ -13,7 +13,7 @@ describe("Discord application commands generated from commands/", () => {
   const json = discordCommands(commands);
 
   it("given the command list, then every command has an English description and a Japanese localization", () => {
-    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "network", "my-data", "forget-me", "musubi", "help"]);
+    expect(json.map((c) => c.name)).toEqual(["intro", "profile", "offer", "ask", "offers", "match", "round", "network", "settings", "my-data", "forget-me", "musubi", "help"]);
     const intro = json.find((c) => c.name === "intro")!;
     expect(intro.description).toBe("Introduce yourself to the community (opens a form)");
     expect(intro.description_localizations).toEqual({ ja: "コミュニティに自己紹介する（フォームが開きます）" });
@@ -73,7 +73,7 @@ describe("Slack app manifest generated from commands/", () => {
     ]);
     expect(manifest.settings.event_subscriptions.bot_events).toEqual(["team_join", "app_home_opened"]);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true });
-    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/my-data", "/forget-me", "/musubi", "/help"]);
+    expect(manifest.features.slash_commands.map((c) => c.command)).toEqual(["/intro", "/profile", "/offer", "/ask", "/offers", "/match", "/round", "/network", "/settings", "/my-data", "/forget-me", "/musubi", "/help"]);
   });
 
   it("given descriptions and usage hints longer than Slack's 100 characters, then they are shortened between words, never inside one", () => {

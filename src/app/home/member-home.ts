@@ -18,7 +18,8 @@ const POSTS_LOOKED_AT = 20;
 /** Rounds listed (a Slack section holds 10 fields). */
 const ROUNDS_SHOWN = 10;
 
-async function pairingPart(ctx: CommandContext) {
+/** The pairing card of a member's page with the buttons that change their pairing (also shown by /settings). */
+export async function pairingPart(ctx: CommandContext) {
   const { t, port, store, member } = ctx;
   const zone = zoneOf(ctx);
   const now = ctx.now();

@@ -5,7 +5,7 @@ import { listMembers, translator, type Locale, type Translate } from "../../i18n
 import type { Message } from "../../port/message.js";
 import { pairingActions } from "./actions.js";
 
-// What members read of a round, in their community's language.
+// What members read of a round, in one language (see ../languages.ts for a space of several).
 
 const industryLabel = (t: Translate, industry: string) =>
   (INDUSTRIES as readonly string[]).includes(industry) ? t(`industry.${industry as Intro["industry"]}`) : industry;

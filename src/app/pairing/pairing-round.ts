@@ -1,10 +1,12 @@
 import { nextPairingRound, type PairingSlot } from "../../core/pairing/rhythm.js";
 import { countMisses, ROUNDS_COUNTED_FOR_MISSES, type PairingSettings } from "../../core/pairing/settings.js";
 import { packLines } from "../../core/text.js";
+import { translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { MESSAGE_TEXT_LIMIT } from "../../port/message.js";
 import type { CommunityRecord } from "../../store/records.js";
 import { communityOfJob, type CommunityContext } from "../context.js";
+import { inLanguages, languagesOf, textInLanguages } from "../languages.js";
 import { planReconnects } from "../network/reconnect.js";
 import { pairingActions, PAUSE_CHOICES } from "./actions.js";
 import { agreedMeetingTime, proposeMeetingTimesToGroup } from "./meeting.js";
@@ -91,17 +93,21 @@ async function headsUp(deps: JobDeps, job: ClaimedJob<SlotPayload>): Promise<voi
   // Turned off after it was planned, or due after its round (the process was down): a heads-up
   // that would announce a round already made is not sent.
   if (!(loaded.settings.headsUp || loaded.settings.optIn) || deps.now() > new Date(at)) return;
-  const { ctx: { community, store, port, communityT: t }, settings } = loaded;
+  const { ctx: { community, store, port }, settings } = loaded;
   const round = await store.pairing.ensureRound(period, new Date(at));
   if (round.status !== "planned") return;
-  const count = (await store.pairing.pool(new Date(at))).length;
+  const pool = await store.pairing.pool(new Date(at));
   const time = port.formatTime(new Date(at), community.timeZone);
-  const message = settings.optIn
-    ? optInQuestion(t, t("optIn.headsUp", { time }), round.id)
-    : {
-      text: t("pairingRound.headsUp", { time, count }),
-      buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("pairingRound.headsUp.skip") }],
-    };
+  // Posted in the channel for the whole pool: in each of its members' languages.
+  const message = inLanguages(languagesOf(pool, community.locale), (locale) => {
+    const t = translator(locale);
+    return settings.optIn
+      ? optInQuestion(t, t("optIn.headsUp", { time }), round.id)
+      : {
+        text: t("pairingRound.headsUp", { time, count: pool.length }),
+        buttons: [{ actionId: pairingActions.skip.id(round.id), label: t("pairingRound.headsUp.skip") }],
+      };
+  });
   const key = `round:${round.id}:heads-up`;
   await deps.outbox.deliver({
     key, communityId: community.id,
@@ -172,29 +178,32 @@ export interface RoundVoice {
   /** Put before the announcement: the program's name. */
   heading: string;
   /** A group's conversation starters, when the program has its own. */
-  starters?: (members: readonly GroupMemberView[]) => string[] | undefined;
+  starters?: (members: readonly GroupMemberView[], locale: Locale) => string[] | undefined;
 }
 
 /** The announcement, the private space of each group with its introduction, and the follow-up planned. */
 export async function announceRound(
   deps: JobDeps, ctx: CommunityContext, settings: PairingSettings, roundId: string, period: string, at: Date, voice?: RoundVoice,
 ): Promise<void> {
-  const { store, community, port, communityT: t } = ctx;
+  const { store, community, port } = ctx;
   const { outbox } = deps;
   await tellAutoPaused(deps, ctx, roundId);
   const groups = await store.pairing.groups(roundId);
   const members = groups.reduce((sum, g) => sum + g.members.length, 0);
   // A round of groups of three is not announced as pairs.
   const trios = groups.some((g) => g.members.length > 2) && settings.groupSize === 3;
+  // The channel's readers are the round's members: the announcement is in each of their languages.
+  const inTheirLanguages = (write: (t: Translate) => string) =>
+    textInLanguages(languagesOf(groups.flatMap((g) => g.members), community.locale), (locale) => write(translator(locale)));
   const announcement = groups.length === 0
-    ? [t("pairingRound.announce.none")]
+    ? [ctx.communityT("pairingRound.announce.none")]
     : settings.announceStyle === "count"
-      ? [t(trios ? "pairingRound.announce.count.groups" : "pairingRound.announce.count", { members, groups: groups.length })]
+      ? [inTheirLanguages((t) => t(trios ? "pairingRound.announce.count.groups" : "pairingRound.announce.count", { members, groups: groups.length }))]
       // A long list of names goes out in several posts rather than clipped.
       : packLines([
-        t(trios ? "pairingRound.announce.names.groups" : "pairingRound.announce.names"),
+        inTheirLanguages((t) => t(trios ? "pairingRound.announce.names.groups" : "pairingRound.announce.names")),
         ...groups.map((g) => `• ${g.members.map((m) => port.mentionUser(m.platformUserId)).join(" × ")}`),
-        t("pairingRound.announce.namesHint"),
+        inTheirLanguages((t) => t("pairingRound.announce.namesHint")),
       ], MESSAGE_TEXT_LIMIT);
   if (voice) announcement[0] = `${voice.heading}\n${announcement[0]}`;
   for (const [part, text] of announcement.entries()) {
@@ -229,9 +238,10 @@ export async function announceRound(
       const profile = await store.profiles.find(m.memberId);
       views.push({ platformUserId: m.platformUserId, displayName: m.displayName, intro: profile?.intro ?? null });
     }
-    const starters = voice?.starters?.(views);
-    const message = groupIntroMessage({
-      locale: ctx.communityLocale, members: views, reasons: group.reasons, mention: (id) => port.mentionUser(id), ...(starters ? { starters } : {}),
+    // A space shared by members of different languages carries each of them.
+    const message = inLanguages(languagesOf(group.members, community.locale), (locale) => {
+      const starters = voice?.starters?.(views, locale);
+      return groupIntroMessage({ locale, members: views, reasons: group.reasons, mention: (id) => port.mentionUser(id), ...(starters ? { starters } : {}) });
     });
     for (const [i, channelId] of spaceIds.entries()) {
       const key = `round:${roundId}:group:${group.position}:intro:${i}`;
@@ -288,7 +298,7 @@ async function followUp(deps: JobDeps, job: ClaimedJob<JobPayload<"pairing.follo
       const key = `round:${roundId}:group:${group.position}:follow-up:${i}`;
       await deps.outbox.deliver({
         key, communityId: community.id,
-        send: (retrying) => port.postMessage(channelId, followUpMessage(ctx.communityLocale, group.id, meetingTime), { idempotencyKey: key, retrying }),
+        send: (retrying) => port.postMessage(channelId, inLanguages(languagesOf(group.members, community.locale), (locale) => followUpMessage(locale, group.id, meetingTime)), { idempotencyKey: key, retrying }),
       });
     }
   }

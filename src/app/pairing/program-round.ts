@@ -105,7 +105,7 @@ async function voiceOf(ctx: CommunityContext, program: ProgramSettings): Promise
   const heading = ctx.communityT("program.announce", { name: program.name });
   if (program.rule !== "mentoring") return { heading };
   const roles = await ctx.store.programs.roles(program.id);
-  return { heading, starters: (members) => mentoringStarters(ctx.communityLocale, members, roles) };
+  return { heading, starters: (members, locale) => mentoringStarters(locale, members, roles) };
 }
 
 async function runProgramRound(deps: JobDeps, job: ClaimedJob<ProgramPayload>): Promise<void> {

@@ -32,14 +32,15 @@ async function plannedSession(loaded: Loaded, payload: JobPayload<"rounds.after"
 }
 
 /** A direct message on behalf of a job: once per key; a member who cannot be reached is skipped. */
-async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate) => Message) {
+/** A direct message in the member's language, with times written in their zone (else the round's) where the platform cannot show the reader's own. */
+async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate, zone: string) => Message) {
   const { ctx } = loaded;
   const member = await ctx.store.members.find(memberId);
   if (!member) return;
   try {
     await deps.outbox.deliver({
       key, communityId: ctx.community.id,
-      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(ctx.memberT(member)), { idempotencyKey: key, retrying }),
+      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(ctx.memberT(member), member.timeZone ?? loaded.round.timeZone), { idempotencyKey: key, retrying }),
     });
   } catch (error) {
     // Left the server, or closed their DMs: the others still hear from us.
@@ -62,25 +63,24 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder
   const session = await plannedSession(loaded, payload);
   if (!session) return;
   const { round, ctx } = loaded;
-  const view = { round, people: new Map() };
-  const details = (t: Translate) => ({
+  const details = (t: Translate, zone: string) => ({
     title: roundTitle(t, round),
-    line: sessionLine(t, ctx.port, view, session),
-    time: ctx.port.formatTime(session.startsAt, round.timeZone),
+    line: sessionLine(t, ctx.port, { round: { ...round, timeZone: zone }, people: new Map() }, session),
+    time: ctx.port.formatTime(session.startsAt, zone),
     place: placeOf(t, round),
   });
   const keyBase = `rounds:reminder:${session.id}:r${session.revision}:${payload.audience}:${payload.leadMinutes}`;
   if (payload.audience === "facilitator") {
     if (!session.facilitatorId) return;
-    await deliverToMember(deps, loaded, session.facilitatorId, `${keyBase}:${session.facilitatorId}`, (t) => ({
-      text: t(session.label ? "rounds.reminder.facilitator" : "rounds.reminder.facilitatorNoLabel", { ...details(t), label: session.label }),
+    await deliverToMember(deps, loaded, session.facilitatorId, `${keyBase}:${session.facilitatorId}`, (t, zone) => ({
+      text: t(session.label ? "rounds.reminder.facilitator" : "rounds.reminder.facilitatorNoLabel", { ...details(t, zone), label: session.label }),
     }));
     return;
   }
   const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
   for (const p of seated) {
-    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t) => ({
-      text: t("rounds.reminder.participants", { ...details(t), lead: leadText(t, payload.leadMinutes) }),
+    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t, zone) => ({
+      text: t("rounds.reminder.participants", { ...details(t, zone), lead: leadText(t, payload.leadMinutes) }),
     }));
   }
 }

@@ -14,6 +14,7 @@ import { createInflight } from "../../ops/inflight.js";
 import type { Metrics } from "../../ops/metrics.js";
 import type { PlatformConnection, PlatformPort } from "../../port/port.js";
 import type { SlackInstallationRepository } from "../../store/slack-installations.js";
+import { isValidTimeZone } from "../../core/time.js";
 import { readTextInvocation, tokenize } from "../text-command.js";
 import { sendFilesByDirectMessage, slackPort, waitedOutRateLimit } from "./port.js";
 import { databaseInstallationStore } from "./installations.js";
@@ -28,6 +29,8 @@ import { readViewState, renderHome, renderMessage, renderModal } from "./render.
 interface SlackUser {
   displayName: string;
   locale?: string | undefined;
+  /** The member's zone as set in Slack (users.info tz), when it is one the runtime knows. */
+  timeZone?: string | undefined;
   isOrganizer: boolean;
   /** The workspaces the member belongs to: their own, and on Enterprise Grid every one of the org they are in. */
   workspaces: ReadonlySet<string>;
@@ -361,6 +364,7 @@ async function serveSlack(
     const user: SlackUser = {
       displayName: u?.profile?.display_name || u?.real_name || u?.name || userId,
       locale: u?.locale,
+      timeZone: u?.tz && isValidTimeZone(u.tz) ? u.tz : undefined,
       isOrganizer: Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner),
       workspaces: new Set([u?.team_id, ...(u?.enterprise_user?.teams ?? [])].filter((id): id is string => Boolean(id))),
     };
@@ -390,6 +394,7 @@ async function serveSlack(
       userId,
       displayName: user.displayName,
       locale: user.locale,
+      timeZone: user.timeZone,
       isOrganizer: user.isOrganizer,
       inGroup: (groupId) => inUserGroup(workspace, groupId, userId),
       channelId,
@@ -604,6 +609,7 @@ async function serveSlack(
       userId: joined.id,
       displayName: user?.displayName ?? (joined.real_name || joined.name || joined.id),
       locale: user?.locale,
+      timeZone: user?.timeZone,
     });
   });
 

@@ -28,8 +28,11 @@ const SLACK_TEXT_LIMIT = 100;
 
 function hint(name: string, spec: OptionSpec): string {
   const mentions: Partial<Record<OptionSpec["kind"], string>> = { user: "@member", channel: "#channel", group: "@group" };
-  const value = mentions[spec.kind] ?? (spec.choices ? spec.choices.map((c) => c.value).join("|") : "…");
-  return spec.required ? `${name}=${value}` : `[${name}=${value}]`;
+  const choices = spec.choices?.map((c) => c.value).join("|");
+  const written = (value: string) => (spec.required ? `${name}=${value}` : `[${name}=${value}]`);
+  // Choices too many for a hint of their own (/help's list of commands) are left to the command to explain.
+  const value = mentions[spec.kind] ?? (choices && written(choices).length <= SLACK_TEXT_LIMIT - 2 ? choices : "…");
+  return written(value);
 }
 
 /**
