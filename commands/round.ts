@@ -34,8 +34,9 @@ const roundNumber = option.integer({ label: "rounds.label.round", description: "
 
 const roundForm = form({
   id: "round-create",
-  // Who may start a round is the community's setting (/round settings): checked on opening and on submitting.
+  // Who may start a round is the community's setting (/round settings), checked on every page.
   permission: "member",
+  allowed: requireRoundCreator,
   title: "rounds.form.title",
   pageTitle: "rounds.form.pageTitle",
   invalidMessage: "rounds.form.invalid",

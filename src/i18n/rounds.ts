@@ -939,9 +939,17 @@ export const roundsMessages = {
     ja: "{title}（番号{number}）を変更できるのは、その会の主催とオーガナイザーだけです。",
     en: "Only the organizer of {title} (round {number}) and the community's organizers can change it.",
   },
-  "rounds.create.notAllowed": {
-    ja: "このコミュニティでは、読書会・勉強会を作成できるのはオーガナイザーだけです（/round settings で変更できます）。",
-    en: "In this community only organizers can start a round (they can change that with /round settings).",
+  "rounds.interest.noIntro": {
+    ja: "「興味あり」で読書会・勉強会の回に参加登録するには、先に /intro で自己紹介してください。そのあとでもう一度「興味あり」を押すと登録します。",
+    en: "To join a session with Interested, please introduce yourself first with /intro, then press Interested again.",
+  },
+  "rounds.interest.full": {
+    ja: "「興味あり」はイベントに残りますが、席は確保されていません。",
+    en: "Your Interested mark stays on the event, but it does not hold a seat.",
+  },
+  "rounds.event.interest": {
+    ja: "「興味あり」を押すとこの回に参加登録します（空席があるとき）。外すと欠席になります。",
+    en: "Press Interested to take a seat in this session (when one is free); remove it to say you are not coming.",
   },
   "rounds.settings.description": {
     ja: "読書会・勉強会を作成できる人を設定する（オーガナイザー向け）",

@@ -4,7 +4,7 @@ import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { roundByNumber } from "./participation.js";
-import { askToLowerCapacity, requireRoundCreator, requireRoundOrganizer, setPlaces } from "./places.js";
+import { askToLowerCapacity, requireRoundOrganizer, setPlaces } from "./places.js";
 import { cancelRound, createRound, editSeries, editSession, type SeriesChange, type SessionChange } from "./service.js";
 import { roundTitle } from "./view.js";
 
@@ -40,7 +40,6 @@ const CREATED_DATES_SHOWN = 4;
 
 /** The round form's submission: the round is created and its card posted where the command was used. */
 export async function submitRound(ctx: CommandContext, draft: RoundDraft): Promise<Outcome> {
-  await requireRoundCreator(ctx);
   const { round, cardPosted } = await createRound(ctx, ctx.member, draft, ctx.actor.channelId);
   const t = ctx.t;
   const sessions = await ctx.store.rounds.sessions(round.id);

@@ -18,7 +18,7 @@ export async function requireRoundCreator(ctx: CommandContext): Promise<void> {
   const setting = await ctx.store.rounds.creatorSetting();
   const allowed = setting.creators === "everyone"
     || (setting.creators === "group" && setting.groupId !== null && Boolean(await ctx.actor.inGroup?.(setting.groupId)));
-  if (!allowed) throw new UserError("rounds.create.notAllowed");
+  if (!allowed) throw new UserError("common.notOrganizer", { command: "/round create" });
 }
 
 /** `/round settings`: who may start a round; without a choice, shows the setting as it is. */

@@ -333,7 +333,7 @@ export async function calendarFile(ctx: Pick<CommunityContext, "store" | "commun
 export function calendarEventOf(t: Translate, round: RoundRecord, session: SessionRecord) {
   return {
     name: `${round.title} #${session.position}${session.label ? ` · ${session.label}` : ""}`,
-    description: [round.topic, round.description, t("rounds.card.footer", { number: round.number })].filter(Boolean).join("\n\n"),
+    description: [round.topic, round.description, t("rounds.event.interest"), t("rounds.card.footer", { number: round.number })].filter(Boolean).join("\n\n"),
     start: session.startsAt,
     end: sessionEnd(round, session),
     location: placeOf(t, round).replace(/\n/g, " · "),
