@@ -253,6 +253,10 @@ export function roundsRepository(db: DbClient, communityId: string) {
         update: { answer, answeredAt, place },
       });
     },
+    /** Forgets the member's answers for the round's sessions still to come (they left the round). */
+    async clearAnswersFrom(roundId: string, memberId: string, from: Date): Promise<void> {
+      await db.sessionAnswer.deleteMany({ where: { communityId, memberId, session: { roundId, startsAt: { gt: from } } } });
+    },
     async clearAnswer(sessionId: string, memberId: string): Promise<void> {
       await db.sessionAnswer.deleteMany({ where: { communityId, sessionId, memberId } });
     },

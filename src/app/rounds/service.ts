@@ -201,6 +201,8 @@ export async function leaveRound(ctx: CommunityContext, round: RoundRecord, memb
     const left = giveUpSeat(sameKind, member.id, places.find((p) => p.id === place)?.capacity ?? round.capacity);
     if (!left.left) return left;
     await tx.rounds.removeParticipant(round.id, member.id);
+    // A seat held for one session (given from the waitlist) goes with them.
+    await tx.rounds.clearAnswersFrom(round.id, member.id, ctx.now());
     for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(round.id, promoted, "seat");
     return left;
   });
