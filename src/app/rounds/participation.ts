@@ -6,7 +6,7 @@ import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { placeByLabel } from "./places.js";
 import { calendarFile, joinRound, leaveRound, loadView } from "./service.js";
-import { absentButton, answerableSession, answerSession, answerText, loadRoll, privateDetails } from "./session-seats.js";
+import { absentButton, answerableSession, answerSession, answerText, comingButton, loadRoll, privateDetails } from "./session-seats.js";
 import { roundCard, roundTitle, seatsOf, sessionLine, type RoundView } from "./view.js";
 
 // Members' side of rounds: finding one, taking and giving up a seat, its card and calendar, and
@@ -118,7 +118,10 @@ export async function answerSessionReply(ctx: CommandContext, sessionId: string,
   const { round, session } = await answerableSession(ctx, sessionId);
   const result = await answerSession(ctx, round, session, ctx.member, answer);
   const text = answerText(ctx.t, round, session, result);
-  return privateReply(text, result.outcome === "coming" ? { buttons: [absentButton(ctx.t, session)] } : {});
+  // The answer's button changes it back: a seat given up can be asked for again while one is free.
+  if (result.outcome === "coming") return privateReply(text, { buttons: [absentButton(ctx.t, session)] });
+  if (result.outcome === "absent") return privateReply(text, { buttons: [comingButton(ctx.t, session)] });
+  return privateReply(text);
 }
 
 /** `/round answer`: the session by its number in the round. */

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
-import { changeCapacity, placeOfSeat, seatsLost, type PlaceDraft } from "../../core/rounds/index.js";
+import { capacitiesOf, changeCapacity, placeOfSeat, seatsLost, type PlaceDraft } from "../../core/rounds/index.js";
 import type { ParticipantRecord, RoundCreators, RoundRecord } from "../../store/rounds-repository.js";
 import type { CommandContext, CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { holdsPermission } from "../permissions.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { roundActions } from "./actions.js";
-import { capacitiesOf } from "./session-seats.js";
 import { refreshCard, tellMember, tellPromoted } from "./service.js";
 
 // Who may start and run a round, its kinds of places (参加枠), and lowering its capacity, which
@@ -111,7 +110,7 @@ export async function setPlaces(ctx: CommandContext, round: RoundRecord, drafts:
   const promoted = await ctx.store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
     const current = await tx.rounds.places(round.id);
-    const before = capacitiesOf(round, current);
+    const before = capacitiesOf(round.capacity, current);
     const participants = await tx.rounds.participants(round.id);
     const kindOf = (p: ParticipantRecord) => placeOfSeat(p.place, before);
     for (const [i, place] of before.entries()) {

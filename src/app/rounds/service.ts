@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import {
   assignFacilitators,
+  capacitiesOf,
   changeCapacity,
   DEFAULT_REMINDER_LEADS,
   placeOfSeat,
@@ -17,7 +18,6 @@ import type { Message, ReplyFile } from "../../port/message.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { RoundFields, RoundOptions, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommunityContext } from "../context.js";
-import { capacitiesOf } from "./session-seats.js";
 import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
 
 // Rounds as use cases: creating, joining and leaving, editing and cancelling, shared by the
@@ -159,7 +159,7 @@ export async function joinRound(ctx: CommunityContext, round: RoundRecord, membe
   if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
   const result = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
-    const places = capacitiesOf(round, await tx.rounds.places(round.id));
+    const places = capacitiesOf(round.capacity, await tx.rounds.places(round.id));
     const before = await tx.rounds.participants(round.id);
     const existing = before.find((p) => p.memberId === member.id);
     // Each kind of place has its own seats and its own line; a member already in keeps their kind.
@@ -194,7 +194,7 @@ export async function leaveRound(ctx: CommunityContext, round: RoundRecord, memb
   const { store } = ctx;
   const change = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
-    const places = capacitiesOf(round, await tx.rounds.places(round.id));
+    const places = capacitiesOf(round.capacity, await tx.rounds.places(round.id));
     const before = await tx.rounds.participants(round.id);
     const place = placeOfSeat(before.find((p) => p.memberId === member.id)?.place ?? "", places);
     const sameKind = before.filter((p) => placeOfSeat(p.place, places) === place);

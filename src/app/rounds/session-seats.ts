@@ -1,4 +1,5 @@
 import {
+  capacitiesOf,
   freeSeats,
   placeOfSeat,
   promotionsOpen,
@@ -12,7 +13,7 @@ import {
 import type { Translate } from "../../i18n/index.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { CommunityRepositories } from "../../store/repositories.js";
-import type { PlaceRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { roundActions } from "./actions.js";
@@ -26,18 +27,13 @@ import { privatePlaceOf, roundTitle } from "./view.js";
 
 type Repositories = Pick<CommunityRepositories, "rounds">;
 
-/** The round's kinds of places as capacities; a round without kinds has one, its capacity. */
-export function capacitiesOf(round: RoundRecord, places: readonly PlaceRecord[]): PlaceCapacity[] {
-  return places.length > 0 ? places.map((p) => ({ id: p.id, capacity: p.capacity })) : [{ id: "", capacity: round.capacity }];
-}
-
 export async function loadRoll(repos: Repositories, round: RoundRecord, session: SessionRecord): Promise<{ roll: SessionRoll; places: PlaceCapacity[] }> {
   const [participants, answers, places] = await Promise.all([
     repos.rounds.participants(round.id),
     repos.rounds.answers(session.id),
     repos.rounds.places(round.id),
   ]);
-  const capacities = capacitiesOf(round, places);
+  const capacities = capacitiesOf(round.capacity, places);
   return { roll: sessionRoll(participants, answers, capacities), places: capacities };
 }
 

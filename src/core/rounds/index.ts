@@ -17,7 +17,7 @@ export type { RoundDraft, RoundForm, RoundFormContext, RoundKind, RoundsMessageK
 export { FACILITATION_MODES, assignFacilitators } from "./facilitators.js";
 export type { FacilitatedSession, FacilitationMode } from "./facilitators.js";
 export { changeCapacity, joinRound, leaveRound, seatsLost, waitlistPosition } from "./seats.js";
-export { freeSeats, placeOfSeat, promotionsOpen, sessionPromotions, sessionRoll, sessionWaitingPosition } from "./session-seats.js";
+export { capacitiesOf, freeSeats, placeOfSeat, promotionsOpen, sessionPromotions, sessionRoll, sessionWaitingPosition } from "./session-seats.js";
 export type { PlaceCapacity, SeriesSeat, SessionAnswerInput, SessionAnswerKind, SessionRoll } from "./session-seats.js";
 export type { JoinOutcome, JoinResult, Seat, SeatChange, SeatStatus } from "./seats.js";
 export { DEFAULT_REMINDER_LEADS, reminderTimes } from "./reminders.js";

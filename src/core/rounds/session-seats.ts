@@ -37,6 +37,11 @@ export interface SessionRoll {
   waiting: { memberId: string; place: string }[];
 }
 
+/** The round's kinds of places as capacities; a round without kinds has one, its capacity. */
+export function capacitiesOf(capacity: number, places: readonly PlaceCapacity[]): PlaceCapacity[] {
+  return places.length > 0 ? places.map((p) => ({ id: p.id, capacity: p.capacity })) : [{ id: "", capacity }];
+}
+
 /** The kind a stored place stands for: "" (from before the round had kinds) is its first kind. */
 export const placeOfSeat = (place: string, places: readonly PlaceCapacity[]): string =>
   places.some((p) => p.id === place) ? place : (places[0]?.id ?? "");
