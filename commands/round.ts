@@ -4,14 +4,18 @@ import { handler, option, type CommandDefinition } from "../src/app/command.js";
 import { form } from "../src/app/forms.js";
 import { roundActions } from "../src/app/rounds/actions.js";
 import { cancelRoundByNumber, editRound, initialRoundAnswers, submitRound } from "../src/app/rounds/organize.js";
+import { PRIVATE_NOTE_LIMIT, keepCapacity, lowerCapacity, requireRoundCreator, setRoundCreators } from "../src/app/rounds/places.js";
 import {
   TAKEAWAY_FORM,
   TAKEAWAY_LIMIT,
+  answerByNumber,
+  answerSessionReply,
   calendarReply,
   joinRoundReply,
   leaveRoundReply,
   listRounds,
   openTakeaway,
+  participantInfo,
   recordAttendance,
   roundById,
   roundByNumber,
@@ -19,7 +23,7 @@ import {
   showRound,
   takeawaySchema,
 } from "../src/app/rounds/participation.js";
-import { FACILITATION_MODES, ROUND_CADENCES, ROUND_KINDS, ROUND_LIMITS, roundFormFields, roundFormSchema } from "../src/core/rounds/index.js";
+import { FACILITATION_MODES, PLACE_LIMITS, ROUND_CADENCES, ROUND_KINDS, ROUND_LIMITS, roundFormFields, roundFormSchema } from "../src/core/rounds/index.js";
 import { memberText } from "../src/core/text.js";
 
 // /round: reading clubs and study sessions. Organizers create, edit and cancel
@@ -30,7 +34,9 @@ const roundNumber = option.integer({ label: "rounds.label.round", description: "
 
 const roundForm = form({
   id: "round-create",
-  permission: "organizer",
+  // Who may start a round is the community's setting (/round settings), checked on every page.
+  permission: "member",
+  allowed: requireRoundCreator,
   title: "rounds.form.title",
   pageTitle: "rounds.form.pageTitle",
   invalidMessage: "rounds.form.invalid",
@@ -100,6 +106,12 @@ const sessionChangeOptions = {
     schema: memberText().pipe(z.url({ protocol: /^https?$/, error: "rounds.error.link" })).optional(),
   }),
   venue: option.string({ label: "rounds.field.venue", description: "rounds.option.venue", maxLength: ROUND_LIMITS.venue }),
+  places: option.string({ label: "rounds.label.places", description: "rounds.option.places", maxLength: PLACE_LIMITS.kinds * (PLACE_LIMITS.label + 8) }),
+  stop_promotions: option.string({ label: "rounds.label.stopPromotions", description: "rounds.option.stopPromotions", maxLength: 20 }),
+  note: option.custom({
+    label: "rounds.label.note", description: "rounds.option.note", required: false,
+    schema: memberText({ paragraphs: true }).max(PRIVATE_NOTE_LIMIT).optional(),
+  }),
 };
 
 export const roundCommand: CommandDefinition = {
@@ -109,9 +121,12 @@ export const roundCommand: CommandDefinition = {
   subcommands: {
     create: handler({
       description: "rounds.create.description",
-      permission: "organizer",
+      permission: "member",
       options: {},
-      run: (ctx) => ctx.openForm("round-create"),
+      run: async (ctx) => {
+        await requireRoundCreator(ctx);
+        return ctx.openForm("round-create");
+      },
     }),
     list: handler({ description: "rounds.list.description", permission: "member", options: {}, run: listRounds }),
     show: handler({
@@ -123,8 +138,24 @@ export const roundCommand: CommandDefinition = {
     join: handler({
       description: "rounds.join.description",
       permission: "member",
-      options: { round: roundNumber },
-      run: async (ctx, { round }) => joinRoundReply(ctx, await roundByNumber(ctx, round)),
+      options: {
+        round: roundNumber,
+        place: option.string({ label: "rounds.label.place", description: "rounds.option.place", maxLength: PLACE_LIMITS.label }),
+      },
+      run: async (ctx, { round, place }) => joinRoundReply(ctx, await roundByNumber(ctx, round), { label: place }),
+    }),
+    answer: handler({
+      description: "rounds.answer.description",
+      permission: "member",
+      options: {
+        round: roundNumber,
+        session: option.integer({ label: "rounds.label.session", description: "rounds.option.answerSession", required: true, min: 1, max: ROUND_LIMITS.sessions }),
+        answer: option.string({
+          label: "rounds.label.answer", description: "rounds.option.answer", required: true,
+          choices: [{ value: "coming", label: { ja: "参加する", en: "I'm coming" } }, { value: "absent", label: { ja: "今回は欠席", en: "Not this time" } }],
+        }),
+      },
+      run: (ctx, input) => answerByNumber(ctx, { round: input.round, session: input.session, answer: input.answer === "coming" ? "coming" : "absent" }),
     }),
     leave: handler({
       description: "rounds.leave.description",
@@ -138,12 +169,32 @@ export const roundCommand: CommandDefinition = {
       options: { round: roundNumber },
       run: async (ctx, { round }) => calendarReply(ctx, await roundByNumber(ctx, round)),
     }),
-    edit: handler({ description: "rounds.edit.description", permission: "organizer", options: sessionChangeOptions, run: editRound }),
+    // A round's own organizer may edit and cancel it: the use cases check who may.
+    edit: handler({ description: "rounds.edit.description", permission: "member", options: sessionChangeOptions, run: editRound }),
     cancel: handler({
       description: "rounds.cancel.description",
-      permission: "organizer",
+      permission: "member",
       options: { round: roundNumber },
       run: (ctx, { round }) => cancelRoundByNumber(ctx, round),
+    }),
+    settings: handler({
+      description: "rounds.settings.description",
+      permission: "organizer",
+      options: {
+        creators: option.string({
+          label: "rounds.label.creators", description: "rounds.option.creators",
+          choices: [
+            { value: "organizers", label: { ja: "オーガナイザーのみ", en: "Organizers only" } },
+            { value: "group", label: { ja: "ロールまたはグループ", en: "A role or group" } },
+            { value: "everyone", label: { ja: "全員", en: "Everyone" } },
+          ],
+        }),
+        group: option.group({ label: "rounds.label.creatorGroup", description: "rounds.option.creatorGroup" }),
+      },
+      run: (ctx, input) => setRoundCreators(ctx, {
+        creators: input.creators === "organizers" || input.creators === "group" || input.creators === "everyone" ? input.creators : undefined,
+        group: input.group,
+      }),
     }),
   },
   actions: [
@@ -153,5 +204,11 @@ export const roundCommand: CommandDefinition = {
     onAction(roundActions.attended, (ctx, { sessionId }) => recordAttendance(ctx, sessionId, true)),
     onAction(roundActions.missed, (ctx, { sessionId }) => recordAttendance(ctx, sessionId, false)),
     onAction(roundActions.takeaway, (ctx, { sessionId }) => openTakeaway(ctx, sessionId)),
+    onAction(roundActions.coming, (ctx, { sessionId }) => answerSessionReply(ctx, sessionId, "coming")),
+    onAction(roundActions.absent, (ctx, { sessionId }) => answerSessionReply(ctx, sessionId, "absent")),
+    onAction(roundActions.joinAs, async (ctx, { roundId, placeId }) => joinRoundReply(ctx, await roundById(ctx, roundId), { id: placeId })),
+    onAction(roundActions.participantInfo, async (ctx, { roundId }) => participantInfo(ctx, await roundById(ctx, roundId))),
+    onAction(roundActions.lowerCapacity, async (ctx, { roundId, capacity, seated }) => lowerCapacity(ctx, await roundById(ctx, roundId), capacity, seated)),
+    onAction(roundActions.keepCapacity, async (ctx, { roundId }) => keepCapacity(ctx, await roundById(ctx, roundId))),
   ],
 };

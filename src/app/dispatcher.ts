@@ -13,6 +13,7 @@ import { UserError } from "./errors.js";
 import { FORM_PAGE, createFormEngine, type FormResult, type FormSubmission } from "./forms.js";
 import { memberHome } from "./home/member-home.js";
 import { welcomeMember } from "./intro/welcome.js";
+import { sessionInterest, type CalendarInterest } from "./rounds/event-interest.js";
 import { requirePermission } from "./permissions.js";
 import { replyOutcome, type Outcome, type Reply } from "./reply.js";
 import { describeIssues, optionNaming, type FieldErrors } from "./validation.js";
@@ -260,6 +261,11 @@ export function createMusubi(options: MusubiOptions) {
     /** The member's own page (Slack's App Home), as it is now; nothing when it could not be made (logged). */
     home(port: PlatformPort, actor: Actor): Promise<HomeView | undefined> {
       return guarded(port, actor, "home", memberHome, () => undefined);
+    },
+
+    /** A member marked a session's platform event "Interested", or took it back (Discord): they join or leave that session. */
+    calendarInterest(port: PlatformPort, actor: Actor, interest: CalendarInterest): Promise<void> {
+      return guarded(port, actor, "calendar interest", (ctx) => sessionInterest(ctx, interest), () => undefined);
     },
 
     /** A new member joined the guild or workspace: they are welcomed and invited to introduce themselves. */

@@ -48,6 +48,8 @@ export interface FormDefinition<S extends z.ZodObject = z.ZodObject, V = z.outpu
   id: string;
   /** Who may open it, fill in any page and submit it: that of the command it belongs to. */
   permission: Permission;
+  /** A further check of who may use it, beyond the permission (a community setting): refuses with a UserError. */
+  allowed?: (ctx: CommandContext) => Promise<void>;
   title: PlainMessageKey;
   /** Title of one page of several, with {page} and {pages}. */
   pageTitle: MessageKeyWith<"page" | "pages">;
@@ -157,6 +159,7 @@ export function createFormEngine(definitions: Iterable<{ form: FormDefinition; c
     const entry = forms.get(formId);
     if (!entry) throw new UserError("common.unknownAction");
     await requirePermission(ctx, entry.form.permission, entry.command);
+    await entry.form.allowed?.(ctx);
     return entry.form;
   }
 

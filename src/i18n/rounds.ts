@@ -566,8 +566,8 @@ export const roundsMessages = {
     en: "{title} is already cancelled.",
   },
   "rounds.cancel.done": {
-    ja: "{title} を中止しました。参加者{participants}人に知らせ、カードにも表示しました。",
-    en: "{title} is cancelled. Its {participants} participant(s) were told, and its card shows it.",
+    ja: "{title} を中止しました。席のある{seated}人とキャンセル待ちの{waiting}人に知らせ、カードにも表示しました。",
+    en: "{title} is cancelled. Its {seated} seated member(s) and {waiting} on the waitlist were told, and its card shows it.",
   },
   "rounds.cancelledNotice": {
     ja: "{title}（番号{number}）はオーガナイザーにより中止になりました。残りの回は開催されません。",
@@ -666,8 +666,8 @@ export const roundsMessages = {
     en: "{field}: “{value}” is not a list of up to 3 times before the session, each from 5 minutes to 14 days, like 24h, 1h or 1日前, 30分前 (or none).",
   },
   "rounds.reminder.participants": {
-    ja: "⏰ あと{lead}で始まります: {title}\n{line}\n場所: {place}",
-    en: "⏰ In {lead}: {title}\n{line}\nPlace: {place}",
+    ja: "⏰ あと{lead}で始まります: {title}\n{line}",
+    en: "⏰ In {lead}: {title}\n{line}",
   },
   "rounds.lead.days": {
     ja: "{count}日",
@@ -726,5 +726,269 @@ export const roundsMessages = {
   "rounds.list.lineFull": {
     ja: "• {title} — 次回 {time} · 満席（定員{capacity}人、キャンセル待ちできます）",
     en: "• {title} — next {time} · full ({capacity} seats; the waitlist is open)",
+  },
+  "rounds.reminder.waiting": {
+    ja: "⏳ あと{lead}で始まります: {title}\n{line}\nいまキャンセル待ち{rank}番目です。席が空いたらすぐにお知らせします。",
+    en: "⏳ In {lead}: {title}\n{line}\nYou are number {rank} on the waitlist for this session. I will tell you at once if a seat frees up.",
+  },
+  "rounds.button.absent": {
+    ja: "参加できなくなった",
+    en: "I can't make it",
+  },
+  "rounds.button.coming": {
+    ja: "参加する",
+    en: "I'm coming",
+  },
+  "rounds.button.joinAs": {
+    ja: "参加する（{place}）",
+    en: "Join ({place})",
+  },
+  "rounds.button.info": {
+    ja: "参加者向け情報",
+    en: "For participants",
+  },
+  "rounds.card.onlineForParticipants": {
+    ja: "オンライン（リンクは参加者にお知らせします）",
+    en: "Online (the link goes to participants)",
+  },
+  "rounds.card.placeLine": {
+    ja: "{place}: {taken}/{capacity}人",
+    en: "{place}: {taken}/{capacity}",
+  },
+  "rounds.private.place": {
+    ja: "場所: {place}",
+    en: "Place: {place}",
+  },
+  "rounds.private.note": {
+    ja: "主催からのメモ: {note}",
+    en: "Note from the organizer: {note}",
+  },
+  "rounds.session.promoted": {
+    ja: "🎉 {title} の第{position}回（{time}）に空きが出たので、あなたの席を確保しました。この回だけの席で、ほかの回はキャンセル待ちのままです。",
+    en: "🎉 A seat freed up for session {position} of {title} ({time}): it is yours. It is for this session only; for the others you stay on the waitlist.",
+  },
+  "rounds.answer.coming": {
+    ja: "{title} の第{position}回に参加で登録しました。",
+    en: "You are coming to session {position} of {title}.",
+  },
+  "rounds.answer.alreadyComing": {
+    ja: "{title} の第{position}回にはすでに参加で登録しています。",
+    en: "You are already coming to session {position} of {title}.",
+  },
+  "rounds.answer.absent": {
+    ja: "{title} の第{position}回は欠席で登録しました。席はキャンセル待ちの方に回します。ほかの回の席はそのままです。",
+    en: "You are not coming to session {position} of {title}: your seat goes to the waitlist for that session. Your seat in the other sessions stays yours.",
+  },
+  "rounds.answer.alreadyAbsent": {
+    ja: "{title} の第{position}回はすでに欠席で登録しています。",
+    en: "You already said you are not coming to session {position} of {title}.",
+  },
+  "rounds.answer.full": {
+    ja: "{title} の第{position}回は満席です。何も変更していません。/round join で会のキャンセル待ちに登録できます。",
+    en: "Session {position} of {title} is full, so nothing changed. /round join puts you on the round's waitlist.",
+  },
+  "rounds.answer.notIn": {
+    ja: "{title} の第{position}回には登録していないので、何も変更していません。",
+    en: "You are not in session {position} of {title}, so nothing changed.",
+  },
+  "rounds.answer.waiting": {
+    ja: "{title} の第{position}回は満席です。この回のキャンセル待ち{rank}番目です。",
+    en: "Session {position} of {title} is full: you are number {rank} on its waitlist.",
+  },
+  "rounds.answer.cancelled": {
+    ja: "{title} の第{position}回は中止されたため、出欠は変更できません。",
+    en: "Session {position} of {title} is cancelled, so there is nothing to answer.",
+  },
+  "rounds.answer.started": {
+    ja: "{title} の第{position}回はもう始まっているため、出欠は変更できません。",
+    en: "Session {position} of {title} has already started, so the answer can no longer change.",
+  },
+  "rounds.answer.description": {
+    ja: "ある回の出欠を答える（参加する・今回は欠席）",
+    en: "Answer for one session: coming or not this time",
+  },
+  "rounds.option.answerSession": {
+    ja: "何回目か（1, 2, …）",
+    en: "Which session (1, 2, …)",
+  },
+  "rounds.label.answer": {
+    ja: "出欠",
+    en: "Answer",
+  },
+  "rounds.option.answer": {
+    ja: "参加する、または今回は欠席",
+    en: "Coming, or not this time",
+  },
+  "rounds.label.place": {
+    ja: "参加枠",
+    en: "Kind of place",
+  },
+  "rounds.option.place": {
+    ja: "参加枠の名前（一般、学生など）。省略すると最初の枠です",
+    en: "The kind of place (general, student…); leave out for the first",
+  },
+  "rounds.label.places": {
+    ja: "参加枠",
+    en: "Kinds of places",
+  },
+  "rounds.option.places": {
+    ja: "参加枠と定員。例: 一般:20, 学生:5, オンライン:50",
+    en: "Kinds of places and their capacity, like general:20, student:5, online:50",
+  },
+  "rounds.label.stopPromotions": {
+    ja: "繰り上げの締め切り",
+    en: "Stop promotions",
+  },
+  "rounds.option.stopPromotions": {
+    ja: "開始の何時間前まで繰り上げるか。例: 3h、90分（初期値は3時間）",
+    en: "How long before a session nobody is promoted any more, like 3h or 90 (default 3 hours)",
+  },
+  "rounds.label.note": {
+    ja: "参加者向けメモ",
+    en: "Note for participants",
+  },
+  "rounds.option.note": {
+    ja: "席のある参加者だけに届くメモ（入館方法など）。カードには表示しません",
+    en: "A note only seated members get (how to get in…); never on the card",
+  },
+  "rounds.places.invalid": {
+    ja: "参加枠: 「{value}」は読み取れません。「一般:20, 学生:5」のように名前と定員を5つまで入力してください。",
+    en: "Kinds of places: “{value}” cannot be read. Write up to 5 names with their capacity, like general:20, student:5.",
+  },
+  "rounds.places.unknown": {
+    ja: "参加枠「{value}」はありません。選べる枠: {places}",
+    en: "There is no kind of place called “{value}”. The kinds are: {places}",
+  },
+  "rounds.places.gone": {
+    ja: "この参加枠はもうありません。/round show {number} で今の参加枠を確認してください。",
+    en: "This kind of place no longer exists. /round show {number} shows the kinds there are now.",
+  },
+  "rounds.places.inUse": {
+    ja: "参加枠「{label}」には{count}人が登録しているため、なくせません。何も変更していません。",
+    en: "{count} member(s) hold or wait for “{label}”, so it cannot be removed. Nothing changed.",
+  },
+  "rounds.places.belowSeated": {
+    ja: "参加枠「{label}」はすでに{seated}人の席があるため、それより少なくできません。何も変更していません。",
+    en: "“{label}” already has {seated} seats taken, so its capacity cannot go below that. Nothing changed.",
+  },
+  "rounds.edit.stopPromotions": {
+    ja: "繰り上げの締め切り: 「{value}」は読み取れません。「3h」「90分」のように0分〜7日で入力してください。",
+    en: "Stop promotions: “{value}” cannot be read. Write a time from 0 minutes to 7 days, like 3h or 90.",
+  },
+  "rounds.capacity.confirm": {
+    ja: "{title} の定員を{capacity}人にすると、席のある{seated}人のうち{count}人が席を失い、キャンセル待ちの先頭に戻ります: {members}\nまだ何も変更していません。よろしいですか？",
+    en: "With a capacity of {capacity}, {count} of the {seated} seated member(s) of {title} would lose their seat and go back to the head of the waitlist: {members}\nNothing has changed yet. Go ahead?",
+  },
+  "rounds.capacity.lower": {
+    ja: "定員を{capacity}人にする",
+    en: "Set the capacity to {capacity}",
+  },
+  "rounds.capacity.keep": {
+    ja: "席はそのまま",
+    en: "Keep the seats",
+  },
+  "rounds.capacity.kept": {
+    ja: "{title} の定員と席はそのままです。",
+    en: "The capacity and seats of {title} stay as they were.",
+  },
+  "rounds.capacity.lowered": {
+    ja: "{title} の定員を{capacity}人にしました。{count}人がキャンセル待ちに戻り、本人に知らせました。",
+    en: "{title} now has {capacity} seats. {count} member(s) went back to the waitlist and were told.",
+  },
+  "rounds.capacity.lostSeat": {
+    ja: "{title} の定員が減ったため、あなたの席はキャンセル待ちの先頭に戻りました。空きが出たらお知らせします。詳しくは /round show {number} で。",
+    en: "The capacity of {title} went down, so your seat went back to the head of the waitlist. I will tell you when one frees up. /round show {number} for details.",
+  },
+  "rounds.capacity.stale": {
+    ja: "このボタンの後に席が変わったため、何も変更していません。/round edit round:{number} でもう一度どうぞ。",
+    en: "The seats changed since this button was made, so nothing changed. Please run /round edit round:{number} again.",
+  },
+  "rounds.capacity.hasPlaces": {
+    ja: "この会には参加枠があるため、定員は参加枠ごとに変更してください（例: /round edit round:{number} places:一般:20, 学生:5）。何も変更していません。",
+    en: "This round has kinds of places: change each one's capacity instead (like /round edit round:{number} places:general:20, student:5). Nothing changed.",
+  },
+  "rounds.show.notIn": {
+    ja: "{title} にはまだ参加登録していません。参加ボタンで席を確保できます。",
+    en: "You are not in {title} yet: press Join to take a seat.",
+  },
+  "rounds.show.sessionCounts": {
+    ja: "参加{coming}人 · 欠席{absent}人 · キャンセル待ち{waiting}人",
+    en: "{coming} coming · {absent} not this time · {waiting} waiting",
+  },
+  "rounds.show.you.coming": {
+    ja: "あなた: 参加",
+    en: "you: coming",
+  },
+  "rounds.show.you.absent": {
+    ja: "あなた: 欠席",
+    en: "you: not this time",
+  },
+  "rounds.show.you.waiting": {
+    ja: "あなた: キャンセル待ち",
+    en: "you: waiting",
+  },
+  "rounds.show.forParticipants": {
+    ja: "参加者向け情報",
+    en: "For participants",
+  },
+  "rounds.info.seatedOnly": {
+    ja: "{title} の参加者向け情報は、席のある参加者だけが見られます。",
+    en: "Only members with a seat in {title} can see its information for participants.",
+  },
+  "rounds.notYourRound": {
+    ja: "{title}（番号{number}）を変更できるのは、その会の主催とオーガナイザーだけです。",
+    en: "Only the organizer of {title} (round {number}) and the community's organizers can change it.",
+  },
+  "rounds.interest.noIntro": {
+    ja: "「興味あり」で読書会・勉強会の回に参加登録するには、先に /intro で自己紹介してください。そのあとでもう一度「興味あり」を押すと登録します。",
+    en: "To join a session with Interested, please introduce yourself first with /intro, then press Interested again.",
+  },
+  "rounds.interest.full": {
+    ja: "「興味あり」はイベントに残りますが、席は確保されていません。",
+    en: "Your Interested mark stays on the event, but it does not hold a seat.",
+  },
+  "rounds.event.interest": {
+    ja: "「興味あり」を押すとこの回に参加登録します（空席があるとき）。外すと欠席になります。",
+    en: "Press Interested to take a seat in this session (when one is free); remove it to say you are not coming.",
+  },
+  "rounds.settings.description": {
+    ja: "読書会・勉強会を作成できる人を設定する（オーガナイザー向け）",
+    en: "Choose who may start a round (organizers)",
+  },
+  "rounds.label.creators": {
+    ja: "作成できる人",
+    en: "Who may start a round",
+  },
+  "rounds.option.creators": {
+    ja: "オーガナイザーのみ、ロールまたはグループ、全員",
+    en: "Organizers only, a role or group, or everyone",
+  },
+  "rounds.label.creatorGroup": {
+    ja: "ロールまたはグループ",
+    en: "Role or group",
+  },
+  "rounds.option.creatorGroup": {
+    ja: "作成できるロール（Discord）またはユーザーグループ（Slack）",
+    en: "The Discord role or Slack user group whose members may start a round",
+  },
+  "rounds.settings.whichGroup": {
+    ja: "ロールまたはグループを選んでください（例: group:@読書会係）。何も変更していません。",
+    en: "Please choose the role or group too (like group:@book-club). Nothing changed.",
+  },
+  "rounds.settings.saved": {
+    ja: "保存しました。",
+    en: "Saved.",
+  },
+  "rounds.settings.creators.organizers": {
+    ja: "読書会・勉強会を作成できる人: オーガナイザーのみ",
+    en: "Who may start a round: organizers only",
+  },
+  "rounds.settings.creators.group": {
+    ja: "読書会・勉強会を作成できる人: オーガナイザーと {group} のメンバー",
+    en: "Who may start a round: organizers and members of {group}",
+  },
+  "rounds.settings.creators.everyone": {
+    ja: "読書会・勉強会を作成できる人: 全員",
+    en: "Who may start a round: everyone",
   },
 } as const satisfies Record<string, { ja: string; en: string }>;

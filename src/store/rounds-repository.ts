@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { FacilitationMode as Facilitation, RoundKind, SeatStatus } from "../core/rounds/index.js";
+import type { FacilitationMode as Facilitation, RoundKind, SeatStatus, SessionAnswerKind } from "../core/rounds/index.js";
 import type { DbClient } from "./db.js";
 import type { MessageRef } from "./records.js";
 
@@ -23,7 +23,15 @@ export interface RoundFields {
   reminderMinutes: number[];
 }
 
-export interface RoundRecord extends RoundFields {
+/** What the organizer sets after creating the round (`/round edit`). */
+export interface RoundOptions {
+  /** Minutes before a session after which nobody waiting is given a freed seat. */
+  promotionStopMinutes: number;
+  /** For seated members only: their reminders and their own view, never the public card. */
+  privateNote: string | null;
+}
+
+export interface RoundRecord extends RoundFields, RoundOptions {
   id: string;
   communityId: string;
   number: number;
@@ -52,7 +60,30 @@ export interface ParticipantRecord {
   displayName: string;
   locale: string | null;
   status: SeatStatus;
+  /** The kind of place (a RoundPlace id); "" in a round without kinds. */
+  place: string;
   joinedAt: Date;
+}
+
+export interface SessionAnswerRecord {
+  memberId: string;
+  answer: SessionAnswerKind;
+  place: string;
+  answeredAt: Date;
+}
+
+/** A kind of place of a round (参加枠), in the round's order. */
+export interface PlaceRecord {
+  id: string;
+  label: string;
+  capacity: number;
+}
+
+export type RoundCreators = "organizers" | "group" | "everyone";
+
+export interface RoundCreatorSetting {
+  creators: RoundCreators;
+  groupId: string | null;
 }
 
 export interface NewSession {
@@ -75,6 +106,7 @@ const toRound = (row: RoundRow): RoundRecord => ({
   facilitation: row.facilitation as Facilitation, status: row.status as RoundRecord["status"],
   reminderMinutes: storedMinutes.parse(row.reminderMinutes),
   cardChannelId: row.cardChannelId, cardMessageId: row.cardMessageId, discussionId: row.discussionId,
+  promotionStopMinutes: row.promotionStopMinutes, privateNote: row.privateNote,
 });
 
 const toSession = (row: Omit<SessionRecord, "status"> & { status: string }): SessionRecord => ({
@@ -116,7 +148,7 @@ export function roundsRepository(db: DbClient, communityId: string) {
         .map(({ sessions, ...round }) => ({ round: toRound(round), next: toSession(sessions[0]!) }))
         .sort((a, b) => a.next.startsAt.getTime() - b.next.startsAt.getTime());
     },
-    async update(roundId: string, changes: Partial<RoundFields & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
+    async update(roundId: string, changes: Partial<RoundFields & RoundOptions & { status: RoundRecord["status"] }>): Promise<RoundRecord> {
       const { reminderMinutes, ...rest } = changes;
       await db.round.updateMany({
         where: { id: roundId, communityId },
@@ -171,14 +203,17 @@ export function roundsRepository(db: DbClient, communityId: string) {
       });
       return rows.map((r) => ({
         memberId: r.memberId, platformUserId: r.member.platformUserId, displayName: r.member.displayName, locale: r.member.locale,
-        status: r.status as SeatStatus, joinedAt: r.joinedAt,
+        status: r.status as SeatStatus, place: r.place, joinedAt: r.joinedAt,
       }));
     },
-    async addParticipant(roundId: string, memberId: string, status: SeatStatus, joinedAt: Date): Promise<void> {
-      await db.roundParticipant.create({ data: { communityId, roundId, memberId, status, joinedAt } });
+    async addParticipant(roundId: string, memberId: string, status: SeatStatus, joinedAt: Date, place = ""): Promise<void> {
+      await db.roundParticipant.create({ data: { communityId, roundId, memberId, status, joinedAt, place } });
     },
     async setParticipantStatus(roundId: string, memberId: string, status: SeatStatus): Promise<void> {
       await db.roundParticipant.updateMany({ where: { communityId, roundId, memberId }, data: { status } });
+    },
+    async setPlace(roundId: string, memberId: string, place: string): Promise<void> {
+      await db.roundParticipant.updateMany({ where: { communityId, roundId, memberId }, data: { place } });
     },
     async removeParticipant(roundId: string, memberId: string): Promise<boolean> {
       const { count } = await db.roundParticipant.deleteMany({ where: { communityId, roundId, memberId } });
@@ -206,6 +241,60 @@ export function roundsRepository(db: DbClient, communityId: string) {
         update: answer,
       });
     },
+    /** Answers for one session ("coming", "absent"), in the order they were given. */
+    async answers(sessionId: string): Promise<SessionAnswerRecord[]> {
+      const rows = await db.sessionAnswer.findMany({ where: { communityId, sessionId }, orderBy: [{ answeredAt: "asc" }, { id: "asc" }] });
+      return rows.map((r) => ({ memberId: r.memberId, answer: r.answer as SessionAnswerKind, place: r.place, answeredAt: r.answeredAt }));
+    },
+    async setAnswer(sessionId: string, memberId: string, answer: SessionAnswerKind, answeredAt: Date, place = ""): Promise<void> {
+      await db.sessionAnswer.upsert({
+        where: { sessionId_memberId: { sessionId, memberId } },
+        create: { communityId, sessionId, memberId, answer, answeredAt, place },
+        update: { answer, answeredAt, place },
+      });
+    },
+    /** Forgets the member's answers for the round's sessions still to come (they left the round). */
+    async clearAnswersFrom(roundId: string, memberId: string, from: Date): Promise<void> {
+      await db.sessionAnswer.deleteMany({ where: { communityId, memberId, session: { roundId, startsAt: { gt: from } } } });
+    },
+    async clearAnswer(sessionId: string, memberId: string): Promise<void> {
+      await db.sessionAnswer.deleteMany({ where: { communityId, sessionId, memberId } });
+    },
+    /** The session whose platform event this is (a Discord scheduled event). */
+    async sessionOfCalendarEvent(calendarEventId: string): Promise<SessionRecord | null> {
+      const row = await db.roundSession.findFirst({ where: { communityId, calendarEventId } });
+      return row && toSession(row);
+    },
+
+    /** The round's kinds of places, in order; none for a round with one capacity. */
+    async places(roundId: string): Promise<PlaceRecord[]> {
+      return db.roundPlace.findMany({ where: { communityId, roundId }, orderBy: { position: "asc" }, select: { id: true, label: true, capacity: true } });
+    },
+    /**
+     * Sets the kinds of places in order. A kind keeps its id by position, so members who chose
+     * it keep their kind when only its label or capacity changes. Call inside a transaction.
+     */
+    async setPlaces(roundId: string, places: readonly { label: string; capacity: number }[]): Promise<PlaceRecord[]> {
+      await db.roundPlace.deleteMany({ where: { communityId, roundId, position: { gt: places.length } } });
+      for (const [i, place] of places.entries()) {
+        await db.roundPlace.upsert({
+          where: { roundId_position: { roundId, position: i + 1 } },
+          create: { communityId, roundId, position: i + 1, ...place },
+          update: place,
+        });
+      }
+      return this.places(roundId);
+    },
+
+    async creatorSetting(): Promise<RoundCreatorSetting> {
+      const row = await db.roundSettings.findUnique({ where: { communityId } });
+      return { creators: (row?.creators ?? "organizers") as RoundCreators, groupId: row?.creatorGroupId ?? null };
+    },
+    async setCreatorSetting(setting: RoundCreatorSetting): Promise<void> {
+      const data = { creators: setting.creators, creatorGroupId: setting.groupId };
+      await db.roundSettings.upsert({ where: { communityId }, create: { communityId, ...data }, update: data });
+    },
+
     async attendance(sessionId: string): Promise<{ memberId: string; attended: boolean | null; takeaway: string | null }[]> {
       return db.sessionAttendance.findMany({ where: { communityId, sessionId }, select: { memberId: true, attended: true, takeaway: true } });
     },

@@ -160,6 +160,7 @@ describe("a reading club on Discord", () => {
       { custom_id: `rounds:join:${stored.id}`, label: "参加する" },
       { custom_id: `rounds:leave:${stored.id}`, label: "参加をやめる" },
       { custom_id: `rounds:calendar:${stored.id}`, label: "カレンダーに追加" },
+      { custom_id: `rounds:info:${stored.id}`, label: "参加者向け情報" },
     ]);
     const thread = since(from, (r) => r.method === "POST" && r.path === `/channels/${GENERAL}/messages/${card.id}/threads`);
     expect(thread).toHaveLength(1);
@@ -173,7 +174,8 @@ describe("a reading club on Discord", () => {
       entity_type: 3,
       scheduled_start_time: new Date(at).toISOString(),
       scheduled_end_time: new Date(new Date(at).getTime() + 90 * 60_000).toISOString(),
-      entity_metadata: { location: "渋谷コワーキング · https://meet.example.com/tt" },
+      // The online link is for seated members: the public event only says there is one.
+      entity_metadata: { location: "渋谷コワーキング · オンライン（リンクは参加者にお知らせします）" },
     })));
     const { sessions } = await sessionsOf();
     expect(sessions.every((s) => s.calendarEventId && fake.scheduledEvents.has(s.calendarEventId))).toBe(true);
@@ -256,7 +258,7 @@ describe("a reading club on Discord", () => {
     const { sessions } = await sessionsOf();
     const from = fake.requests.length;
     const cb = await round(organizer, "cancel", [number("round", 1)]);
-    expect(cb.body.data.content).toBe("チームトポロジー輪読会 を中止しました。参加者2人に知らせ、カードにも表示しました。");
+    expect(cb.body.data.content).toBe("チームトポロジー輪読会 を中止しました。席のある2人とキャンセル待ちの0人に知らせ、カードにも表示しました。");
     await bot.at("2026-12-05T12:01:00Z");
     for (const session of sessions.slice(1)) {
       expect(fake.scheduledEvents.get(session.calendarEventId!)?.status).toBe(4);

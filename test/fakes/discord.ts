@@ -116,6 +116,8 @@ export interface FakeDiscord {
   sendInteraction(payload: InteractionPayload): InteractionPayload;
   /** Adds the member to the guild fixture and dispatches GUILD_MEMBER_ADD. */
   memberJoin(guildId: string, user: UserInput, roles?: string[]): Json;
+  /** A member marks a scheduled event "Interested" (or takes it back): GUILD_SCHEDULED_EVENT_USER_ADD / _REMOVE. */
+  eventInterest(guildId: string, eventId: string, userId: string, interested: boolean): void;
   /** Overrides answers for matching routes (checked newest first). Returns a remover. */
   respond(method: string, pathRegex: RegExp, handler: RouteHandler): () => void;
   /** Resolves once a client has identified (READY sent). */
@@ -763,6 +765,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions): Promise<Fak
       g.member_count = g.members.length;
       fake.dispatch("GUILD_MEMBER_ADD", { ...member, guild_id: guildId });
       return member;
+    },
+    eventInterest(guildId, eventId, userId, interested) {
+      fake.dispatch(interested ? "GUILD_SCHEDULED_EVENT_USER_ADD" : "GUILD_SCHEDULED_EVENT_USER_REMOVE", {
+        guild_scheduled_event_id: eventId, user_id: userId, guild_id: guildId,
+      });
     },
     interruptShard(shardId) {
       heldShards.set(shardId, heldShards.get(shardId) ?? []);

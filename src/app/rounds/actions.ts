@@ -1,6 +1,6 @@
 import { actionKind } from "../actions.js";
 
-/** The buttons of rounds: on the card (join, leave, calendar) and after a session (attendance, takeaway). */
+/** The buttons of rounds: on the card (join, leave, calendar), in reminders (coming, not this time), to confirm a lower capacity, and after a session (attendance, takeaway). */
 export const roundActions = {
   join: actionKind("rounds:join", ["roundId"]),
   leave: actionKind("rounds:leave", ["roundId"]),
@@ -8,4 +8,11 @@ export const roundActions = {
   attended: actionKind("rounds:attended", ["sessionId"]),
   missed: actionKind("rounds:missed", ["sessionId"]),
   takeaway: actionKind("rounds:takeaway", ["sessionId"]),
+  coming: actionKind("rounds:coming", ["sessionId"]),
+  absent: actionKind("rounds:absent", ["sessionId"]),
+  joinAs: actionKind("rounds:joinas", ["roundId", "placeId"]),
+  participantInfo: actionKind("rounds:info", ["roundId"]),
+  /** Lowering the capacity below the seats taken: `seated` is a fingerprint of who was seated when asked. */
+  lowerCapacity: actionKind("rounds:lower", ["roundId", "capacity", "seated"]),
+  keepCapacity: actionKind("rounds:keep", ["roundId"]),
 };

@@ -1,3 +1,4 @@
+import { sessionWaitingPosition } from "../../core/rounds/index.js";
 import type { Translate } from "../../i18n/index.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { PlatformError, isPermanentRefusal } from "../../port/errors.js";
@@ -6,7 +7,8 @@ import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.j
 import { communityOfJob, type CommunityContext } from "../context.js";
 import { roundActions } from "./actions.js";
 import { ROUND_JOBS, calendarEventOf } from "./service.js";
-import { placeOf, roundTitle, sessionLine } from "./view.js";
+import { absentButton, loadRoll, privateDetails } from "./session-seats.js";
+import { roundTitle, sessionLine } from "./view.js";
 
 // The timed side of rounds: reminders before each session, the attendance check after it, and
 // keeping the platform's calendar in step. Each job carries the session's revision: a session
@@ -67,7 +69,6 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder
     title: roundTitle(t, round),
     line: sessionLine(t, ctx.port, { round: { ...round, timeZone: zone }, people: new Map() }, session),
     time: ctx.port.formatTime(session.startsAt, zone),
-    place: placeOf(t, round),
   });
   const keyBase = `rounds:reminder:${session.id}:r${session.revision}:${payload.audience}:${payload.leadMinutes}`;
   if (payload.audience === "facilitator") {
@@ -77,10 +78,20 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder
     }));
     return;
   }
-  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
-  for (const p of seated) {
+  // Those coming get the link and note and can give their seat back; those waiting hear where they stand.
+  const { roll } = await loadRoll(ctx.store, round, session);
+  for (const p of roll.coming) {
     await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t, zone) => ({
-      text: t("rounds.reminder.participants", { ...details(t, zone), lead: leadText(t, payload.leadMinutes) }),
+      text: [
+        t("rounds.reminder.participants", { ...details(t, zone), lead: leadText(t, payload.leadMinutes) }),
+        privateDetails(t, round),
+      ].join("\n"),
+      buttons: [absentButton(t, session)],
+    }));
+  }
+  for (const p of roll.waiting) {
+    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t, zone) => ({
+      text: t("rounds.reminder.waiting", { ...details(t, zone), lead: leadText(t, payload.leadMinutes), rank: sessionWaitingPosition(roll, p.memberId) ?? 1 }),
     }));
   }
 }
@@ -92,8 +103,8 @@ async function afterSession(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.af
   const session = await plannedSession(loaded, payload);
   if (!session) return;
   const { round, ctx } = loaded;
-  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
-  for (const p of seated) {
+  const { roll } = await loadRoll(ctx.store, round, session);
+  for (const p of roll.coming) {
     await deliverToMember(deps, loaded, p.memberId, `rounds:after:${session.id}:r${session.revision}:${p.memberId}`, (t) => ({
       text: t("rounds.after.question", { title: round.title, position: session.position }),
       buttons: [

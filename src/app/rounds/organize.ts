@@ -1,9 +1,10 @@
-import { START_FAILURE_MESSAGES, parseSessionStart, type RoundDraft } from "../../core/rounds/index.js";
+import { START_FAILURE_MESSAGES, parseDurationMinutes, parsePlaces, parseSessionStart, type RoundDraft } from "../../core/rounds/index.js";
 import type { DraftValues } from "../../store/repositories.js";
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { roundByNumber } from "./participation.js";
+import { askToLowerCapacity, requireRoundOrganizer, setPlaces } from "./places.js";
 import { cancelRound, createRound, editSeries, editSession, type SeriesChange, type SessionChange } from "./service.js";
 import { roundTitle } from "./view.js";
 
@@ -22,7 +23,13 @@ export interface RoundEdit {
   capacity?: number | undefined;
   link?: string | undefined;
   venue?: string | undefined;
+  places?: string | undefined;
+  stop_promotions?: string | undefined;
+  note?: string | undefined;
 }
+
+/** Promotions stop from 0 minutes to 7 days before a session. */
+const PROMOTION_STOP_MAX_MINUTES = 7 * 24 * 60;
 
 /** The round form opens with the usual choices and the community's zone. */
 export async function initialRoundAnswers(ctx: CommandContext): Promise<DraftValues> {
@@ -53,21 +60,37 @@ export async function submitRound(ctx: CommandContext, draft: RoundDraft): Promi
 /** `/round edit`: one session (moved, relabelled, cancelled) or, without `session`, the whole round. */
 export async function editRound(ctx: CommandContext, input: RoundEdit): Promise<Outcome> {
     const round = await roundByNumber(ctx, input.round);
+    await requireRoundOrganizer(ctx, round);
     if (round.status === "cancelled") throw new UserError("rounds.edit.cancelled", { title: round.title });
     const { t } = ctx;
     const sessionFields = input.start !== undefined || input.label !== undefined || input.cancel_session !== undefined;
     if (input.session === undefined) {
       if (sessionFields) throw new UserError("rounds.edit.whichSession");
+      const places = input.places === undefined ? undefined : parsePlaces(input.places);
+      if (input.places !== undefined && !places) throw new UserError("rounds.places.invalid", { value: input.places });
+      const stop = input.stop_promotions === undefined ? undefined : parseDurationMinutes(input.stop_promotions);
+      if (input.stop_promotions !== undefined && (stop === undefined || stop > PROMOTION_STOP_MAX_MINUTES)) {
+        throw new UserError("rounds.edit.stopPromotions", { value: input.stop_promotions });
+      }
+      if (input.capacity !== undefined && input.places === undefined && (await ctx.store.rounds.places(round.id)).length > 0) {
+        throw new UserError("rounds.capacity.hasPlaces", { number: round.number });
+      }
+      // Seats are never taken away unasked: a lower capacity is confirmed first, and nothing else changes until then.
+      const lowering = input.capacity !== undefined && input.places === undefined ? await askToLowerCapacity(ctx, round, input.capacity) : undefined;
+      if (lowering) return lowering;
       const change: SeriesChange = {
         ...(input.title ? { title: input.title } : {}),
         ...(input.topic ? { topic: input.topic } : {}),
         ...(input.description ? { description: input.description } : {}),
-        ...(input.capacity ? { capacity: input.capacity } : {}),
+        ...(input.capacity && !places ? { capacity: input.capacity } : {}),
         ...(input.link ? { onlineUrl: input.link } : {}),
         ...(input.venue ? { venue: input.venue } : {}),
+        ...(stop !== undefined ? { promotionStopMinutes: stop } : {}),
+        ...(input.note !== undefined ? { privateNote: input.note || null } : {}),
       };
-      if (Object.keys(change).length === 0) throw new UserError("rounds.edit.nothing");
-      await editSeries(ctx, round, change);
+      if (Object.keys(change).length === 0 && !places) throw new UserError("rounds.edit.nothing");
+      if (places) await setPlaces(ctx, round, places);
+      if (Object.keys(change).length > 0) await editSeries(ctx, round, change);
       return privateReply(t("rounds.edit.seriesSaved", { title: change.title ?? round.title }));
     }
     const session = (await ctx.store.rounds.sessions(round.id)).find((s) => s.position === input.session);
@@ -94,8 +117,13 @@ export async function editRound(ctx: CommandContext, input: RoundEdit): Promise<
 /** `/round cancel`: the sessions still to come are cancelled and everyone in the round told. */
 export async function cancelRoundByNumber(ctx: CommandContext, number: number): Promise<Outcome> {
     const round = await roundByNumber(ctx, number);
+    await requireRoundOrganizer(ctx, round);
     if (round.status === "cancelled") return privateReply(ctx.t("rounds.cancel.already", { title: round.title }));
-    const participants = (await ctx.store.rounds.participants(round.id)).length;
+    const participants = await ctx.store.rounds.participants(round.id);
     await cancelRound(ctx, round);
-    return privateReply(ctx.t("rounds.cancel.done", { title: round.title, participants }));
+    return privateReply(ctx.t("rounds.cancel.done", {
+      title: round.title,
+      seated: participants.filter((p) => p.status === "seat").length,
+      waiting: participants.filter((p) => p.status === "waitlist").length,
+    }));
   }

@@ -4,8 +4,10 @@ import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.j
 import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
+import { placeByLabel } from "./places.js";
 import { calendarFile, joinRound, leaveRound, loadView } from "./service.js";
-import { roundCard, roundTitle, seatsOf } from "./view.js";
+import { absentButton, answerableSession, answerSession, answerText, comingButton, loadRoll, privateDetails } from "./session-seats.js";
+import { roundCard, roundTitle, seatsOf, sessionLine, type RoundView } from "./view.js";
 
 // Members' side of rounds: finding one, taking and giving up a seat, its card and calendar, and
 // answering after a session (attendance, a takeaway).
@@ -29,8 +31,12 @@ export async function roundById(ctx: CommandContext, roundId: string): Promise<R
   return round;
 }
 
-export async function joinRoundReply(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
-  const answer = await joinRound(ctx, round, ctx.member);
+/** Joining by command (`place` names the kind, else the first) or by a card's button (`placeId`). */
+export async function joinRoundReply(ctx: CommandContext, round: RoundRecord, place: { label?: string | undefined; id?: string } = {}): Promise<Outcome> {
+  const places = await ctx.store.rounds.places(round.id);
+  if (place.id !== undefined && !places.some((p) => p.id === place.id)) throw new UserError("rounds.places.gone", { number: round.number });
+  const placeId = place.id ?? (await placeByLabel(ctx, round, place.label));
+  const answer = await joinRound(ctx, round, ctx.member, placeId);
   const { t } = ctx;
   switch (answer.outcome) {
     case "seated": return privateReply(t("rounds.joined", { title: round.title, number: round.number }));
@@ -50,19 +56,80 @@ export async function calendarReply(ctx: CommandContext, round: RoundRecord): Pr
   return privateReply(ctx.t("rounds.calendar.here", { title: round.title }), { files: [await calendarFile(ctx, round)] });
 }
 
-/** The round's card as the member reads it, with its buttons. */
+/** Sessions listed in `/round show`, from the next one. */
+const SHOWN_SESSIONS = 8;
+
+/**
+ * `/round show`: the round as it is now for the member who asks: where they stand, each
+ * session to come with who is coming, not coming and waiting, and (for seated members) the link
+ * and note that are not on the public card.
+ */
 export async function showRound(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
   const view = await loadView(ctx.store, round);
-  const card = roundCard(ctx.t, ctx.port, view, ctx.now());
+  const { t } = ctx;
+  const card = roundCard(t, ctx.port, view, ctx.now());
   const mine = view.participants.find((p) => p.memberId === ctx.member.id);
-  const status = mine ? ctx.t(mine.status === "seat" ? "rounds.show.seated" : "rounds.show.waiting") : card.text;
-  const cards = card.cards ?? [];
+  const status = round.status === "cancelled"
+    ? t("rounds.card.cancelledText", { title: round.title })
+    : mine ? t(mine.status === "seat" ? "rounds.show.seated" : "rounds.show.waiting") : t("rounds.show.notIn", { title: round.title });
+  const sessions = await sessionLines(ctx, view);
+  const [first, ...rest] = card.cards ?? [];
+  if (!first) return privateReply(status);
+  const schedule = t("rounds.card.schedule");
+  const fields = [
+    ...first.fields.map((f) => (f.name === schedule && sessions.length > 0 ? { ...f, value: sessions.join("\n") } : f)),
+    ...(mine?.status === "seat" && (round.onlineUrl || round.privateNote) ? [{ name: t("rounds.show.forParticipants"), value: privateDetails(t, round) }] : []),
+  ];
   // Its organizer also sees how the sessions held so far went.
   const attendance = round.organizerId === ctx.member.id || ctx.actor.isOrganizer ? await attendanceLines(ctx, view.sessions) : [];
-  const withAttendance = attendance.length > 0 && cards[0]
-    ? [{ ...cards[0], fields: [...cards[0].fields, { name: ctx.t("rounds.show.attendance"), value: attendance.join("\n") }] }, ...cards.slice(1)]
-    : cards;
-  return privateReply(status, { cards: withAttendance, ...(card.buttons ? { buttons: card.buttons } : {}) });
+  if (attendance.length > 0) fields.push({ name: t("rounds.show.attendance"), value: attendance.join("\n") });
+  return privateReply(status, { cards: [{ ...first, fields }, ...rest], ...(card.buttons ? { buttons: card.buttons } : {}) });
+}
+
+/** "2. <time> · 第3章 — 5 coming · 1 not this time · 2 waiting · you: coming" for each session to come. */
+async function sessionLines(ctx: CommandContext, view: RoundView): Promise<string[]> {
+  const { t } = ctx;
+  const now = ctx.now().getTime();
+  const lines = [];
+  for (const session of view.sessions.filter((s) => s.startsAt.getTime() > now).slice(0, SHOWN_SESSIONS)) {
+    const line = sessionLine(t, ctx.port, view, session);
+    if (session.status !== "scheduled") {
+      lines.push(line);
+      continue;
+    }
+    const { roll } = await loadRoll(ctx.store, view.round, session);
+    const me = ctx.member.id;
+    const answer = roll.coming.some((c) => c.memberId === me) ? "coming" : roll.waiting.some((w) => w.memberId === me) ? "waiting" : roll.absent.includes(me) ? "absent" : undefined;
+    lines.push(`${line} — ${t("rounds.show.sessionCounts", { coming: roll.coming.length, absent: roll.absent.length, waiting: roll.waiting.length })}`
+      + (answer ? ` · ${t(`rounds.show.you.${answer}`)}` : ""));
+  }
+  return lines;
+}
+
+/** "For participants": the link and note, to a seated member only. */
+export async function participantInfo(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
+  const mine = (await ctx.store.rounds.participants(round.id)).find((p) => p.memberId === ctx.member.id);
+  if (mine?.status !== "seat") throw new UserError("rounds.info.seatedOnly", { title: round.title });
+  return privateReply([roundTitle(ctx.t, round), privateDetails(ctx.t, round)].join("\n"));
+}
+
+/** "I'm coming" / "I can't make it" for one session, from a button or `/round answer`. */
+export async function answerSessionReply(ctx: CommandContext, sessionId: string, answer: "coming" | "absent"): Promise<Outcome> {
+  const { round, session } = await answerableSession(ctx, sessionId);
+  const result = await answerSession(ctx, round, session, ctx.member, answer);
+  const text = answerText(ctx.t, round, session, result);
+  // The answer's button changes it back: a seat given up can be asked for again while one is free.
+  if (result.outcome === "coming") return privateReply(text, { buttons: [absentButton(ctx.t, session)] });
+  if (result.outcome === "absent") return privateReply(text, { buttons: [comingButton(ctx.t, session)] });
+  return privateReply(text);
+}
+
+/** `/round answer`: the session by its number in the round. */
+export async function answerByNumber(ctx: CommandContext, input: { round: number; session: number; answer: "coming" | "absent" }): Promise<Outcome> {
+  const round = await roundByNumber(ctx, input.round);
+  const session = (await ctx.store.rounds.sessions(round.id)).find((s) => s.position === input.session);
+  if (!session) throw new UserError("rounds.edit.noSession", { position: input.session, title: round.title });
+  return answerSessionReply(ctx, session.id, input.answer);
 }
 
 /** "1. 4 came · 1 could not · 2 takeaways" for each session held. */

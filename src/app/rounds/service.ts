@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import {
   assignFacilitators,
+  capacitiesOf,
   changeCapacity,
   DEFAULT_REMINDER_LEADS,
+  placeOfSeat,
   joinRound as takeSeat,
   leaveRound as giveUpSeat,
   reminderTimes,
@@ -14,7 +16,7 @@ import type { Translate } from "../../i18n/index.js";
 import { isPermanentRefusal } from "../../port/errors.js";
 import type { Message, ReplyFile } from "../../port/message.js";
 import type { MemberRecord } from "../../store/records.js";
-import type { RoundFields, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import type { RoundFields, RoundOptions, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommunityContext } from "../context.js";
 import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
 
@@ -29,9 +31,10 @@ export const ROUND_JOBS = {
 } as const;
 
 export async function loadView(store: CommunityContext["store"], round: RoundRecord): Promise<RoundView> {
-  const [sessions, participants] = await Promise.all([
+  const [sessions, participants, places] = await Promise.all([
     store.rounds.sessions(round.id),
     store.rounds.participants(round.id),
+    store.rounds.places(round.id),
   ]);
   const ids = new Set([round.organizerId, ...sessions.flatMap((s) => (s.facilitatorId ? [s.facilitatorId] : []))]);
   const people = new Map<string, MemberRecord>();
@@ -39,7 +42,7 @@ export async function loadView(store: CommunityContext["store"], round: RoundRec
     const member = await store.members.find(id);
     if (member) people.set(id, member);
   }
-  return { round, sessions, participants, people };
+  return { round, sessions, participants, places, people };
 }
 
 /** Re-renders the card where it was posted. A card deleted by hand is left deleted. */
@@ -150,17 +153,23 @@ export type JoinAnswer =
   | { outcome: "waitlisted" | "alreadyWaitlisted"; position: number }
   | { outcome: "closed" };
 
-/** A seat for the member, or a place on the waitlist when the round is full. */
-export async function joinRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord): Promise<JoinAnswer> {
+/** A seat for the member, or a place on the waitlist of their kind of place when it is full. */
+export async function joinRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord, placeId = ""): Promise<JoinAnswer> {
   const { store } = ctx;
   if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
   const result = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
+    const places = capacitiesOf(round.capacity, await tx.rounds.places(round.id));
     const before = await tx.rounds.participants(round.id);
-    const joined = takeSeat(before, member.id, round.capacity, ctx.now());
+    const existing = before.find((p) => p.memberId === member.id);
+    // Each kind of place has its own seats and its own line; a member already in keeps their kind.
+    const place = placeOfSeat(existing?.place ?? placeId, places);
+    const sameKind = before.filter((p) => placeOfSeat(p.place, places) === place);
+    const capacity = places.find((p) => p.id === place)?.capacity ?? round.capacity;
+    const joined = takeSeat(sameKind, member.id, capacity, ctx.now());
     const mine = joined.seats.find((s) => s.memberId === member.id);
-    if (mine && !before.some((p) => p.memberId === member.id)) {
-      await tx.rounds.addParticipant(round.id, member.id, mine.status, mine.joinedAt);
+    if (mine && !existing) {
+      await tx.rounds.addParticipant(round.id, member.id, mine.status, mine.joinedAt, place);
     }
     return joined;
   });
@@ -185,10 +194,15 @@ export async function leaveRound(ctx: CommunityContext, round: RoundRecord, memb
   const { store } = ctx;
   const change = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
+    const places = capacitiesOf(round.capacity, await tx.rounds.places(round.id));
     const before = await tx.rounds.participants(round.id);
-    const left = giveUpSeat(before, member.id, round.capacity);
+    const place = placeOfSeat(before.find((p) => p.memberId === member.id)?.place ?? "", places);
+    const sameKind = before.filter((p) => placeOfSeat(p.place, places) === place);
+    const left = giveUpSeat(sameKind, member.id, places.find((p) => p.id === place)?.capacity ?? round.capacity);
     if (!left.left) return left;
     await tx.rounds.removeParticipant(round.id, member.id);
+    // A seat held for one session (given from the waitlist) goes with them.
+    await tx.rounds.clearAnswersFrom(round.id, member.id, ctx.now());
     for (const promoted of left.promoted) await tx.rounds.setParticipantStatus(round.id, promoted, "seat");
     return left;
   });
@@ -200,7 +214,7 @@ export async function leaveRound(ctx: CommunityContext, round: RoundRecord, memb
 }
 
 /** A direct message to each member who got a seat from the waitlist. */
-async function tellPromoted(ctx: CommunityContext, round: RoundRecord, memberIds: readonly string[]): Promise<void> {
+export async function tellPromoted(ctx: CommunityContext, round: RoundRecord, memberIds: readonly string[]): Promise<void> {
   for (const memberId of memberIds) {
     const member = await ctx.store.members.find(memberId);
     if (!member) continue;
@@ -256,7 +270,7 @@ export async function editSession(ctx: CommunityContext, round: RoundRecord, ses
   return updated;
 }
 
-export type SeriesChange = Partial<Pick<RoundFields, "title" | "topic" | "description" | "capacity" | "onlineUrl" | "venue">>;
+export type SeriesChange = Partial<Pick<RoundFields, "title" | "topic" | "description" | "capacity" | "onlineUrl" | "venue"> & RoundOptions>;
 
 /** Changes what holds for every session: title, text, place, capacity (a larger one seats those waiting). */
 export async function editSeries(ctx: CommunityContext, round: RoundRecord, change: SeriesChange): Promise<RoundRecord> {
@@ -321,7 +335,7 @@ export async function calendarFile(ctx: Pick<CommunityContext, "store" | "commun
 export function calendarEventOf(t: Translate, round: RoundRecord, session: SessionRecord) {
   return {
     name: `${round.title} #${session.position}${session.label ? ` · ${session.label}` : ""}`,
-    description: [round.topic, round.description, t("rounds.card.footer", { number: round.number })].filter(Boolean).join("\n\n"),
+    description: [round.topic, round.description, t("rounds.event.interest"), t("rounds.card.footer", { number: round.number })].filter(Boolean).join("\n\n"),
     start: session.startsAt,
     end: sessionEnd(round, session),
     location: placeOf(t, round).replace(/\n/g, " · "),

@@ -3,7 +3,7 @@ import type { Translate } from "../../i18n/index.js";
 import type { Button, Message } from "../../port/message.js";
 import type { PlatformPort } from "../../port/port.js";
 import type { MemberRecord } from "../../store/records.js";
-import type { ParticipantRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
+import type { ParticipantRecord, PlaceRecord, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import { roundActions } from "./actions.js";
 
 // How a round looks: its card (posted where it was created, edited as seats and sessions
@@ -17,6 +17,8 @@ export interface RoundView {
   round: RoundRecord;
   sessions: SessionRecord[];
   participants: ParticipantRecord[];
+  /** Its kinds of places (参加枠); none for a round with one capacity. */
+  places: PlaceRecord[];
   /** Members who lead sessions or organize, by member id, for their mentions. */
   people: Map<string, MemberRecord>;
 }
@@ -44,8 +46,25 @@ export function sessionLine(t: Translate, port: PlatformPort, view: Pick<RoundVi
   return session.status === "cancelled" ? `~~${line}~~ ${t("rounds.card.sessionCancelled")}` : line;
 }
 
+/** The place as everyone may read it: the online link is for seated members only, so it is only announced. */
 export function placeOf(t: Translate, round: RoundRecord): string {
+  return [round.venue, round.onlineUrl ? t("rounds.card.onlineForParticipants") : ""].filter(Boolean).join("\n") || t("common.none");
+}
+
+/** The place with the online link itself, for seated members. */
+export function privatePlaceOf(t: Translate, round: RoundRecord): string {
   return [round.venue, round.onlineUrl].filter(Boolean).join("\n") || t("common.none");
+}
+
+/** "一般 3/20 · キャンセル待ち1人" per kind of place; members from before the round had kinds hold its first. */
+function placesLines(t: Translate, places: readonly PlaceRecord[], participants: readonly ParticipantRecord[]): string {
+  return places.map((place, i) => {
+    const mine = participants.filter((p) => p.place === place.id || (i === 0 && !places.some((k) => k.id === p.place)));
+    const taken = mine.filter((p) => p.status === "seat").length;
+    const waiting = mine.length - taken;
+    return t("rounds.card.placeLine", { place: place.label, taken, capacity: place.capacity })
+      + (waiting > 0 ? ` · ${t("rounds.card.waiting", { count: waiting })}` : "");
+  }).join("\n");
 }
 
 type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -64,7 +83,7 @@ function cadenceLabel(t: Translate, round: RoundRecord, sessions: readonly Sessi
 
 /** The round's public card: what, when, where, seats, and the buttons to join, leave and save the dates. */
 export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now: Date): Message {
-  const { round, sessions, participants, people } = view;
+  const { round, sessions, participants, people, places } = view;
   const { seated, waiting } = seatsOf(participants);
   const ahead = sessions.filter((s) => s.startsAt.getTime() > now.getTime());
   const shown = (ahead.length > 0 ? ahead : sessions).slice(0, CARD_SESSIONS);
@@ -75,10 +94,15 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
   ].join("\n");
   const organizer = people.get(round.organizerId);
   const cancelled = round.status === "cancelled";
+  // A round with kinds of places has one Join button per kind: the member chooses by pressing.
+  const joins: Button[] = places.length > 0
+    ? places.map((p) => ({ actionId: roundActions.joinAs.id(round.id, p.id), label: t("rounds.button.joinAs", { place: p.label }), style: "primary" }))
+    : [{ actionId: roundActions.join.id(round.id), label: t("rounds.button.join"), style: "primary" }];
   const buttons: Button[] = cancelled ? [] : [
-    { actionId: roundActions.join.id(round.id), label: t("rounds.button.join"), style: "primary" },
+    ...joins,
     { actionId: roundActions.leave.id(round.id), label: t("rounds.button.leave") },
     { actionId: roundActions.calendar.id(round.id), label: t("rounds.button.calendar") },
+    ...(round.onlineUrl || round.privateNote ? [{ actionId: roundActions.participantInfo.id(round.id), label: t("rounds.button.info") }] : []),
   ];
   return {
     text: cancelled ? t("rounds.card.cancelledText", { title: round.title }) : t("rounds.card.text", { title: round.title }),
@@ -93,8 +117,10 @@ export function roundCard(t: Translate, port: PlatformPort, view: RoundView, now
         { name: t("rounds.card.place"), value: placeOf(t, round), inline: true },
         {
           name: t("rounds.card.seats"),
-          value: t("rounds.card.seatsValue", { taken: seated.length, capacity: round.capacity, left: Math.max(round.capacity - seated.length, 0) })
-            + (waiting.length > 0 ? `\n${t("rounds.card.waiting", { count: waiting.length })}` : ""),
+          value: places.length > 0
+            ? placesLines(t, places, participants)
+            : t("rounds.card.seatsValue", { taken: seated.length, capacity: round.capacity, left: Math.max(round.capacity - seated.length, 0) })
+              + (waiting.length > 0 ? `\n${t("rounds.card.waiting", { count: waiting.length })}` : ""),
           inline: true,
         },
         {

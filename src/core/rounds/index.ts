@@ -16,9 +16,13 @@ export {
 export type { RoundDraft, RoundForm, RoundFormContext, RoundKind, RoundsMessageKey } from "./draft.js";
 export { FACILITATION_MODES, assignFacilitators } from "./facilitators.js";
 export type { FacilitatedSession, FacilitationMode } from "./facilitators.js";
-export { changeCapacity, joinRound, leaveRound, waitlistPosition } from "./seats.js";
+export { changeCapacity, joinRound, leaveRound, seatsLost, waitlistPosition } from "./seats.js";
+export { capacitiesOf, freeSeats, placeOfSeat, promotionsOpen, sessionPromotions, sessionRoll, sessionWaitingPosition } from "./session-seats.js";
+export type { PlaceCapacity, SeriesSeat, SessionAnswerInput, SessionAnswerKind, SessionRoll } from "./session-seats.js";
 export type { JoinOutcome, JoinResult, Seat, SeatChange, SeatStatus } from "./seats.js";
 export { DEFAULT_REMINDER_LEADS, reminderTimes } from "./reminders.js";
 export type { Reminder, ReminderLeads } from "./reminders.js";
 export { roundCalendar } from "./calendar.js";
 export type { CalendarRound, CalendarSession, RoundCalendarInput } from "./calendar.js";
+export { PLACE_LIMITS, parsePlaces } from "./places.js";
+export type { PlaceDraft } from "./places.js";

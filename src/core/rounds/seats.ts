@@ -50,6 +50,14 @@ export function changeCapacity(seats: readonly Seat[], capacity: number): SeatCh
   return promote([...seats], capacity);
 }
 
+/**
+ * The seated members a lower capacity leaves without a seat: those who joined last. They go back
+ * to the waitlist, ahead of anyone who joined after them.
+ */
+export function seatsLost(seats: readonly Seat[], capacity: number): string[] {
+  return seats.filter((seat) => seat.status === "seat").slice(capacity).map((seat) => seat.memberId);
+}
+
 export function waitlistPosition(seats: readonly Seat[], memberId: string): number | undefined {
   const index = seats.filter((seat) => seat.status === "waitlist").findIndex((seat) => seat.memberId === memberId);
   return index < 0 ? undefined : index + 1;

@@ -3,14 +3,18 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Partials,
   PermissionFlagsBits,
   RESTEvents,
   Status,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type GuildMember,
+  type GuildScheduledEvent,
   type Interaction,
   type ModalSubmitInteraction,
+  type PartialGuildScheduledEvent,
+  type User,
 } from "discord.js";
 import { readCommunityOfAction, withCommunity } from "../../app/action-community.js";
 import { withCommunityButtons, type Actor } from "../../app/context.js";
@@ -151,8 +155,11 @@ const shardingOptions = (shards: DiscordShards | undefined) =>
 
 export function createDiscordClient(config: DiscordConfig): Client {
   return new Client({
-    // GuildMembers (privileged: enable it in the developer portal) brings guildMemberAdd.
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers],
+    // GuildMembers (privileged: enable it in the developer portal) brings guildMemberAdd;
+    // GuildScheduledEvents brings "Interested" on the sessions' events.
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers, GatewayIntentBits.GuildScheduledEvents],
+    // An event or user not in discord.js's cache still reaches the listeners, by id.
+    partials: [Partials.GuildScheduledEvent, Partials.User],
     rest: { api: config.apiUrl },
     ...shardingOptions(config.shards),
   });
@@ -275,6 +282,19 @@ export async function startDiscord({ config, musubi, log, metrics }: DiscordOpti
       displayName: member.displayName,
     }));
   });
+
+  const onInterest = (interested: boolean) => (event: GuildScheduledEvent | PartialGuildScheduledEvent, user: User) => {
+    if (user.bot || draining) return;
+    inflight.track(musubi.calendarInterest(port, {
+      platform: "discord",
+      community: { externalId: event.guildId, name: event.guild?.name ?? "" },
+      userId: user.id,
+      displayName: user.globalName ?? user.username ?? "",
+      isOrganizer: false,
+    }, { eventId: event.id, interested }));
+  };
+  client.on(Events.GuildScheduledEventUserAdd, onInterest(true));
+  client.on(Events.GuildScheduledEventUserRemove, onInterest(false));
 
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
   try {
