@@ -2,6 +2,7 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
+// sessions.ts (sessions.*: talks, after-parties, check-in, lists and feeds of rounds),
 // network.ts (network.*, myData.*, stats.*), home.ts (home.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
 // their names are read from the literal texts, so t(key, params) must be given exactly the
@@ -15,6 +16,7 @@ import { offersMessages } from "./offers.js";
 import { pairingMessages } from "./pairing.js";
 import { privacyMessages } from "./privacy.js";
 import { roundsMessages } from "./rounds.js";
+import { sessionsMessages } from "./sessions.js";
 import { setupMessages } from "./setup.js";
 
 export const LOCALES = ["ja", "en"] as const;
@@ -30,6 +32,7 @@ export const messages = {
   ...pairingMessages,
   ...offersMessages,
   ...roundsMessages,
+  ...sessionsMessages,
   ...networkMessages,
   ...homeMessages,
 } as const satisfies Record<string, Localized>;

@@ -1,6 +1,6 @@
 import { actionKind } from "../actions.js";
 
-/** The buttons of rounds: on the card (join, leave, calendar) and after a session (attendance, takeaway). */
+/** The buttons of rounds: on the card (join, leave, calendar), after a session (attendance, takeaway), the after-party's answers and check-in at the venue. */
 export const roundActions = {
   join: actionKind("rounds:join", ["roundId"]),
   leave: actionKind("rounds:leave", ["roundId"]),
@@ -8,4 +8,7 @@ export const roundActions = {
   attended: actionKind("rounds:attended", ["sessionId"]),
   missed: actionKind("rounds:missed", ["sessionId"]),
   takeaway: actionKind("rounds:takeaway", ["sessionId"]),
+  partyJoin: actionKind("rounds:party-join", ["sessionId"]),
+  partyLeave: actionKind("rounds:party-leave", ["sessionId"]),
+  here: actionKind("rounds:here", ["sessionId"]),
 };

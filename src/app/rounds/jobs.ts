@@ -1,4 +1,4 @@
-import type { Translate } from "../../i18n/index.js";
+import { resolveLocale, translator, type Translate } from "../../i18n/index.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { PlatformError, isPermanentRefusal } from "../../port/errors.js";
 import type { Message } from "../../port/message.js";
@@ -6,6 +6,7 @@ import type { RoundRecord, SessionRecord } from "../../store/rounds-repository.j
 import { communityOfJob, type CommunityContext } from "../context.js";
 import { roundActions } from "./actions.js";
 import { ROUND_JOBS, calendarEventOf } from "./service.js";
+import { studyFields } from "./study.js";
 import { placeOf, roundTitle, sessionLine } from "./view.js";
 
 // The timed side of rounds: reminders before each session, the attendance check after it, and
@@ -48,6 +49,11 @@ async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, 
   }
 }
 
+/** The session's lightning-talk timetable and after-party, as reminder paragraphs ("" when it has neither). */
+async function studyText(ctx: CommunityContext, t: Translate, round: RoundRecord, session: SessionRecord): Promise<string> {
+  return (await studyFields(ctx, t, round, session)).map((field) => `${field.name}\n${field.value}`).join("\n\n");
+}
+
 /** "1 day", "2 hours", "30 minutes" before the start, in the member's language. */
 function leadText(t: Translate, minutes: number): string {
   if (minutes % 1440 === 0) return t("rounds.lead.days", { count: minutes / 1440 });
@@ -78,9 +84,10 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder
     return;
   }
   const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
+  const study = { ja: await studyText(ctx, translator("ja"), round, session), en: await studyText(ctx, translator("en"), round, session) };
   for (const p of seated) {
     await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t) => ({
-      text: t("rounds.reminder.participants", { ...details(t), lead: leadText(t, payload.leadMinutes) }),
+      text: [t("rounds.reminder.participants", { ...details(t), lead: leadText(t, payload.leadMinutes) }), study[resolveLocale(p.locale, ctx.community.locale)]].filter(Boolean).join("\n\n"),
     }));
   }
 }
@@ -92,7 +99,9 @@ async function afterSession(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.af
   const session = await plannedSession(loaded, payload);
   if (!session) return;
   const { round, ctx } = loaded;
-  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat");
+  // Those who checked in at the venue were there: the question is for the others.
+  const checkedIn = new Set((await ctx.store.studySessions.attendance([session.id])).filter((a) => a.checkedInAt).map((a) => a.memberId));
+  const seated = (await ctx.store.rounds.participants(round.id)).filter((p) => p.status === "seat" && !checkedIn.has(p.memberId));
   for (const p of seated) {
     await deliverToMember(deps, loaded, p.memberId, `rounds:after:${session.id}:r${session.revision}:${p.memberId}`, (t) => ({
       text: t("rounds.after.question", { title: round.title, position: session.position }),

@@ -5,6 +5,7 @@ import type { CommandContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { calendarFile, joinRound, leaveRound, loadView } from "./service.js";
+import { withStudyFields } from "./study.js";
 import { roundCard, roundTitle, seatsOf } from "./view.js";
 
 // Members' side of rounds: finding one, taking and giving up a seat, its card and calendar, and
@@ -53,7 +54,7 @@ export async function calendarReply(ctx: CommandContext, round: RoundRecord): Pr
 /** The round's card as the member reads it, with its buttons. */
 export async function showRound(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
   const view = await loadView(ctx.store, round);
-  const card = roundCard(ctx.t, ctx.port, view, ctx.now());
+  const card = await withStudyFields(ctx, ctx.t, round, roundCard(ctx.t, ctx.port, view, ctx.now()));
   const mine = view.participants.find((p) => p.memberId === ctx.member.id);
   const status = mine ? ctx.t(mine.status === "seat" ? "rounds.show.seated" : "rounds.show.waiting") : card.text;
   const cards = card.cards ?? [];
