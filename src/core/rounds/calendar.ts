@@ -8,8 +8,8 @@ import { recurrenceRule, sessionStarts, type Cadence } from "./schedule.js";
 // is one event with a recurrence rule (RRULE): a cancelled session is an exception (EXDATE), a
 // moved or labelled one an override (RECURRENCE-ID of the planned start). A series the rule does
 // not describe (a single session, sessions added or planned otherwise, a planned time that a
-// daylight-saving change skips or doubles) is every session as its own event. Times carry the
-// round's zone (with its VTIMEZONE) so calendars show them correctly on both sides of a change.
+// daylight-saving change skips or doubles, every session labelled or moved) is every session as
+// its own event. Times carry the round's zone (with its VTIMEZONE) so calendars show them correctly on both sides of a change.
 
 export interface CalendarRound {
   title: string;
@@ -118,6 +118,10 @@ function recurringEvents(series: CalendarSeries, tzid: string, generatedAt: Date
   // One length for the series: the first session's (sessions of a round share it).
   const length = first.end.getTime() - first.start.getTime();
   if (!sessions.every((s) => s.end.getTime() - s.start.getTime() === length)) return undefined;
+
+  // A rule whose every occurrence is an exception or an override says nothing the sessions do not.
+  const plain = sessions.filter((s, i) => !s.cancelled && !s.label && s.start.getTime() === planned[i]!.getTime());
+  if (plain.length === 0 && !sessions.every((s) => s.cancelled)) return undefined;
 
   const uid = `${series.seriesId}@musubi`;
   const sequence = Math.max(0, ...sessions.map((s) => s.sequence ?? 0));
