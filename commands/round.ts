@@ -110,7 +110,7 @@ const sessionChangeOptions = {
 
 const yes = [{ value: "yes", label: { ja: "はい", en: "yes" } }] as const;
 const sessionNumber = <R extends boolean>(required: R) =>
-  option.integer({ label: "rounds.label.session", description: "rounds.option.session", min: 1, max: ROUND_LIMITS.sessions, required });
+  option.integer({ label: "rounds.label.session", description: "sessions.option.session", min: 1, max: ROUND_LIMITS.sessions, required });
 
 /** Study sessions: lightning talks, the after-party, check-in, participant lists, calendar feeds (src/app/rounds/*). */
 const studySubcommands = {

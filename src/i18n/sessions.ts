@@ -21,6 +21,10 @@ export const sessionsMessages = {
   "sessions.feed.description": { ja: "カレンダー購読用のURLを表示します", en: "A calendar feed URL: a round's, or your own sessions" },
   "sessions.rules.description": { ja: "無断欠席が続くメンバーをキャンセル待ちから始めるルール", en: "Members with repeated no-shows join the waitlist first" },
 
+  "sessions.option.session": {
+    ja: "何回目か（1, 2, …）。省略できるときは、開催中かこれからの回",
+    en: "Which session (1, 2, …); where it may be left out, the one under way or next",
+  },
   "sessions.label.talkTitle": { ja: "LTのタイトル", en: "Talk title" },
   "sessions.option.talkTitle": { ja: "話す内容のタイトル", en: "The title of your talk" },
   "sessions.label.slot": { ja: "枠", en: "Slot" },
