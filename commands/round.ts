@@ -23,7 +23,13 @@ import {
   showRound,
   takeawaySchema,
 } from "../src/app/rounds/participation.js";
-import { FACILITATION_MODES, PLACE_LIMITS, ROUND_CADENCES, ROUND_KINDS, ROUND_LIMITS, roundFormFields, roundFormSchema } from "../src/core/rounds/index.js";
+import { checkInByButton, checkInByCode, openCheckIn } from "../src/app/rounds/checkin.js";
+import { feedReply } from "../src/app/rounds/feeds.js";
+import { joinParty, leaveParty, planParty } from "../src/app/rounds/party.js";
+import { peopleReply } from "../src/app/rounds/people.js";
+import { setNoShowRule } from "../src/app/rounds/rules.js";
+import { editTalks, planTalks, signUpTalk } from "../src/app/rounds/talks.js";
+import { FACILITATION_MODES, PLACE_LIMITS, ROUND_CADENCES, ROUND_KINDS, ROUND_LIMITS, TALK_LIMITS, roundFormFields, roundFormSchema } from "../src/core/rounds/index.js";
 import { memberText } from "../src/core/text.js";
 
 // /round: reading clubs and study sessions. Organizers create, edit and cancel
@@ -114,6 +120,103 @@ const sessionChangeOptions = {
   }),
 };
 
+const yes = [{ value: "yes", label: { ja: "はい", en: "yes" } }] as const;
+const sessionNumber = <R extends boolean>(required: R) =>
+  option.integer({ label: "rounds.label.session", description: "sessions.option.session", min: 1, max: ROUND_LIMITS.sessions, required });
+
+/** Study sessions: lightning talks, the after-party, check-in, participant lists, calendar feeds (src/app/rounds/*). */
+const studySubcommands = {
+  lt: handler({
+    description: "sessions.lt.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      session: sessionNumber(true),
+      title: option.string({ label: "sessions.label.talkTitle", description: "sessions.option.talkTitle", required: true, maxLength: TALK_LIMITS.title }),
+      slot: option.integer({ label: "sessions.label.slot", description: "sessions.option.slot", min: 1, max: TALK_LIMITS.slots }),
+    },
+    run: signUpTalk,
+  }),
+  "lt-setup": handler({
+    description: "sessions.ltSetup.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      slots: option.integer({ label: "sessions.label.slots", description: "sessions.option.slots", required: true, min: 0, max: TALK_LIMITS.slots }),
+      minutes: option.integer({ label: "sessions.label.minutes", description: "sessions.option.minutes", required: true, min: 1, max: TALK_LIMITS.minutes }),
+      after: option.integer({ label: "sessions.label.after", description: "sessions.option.after", min: 0, max: TALK_LIMITS.startsAfter }),
+    },
+    run: planTalks,
+  }),
+  "lt-edit": handler({
+    description: "sessions.ltEdit.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      session: sessionNumber(true),
+      order: option.string({ label: "sessions.label.order", description: "sessions.option.order", maxLength: 100 }),
+      remove: option.integer({ label: "sessions.label.remove", description: "sessions.option.remove", min: 1, max: TALK_LIMITS.slots }),
+    },
+    run: editTalks,
+  }),
+  party: handler({
+    description: "sessions.party.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      session: sessionNumber(true),
+      capacity: option.integer({ label: "rounds.field.capacity", description: "sessions.option.partyCapacity", min: 1, max: ROUND_LIMITS.capacity }),
+      place: option.string({ label: "sessions.label.place", description: "sessions.option.place", maxLength: ROUND_LIMITS.venue }),
+      fee: option.string({ label: "sessions.label.fee", description: "sessions.option.fee", maxLength: 100 }),
+      cancel: option.string({ label: "sessions.label.cancelParty", description: "sessions.option.cancelParty", choices: yes }),
+    },
+    run: planParty,
+  }),
+  checkin: handler({
+    description: "sessions.checkin.description",
+    permission: "member",
+    options: { code: option.string({ label: "sessions.label.code", description: "sessions.option.code", required: true, maxLength: 20 }) },
+    run: (ctx, { code }) => checkInByCode(ctx, code),
+  }),
+  "checkin-open": handler({
+    description: "sessions.checkinOpen.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      session: sessionNumber(false),
+      close: option.string({ label: "sessions.label.close", description: "sessions.option.close", choices: yes }),
+    },
+    run: openCheckIn,
+  }),
+  people: handler({
+    description: "sessions.people.description",
+    permission: "member",
+    options: {
+      round: roundNumber,
+      session: sessionNumber(false),
+      csv: option.string({ label: "sessions.label.csv", description: "sessions.option.csv", choices: yes }),
+    },
+    run: peopleReply,
+  }),
+  feed: handler({
+    description: "sessions.feed.description",
+    permission: "member",
+    options: {
+      round: option.integer({ label: "rounds.label.round", description: "sessions.option.feedRound", min: 1, max: 1_000_000 }),
+      reset: option.string({ label: "sessions.label.reset", description: "sessions.option.reset", choices: yes }),
+    },
+    run: feedReply,
+  }),
+  rules: handler({
+    description: "sessions.rules.description",
+    permission: "organizer",
+    options: {
+      no_show_limit: option.integer({ label: "sessions.label.noShowLimit", description: "sessions.option.noShowLimit", required: true, min: 0, max: 20 }),
+    },
+    run: (ctx, { no_show_limit }) => setNoShowRule(ctx, no_show_limit),
+  }),
+};
+
 export const roundCommand: CommandDefinition = {
   name: "round",
   description: "rounds.description",
@@ -196,6 +299,7 @@ export const roundCommand: CommandDefinition = {
         group: input.group,
       }),
     }),
+    ...studySubcommands,
   },
   actions: [
     onAction(roundActions.join, async (ctx, { roundId }) => joinRoundReply(ctx, await roundById(ctx, roundId))),
@@ -210,5 +314,8 @@ export const roundCommand: CommandDefinition = {
     onAction(roundActions.participantInfo, async (ctx, { roundId }) => participantInfo(ctx, await roundById(ctx, roundId))),
     onAction(roundActions.lowerCapacity, async (ctx, { roundId, capacity, seated }) => lowerCapacity(ctx, await roundById(ctx, roundId), capacity, seated)),
     onAction(roundActions.keepCapacity, async (ctx, { roundId }) => keepCapacity(ctx, await roundById(ctx, roundId))),
+    onAction(roundActions.partyJoin, (ctx, { sessionId }) => joinParty(ctx, sessionId)),
+    onAction(roundActions.partyLeave, (ctx, { sessionId }) => leaveParty(ctx, sessionId)),
+    onAction(roundActions.here, (ctx, { sessionId }) => checkInByButton(ctx, sessionId)),
   ],
 };

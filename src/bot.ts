@@ -29,6 +29,8 @@ export interface BotOptions {
   now(): Date;
   /** What a community gets the first time it is seen. */
   defaults: { locale: Locale; timeZone: string };
+  /** Where the HTTP port is reached from outside, for calendar feed URLs; none: feeds are off. */
+  publicUrl?: string | undefined;
 }
 
 export interface Bot {
@@ -73,7 +75,7 @@ export function createBot(options: BotOptions): Bot {
     ...pairingJobHandlers(jobDeps), ...programJobHandlers(jobDeps), ...meetingJobHandlers(jobDeps), ...optInJobHandlers(jobDeps), ...offersJobHandlers(jobDeps), ...roundsJobHandlers(jobDeps), ...networkJobHandlers(jobDeps), ...reportJobHandlers(jobDeps),
   };
   Object.assign(handlers, all);
-  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction });
+  const musubi = createMusubi({ store, commands, log, jobs: scheduler, now, defaults: options.defaults, observe: metrics.interaction, publicUrl: options.publicUrl });
   return {
     db, store, scheduler, musubi, metrics, jobDeps,
     connect(connection) {

@@ -60,6 +60,7 @@ const envSchema = z.object({
   SLACK_HOST: optional.pipe(z.undefined({ error: "renamed HTTP_HOST" }).optional()),
   SLACK_API_URL: url("Slack Web API").default("https://slack.com/api/"),
   SLACK_PUBLIC_URL: optional.pipe(url("bot's public address").optional()),
+  PUBLIC_URL: optional.pipe(url("bot's public address (for calendar feeds)").optional()),
   // OAuth: the app distributed to many workspaces, each installing it through /slack/install.
   SLACK_CLIENT_ID: optional,
   SLACK_CLIENT_SECRET: optional,
@@ -122,6 +123,8 @@ export interface Config {
   defaultTimeZone: string;
   /** The one HTTP port: /healthz, /readyz, /metrics and Slack's HTTP mode. */
   http: { port: number; host: string };
+  /** Where the HTTP port is reached from outside: calendar feed URLs start with it (PUBLIC_URL, else SLACK_PUBLIC_URL). */
+  publicUrl?: string;
   /** How long a stopping process waits for interactions and jobs under way. */
   shutdownTimeoutMs: number;
   discord?: DiscordConfig;
@@ -225,6 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     defaultLocale: e.DEFAULT_LOCALE,
     defaultTimeZone: e.DEFAULT_TIME_ZONE,
     http: { port: e.HTTP_PORT, host: e.HTTP_HOST },
+    ...(e.PUBLIC_URL ?? e.SLACK_PUBLIC_URL ? { publicUrl: (e.PUBLIC_URL ?? e.SLACK_PUBLIC_URL)! } : {}),
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     ...(discord ? { discord } : {}),
     ...(slack ? { slack } : {}),

@@ -38,6 +38,7 @@ async function main() {
   const bot = createBot({
     db: createDb(config.databaseUrl), log, now: clock.now,
     defaults: { locale: config.defaultLocale, timeZone: config.defaultTimeZone },
+    publicUrl: config.publicUrl,
   });
   const { musubi, scheduler } = bot;
 

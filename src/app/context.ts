@@ -136,6 +136,8 @@ export interface CommandContext extends CommunityContext {
   t: Translate;
   /** Every command served, for /help. */
   commandList: readonly CommandSummary[];
+  /** Where the bot's HTTP port is reached from outside, when it serves calendar feeds. */
+  publicUrl?: string | undefined;
   /** Shows a form (prefilled with the member's current answers) as the answer to this invocation. */
   openForm(formId: string, page?: number): Promise<Outcome>;
 }

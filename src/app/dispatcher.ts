@@ -45,6 +45,8 @@ export interface MusubiOptions {
   defaults: { locale: Locale; timeZone: string };
   jobs: JobQueue;
   now?: () => Date;
+  /** Where the HTTP port is reached from outside (calendar feed URLs); none: feeds are off. */
+  publicUrl?: string | undefined;
   /** Told of every command, button and form once its answer is ready (for metrics). */
   observe?(event: InteractionEvent): void;
 }
@@ -111,7 +113,7 @@ export function createMusubi(options: MusubiOptions) {
     // The member's own choice (/settings language), else the platform's locale just seen.
     const locale = resolveLocale(member.locale, community.locale);
     const ctx: CommandContext = {
-      ...base, actor, member, locale, t: translator(locale), commandList,
+      ...base, actor, member, locale, t: translator(locale), commandList, publicUrl: options.publicUrl,
       openForm: (formId, page = 0) => forms.open(ctx, formId, page),
     };
     return ctx;

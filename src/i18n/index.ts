@@ -2,6 +2,7 @@
 // error.*, form.*, help.*, language.*), intro.ts (intro.*, profile.*, welcome.*, industry.*,
 // seniority.*, meeting.*), setup.ts (setup.*), privacy.ts (forget.*), pairing.ts (match.*,
 // pairing.*, pairingRound.*, reason.*), offers.ts (offer.*, ask.*, offers.*), rounds.ts (rounds.*),
+// sessions.ts (sessions.*: talks, after-parties, check-in, lists and feeds of rounds),
 // network.ts (network.*, myData.*, stats.*), home.ts (home.*), meeting.ts (pairTime.*, optIn.*),
 // settings.ts (settings.*).
 // Each key holds its Japanese and English text side by side. Placeholders are written {name};
@@ -19,6 +20,7 @@ import { privacyMessages } from "./privacy.js";
 import { programsMessages } from "./programs.js";
 import { roundsMessages } from "./rounds.js";
 import { settingsMessages } from "./settings.js";
+import { sessionsMessages } from "./sessions.js";
 import { setupMessages } from "./setup.js";
 
 export const LOCALES = ["ja", "en"] as const;
@@ -36,6 +38,7 @@ export const messages = {
   ...meetingMessages,
   ...offersMessages,
   ...roundsMessages,
+  ...sessionsMessages,
   ...networkMessages,
   ...homeMessages,
   ...settingsMessages,

@@ -4,6 +4,7 @@ import type { Logger } from "../logger.js";
 import { startDiscord, type RunningDiscord } from "../platforms/discord/adapter.js";
 import { describeSlackStartFailure, startSlack, startSlackInstalls, type RunningSlack, type RunningSlackInstalls } from "../platforms/slack/adapter.js";
 import { slackInstallationRepository } from "../store/slack-installations.js";
+import { CALENDAR_FEED_PATH, calendarFeedRoute } from "../app/rounds/feeds.js";
 import { startHttpServer, type HttpServer } from "./http.js";
 import { CONNECT_BACKOFF, retryWithBackoff, type Backoff } from "./retry.js";
 
@@ -98,6 +99,9 @@ export async function startService({ config, bot, log, backoff = CONNECT_BACKOFF
     const text = await metrics.text();
     res.writeHead(200, { "content-type": metrics.contentType }).end(text);
   });
+
+  // Calendar applications subscribe to rounds here (the URL's key is the secret).
+  http.get(CALENDAR_FEED_PATH, calendarFeedRoute({ store: bot.store, now: bot.jobDeps.now, log }));
 
   await bot.planRecurringJobs();
   scheduler.start(POLL_MS);

@@ -10,6 +10,7 @@ import { enabledPrograms, programsRepository } from "./programs-repository.js";
 import { privacyRepository } from "./privacy-repository.js";
 import type { CommunityRecord, MemberRecord, MessageRef, Platform, ProfileRecord, SettingSource } from "./records.js";
 import { roundsRepository } from "./rounds-repository.js";
+import { calendarFeedLookup, studySessionsRepository } from "./study-sessions-repository.js";
 import { storedIntroSchema } from "./stored-intro.js";
 import { receivedRequestRepository } from "./received-requests.js";
 
@@ -287,6 +288,7 @@ function communityRepositories(client: DbClient, communityId: string, cache?: Co
     meetings: meetingRepository(client, communityId),
     offers: offersRepository(client, communityId),
     rounds: roundsRepository(client, communityId),
+    studySessions: studySessionsRepository(client, communityId),
     network: networkRepository(client, communityId),
     privacy: privacyRepository(client, communityId),
   };
@@ -305,6 +307,8 @@ export function createStore(db: Db, cache: CommunityCache = communityCache()) {
     communities: communityRepository(db, cache),
     /** Keys of platform requests already received (before any community is known): redeliveries are dropped. */
     receivedRequests: receivedRequestRepository(db),
+    /** A calendar feed's token to its community and owner (the feed's request names no community). */
+    calendarFeed: calendarFeedLookup(db),
     /** The repositories of one community: every query they make is scoped by it. */
     forCommunity(communityId: string): CommunityStore {
       return {

@@ -52,6 +52,8 @@ export interface SessionRecord {
   status: "scheduled" | "cancelled";
   revision: number;
   calendarEventId: string | null;
+  /** The start the cadence gave it (kept when the session is moved); null for sessions stored before it was kept. */
+  plannedAt: Date | null;
 }
 
 export interface ParticipantRecord {
@@ -112,7 +114,7 @@ const toRound = (row: RoundRow): RoundRecord => ({
 const toSession = (row: Omit<SessionRecord, "status"> & { status: string }): SessionRecord => ({
   id: row.id, roundId: row.roundId, position: row.position, startsAt: row.startsAt, label: row.label,
   facilitatorId: row.facilitatorId, status: row.status as SessionRecord["status"], revision: row.revision,
-  calendarEventId: row.calendarEventId,
+  calendarEventId: row.calendarEventId, plannedAt: row.plannedAt,
 });
 
 const sessionOrder = { position: "asc" } as const;
@@ -125,7 +127,7 @@ export function roundsRepository(db: DbClient, communityId: string) {
       const row = await db.round.create({
         data: {
           communityId, organizerId, number: (last?.number ?? 0) + 1, ...fields, reminderMinutes: fields.reminderMinutes.join(","),
-          sessions: { create: sessions.map((s, i) => ({ communityId, position: i + 1, ...s })) },
+          sessions: { create: sessions.map((s, i) => ({ communityId, position: i + 1, plannedAt: s.startsAt, ...s })) },
         },
       });
       return toRound(row);

@@ -1,5 +1,5 @@
 import { sessionWaitingPosition } from "../../core/rounds/index.js";
-import type { Translate } from "../../i18n/index.js";
+import { resolveLocale, translator, type Locale, type Translate } from "../../i18n/index.js";
 import type { ClaimedJob, JobDeps, JobHandlers, JobPayload } from "../../jobs/queue.js";
 import { PlatformError, isPermanentRefusal } from "../../port/errors.js";
 import type { Message } from "../../port/message.js";
@@ -8,6 +8,7 @@ import { communityOfJob, type CommunityContext } from "../context.js";
 import { roundActions } from "./actions.js";
 import { ROUND_JOBS, calendarEventOf } from "./service.js";
 import { absentButton, loadRoll, privateDetails } from "./session-seats.js";
+import { studyFields } from "./study.js";
 import { roundTitle, sessionLine } from "./view.js";
 
 // The timed side of rounds: reminders before each session, the attendance check after it, and
@@ -35,20 +36,25 @@ async function plannedSession(loaded: Loaded, payload: JobPayload<"rounds.after"
 
 /** A direct message on behalf of a job: once per key; a member who cannot be reached is skipped. */
 /** A direct message in the member's language, with times written in their zone (else the round's) where the platform cannot show the reader's own. */
-async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate, zone: string) => Message) {
+async function deliverToMember(deps: JobDeps, loaded: Loaded, memberId: string, key: string, message: (t: Translate, zone: string, locale: Locale) => Message) {
   const { ctx } = loaded;
   const member = await ctx.store.members.find(memberId);
   if (!member) return;
   try {
     await deps.outbox.deliver({
       key, communityId: ctx.community.id,
-      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(ctx.memberT(member), member.timeZone ?? loaded.round.timeZone), { idempotencyKey: key, retrying }),
+      send: (retrying) => ctx.port.sendDirectMessage(member.platformUserId, message(ctx.memberT(member), member.timeZone ?? loaded.round.timeZone, resolveLocale(member.locale, ctx.community.locale)), { idempotencyKey: key, retrying }),
     });
   } catch (error) {
     // Left the server, or closed their DMs: the others still hear from us.
     if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ member: member.id, code: error.code, key }, "direct message not delivered");
   }
+}
+
+/** The session's lightning-talk timetable and after-party, as reminder paragraphs ("" when it has neither). */
+async function studyText(ctx: CommunityContext, t: Translate, round: RoundRecord, session: SessionRecord): Promise<string> {
+  return (await studyFields(ctx, t, round, session)).map((field) => `${field.name}\n${field.value}`).join("\n\n");
 }
 
 /** "1 day", "2 hours", "30 minutes" before the start, in the member's language. */
@@ -78,14 +84,16 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.reminder
     }));
     return;
   }
-  // Those coming get the link and note and can give their seat back; those waiting hear where they stand.
+  // Those coming get the link and note, the talks and the after-party, and can give their seat
+  // back; those waiting hear where they stand.
   const { roll } = await loadRoll(ctx.store, round, session);
+  const study = { ja: await studyText(ctx, translator("ja"), round, session), en: await studyText(ctx, translator("en"), round, session) };
   for (const p of roll.coming) {
-    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t, zone) => ({
+    await deliverToMember(deps, loaded, p.memberId, `${keyBase}:${p.memberId}`, (t, zone, locale) => ({
       text: [
-        t("rounds.reminder.participants", { ...details(t, zone), lead: leadText(t, payload.leadMinutes) }),
-        privateDetails(t, round),
-      ].join("\n"),
+        [t("rounds.reminder.participants", { ...details(t, zone), lead: leadText(t, payload.leadMinutes) }), privateDetails(t, round)].filter(Boolean).join("\n"),
+        study[locale],
+      ].filter(Boolean).join("\n\n"),
       buttons: [absentButton(t, session)],
     }));
   }
@@ -104,7 +112,9 @@ async function afterSession(deps: JobDeps, job: ClaimedJob<JobPayload<"rounds.af
   if (!session) return;
   const { round, ctx } = loaded;
   const { roll } = await loadRoll(ctx.store, round, session);
-  for (const p of roll.coming) {
+  // Those who checked in at the venue were there: the question is for the others.
+  const checkedIn = new Set((await ctx.store.studySessions.attendance([session.id])).filter((a) => a.checkedInAt).map((a) => a.memberId));
+  for (const p of roll.coming.filter((c) => !checkedIn.has(c.memberId))) {
     await deliverToMember(deps, loaded, p.memberId, `rounds:after:${session.id}:r${session.revision}:${p.memberId}`, (t) => ({
       text: t("rounds.after.question", { title: round.title, position: session.position }),
       buttons: [

@@ -7,6 +7,7 @@ import { privateReply, type Outcome } from "../reply.js";
 import { placeByLabel } from "./places.js";
 import { calendarFile, joinRound, leaveRound, loadView } from "./service.js";
 import { absentButton, answerableSession, answerSession, answerText, comingButton, loadRoll, privateDetails } from "./session-seats.js";
+import { withStudyFields } from "./study.js";
 import { roundCard, roundTitle, seatsOf, sessionLine, type RoundView } from "./view.js";
 
 // Members' side of rounds: finding one, taking and giving up a seat, its card and calendar, and
@@ -67,7 +68,7 @@ const SHOWN_SESSIONS = 8;
 export async function showRound(ctx: CommandContext, round: RoundRecord): Promise<Outcome> {
   const view = await loadView(ctx.store, round);
   const { t } = ctx;
-  const card = roundCard(t, ctx.port, view, ctx.now());
+  const card = await withStudyFields(ctx, t, round, roundCard(t, ctx.port, view, ctx.now()));
   const mine = view.participants.find((p) => p.memberId === ctx.member.id);
   const status = round.status === "cancelled"
     ? t("rounds.card.cancelledText", { title: round.title })

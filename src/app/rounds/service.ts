@@ -10,6 +10,8 @@ import {
   reminderTimes,
   roundCalendar,
   sessionStarts,
+  type CalendarSeries,
+  type Cadence,
   type RoundDraft,
 } from "../../core/rounds/index.js";
 import type { Translate } from "../../i18n/index.js";
@@ -18,6 +20,8 @@ import type { Message, ReplyFile } from "../../port/message.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { RoundFields, RoundOptions, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
 import type { CommunityContext } from "../context.js";
+import { joinsWaitingFirst } from "./no-shows.js";
+import { withStudyFields } from "./study.js";
 import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
 
 // Rounds as use cases: creating, joining and leaving, editing and cancelling, shared by the
@@ -50,7 +54,8 @@ export async function refreshCard(ctx: CommunityContext, round: RoundRecord): Pr
   if (!round.cardChannelId || !round.cardMessageId) return;
   const view = await loadView(ctx.store, round);
   try {
-    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, roundCard(ctx.communityT, ctx.port, view, ctx.now()));
+    const card = await withStudyFields(ctx, ctx.communityT, round, roundCard(ctx.communityT, ctx.port, view, ctx.now()));
+    await ctx.port.editMessage({ channelId: round.cardChannelId, messageId: round.cardMessageId }, card);
   } catch (error) {
     if (!isPermanentRefusal(error)) throw error;
     ctx.log.warn({ round: round.id, code: error.code }, "round card could not be updated");
@@ -157,6 +162,7 @@ export type JoinAnswer =
 export async function joinRound(ctx: CommunityContext, round: RoundRecord, member: MemberRecord, placeId = ""): Promise<JoinAnswer> {
   const { store } = ctx;
   if (round.status !== "open" || !(await hasSessionAhead(ctx, round))) return { outcome: "closed" };
+  const waitFirst = await joinsWaitingFirst(ctx, member.id);
   const result = await store.transaction(async (tx) => {
     await tx.rounds.lock(round.id);
     const places = capacitiesOf(round.capacity, await tx.rounds.places(round.id));
@@ -165,6 +171,11 @@ export async function joinRound(ctx: CommunityContext, round: RoundRecord, membe
     // Each kind of place has its own seats and its own line; a member already in keeps their kind.
     const place = placeOfSeat(existing?.place ?? placeId, places);
     const sameKind = before.filter((p) => placeOfSeat(p.place, places) === place);
+    if (waitFirst && !existing) {
+      // The community's no-show rule: this member waits even when a seat is free.
+      await tx.rounds.addParticipant(round.id, member.id, "waitlist", ctx.now(), place);
+      return { seats: [], promoted: [], outcome: "waitlisted" as const, waitlistPosition: sameKind.filter((p) => p.status === "waitlist").length + 1 };
+    }
     const capacity = places.find((p) => p.id === place)?.capacity ?? round.capacity;
     const joined = takeSeat(sameKind, member.id, capacity, ctx.now());
     const mine = joined.seats.find((s) => s.memberId === member.id);
@@ -309,11 +320,10 @@ export async function cancelRound(ctx: CommunityContext, round: RoundRecord): Pr
   return cancelled;
 }
 
-/** The round's iCalendar file: every session in the round's zone, cancelled ones marked so. */
-export async function calendarFile(ctx: Pick<CommunityContext, "store" | "communityT" | "now">, round: RoundRecord): Promise<ReplyFile> {
-  const t = ctx.communityT;
-  const sessions = await ctx.store.rounds.sessions(round.id);
-  const content = roundCalendar({
+/** A round as a calendar series: its sessions in its zone, with the cadence they were planned by. */
+export function calendarSeriesOf(round: RoundRecord, sessions: readonly SessionRecord[]): CalendarSeries {
+  return {
+    seriesId: round.id,
     round: {
       title: round.title,
       description: [round.topic, round.description].filter(Boolean).join("\n\n"),
@@ -323,11 +333,20 @@ export async function calendarFile(ctx: Pick<CommunityContext, "store" | "commun
     sessions: sessions.map((s) => ({
       id: s.id, start: s.startsAt, end: sessionEnd(round, s), label: s.label, sequence: s.revision,
       cancelled: s.status === "cancelled" || round.status === "cancelled",
+      ...(s.plannedAt ? { plannedStart: s.plannedAt } : {}),
     })),
     zone: round.timeZone,
-    productId: "-//musubi//rounds//EN",
-    generatedAt: ctx.now(),
-  });
+    cadence: round.cadence as Cadence,
+  };
+}
+
+export const CALENDAR_PRODUCT_ID = "-//musubi//rounds//EN";
+
+/** The round's iCalendar file: the series in the round's zone, cancelled sessions as exceptions. */
+export async function calendarFile(ctx: Pick<CommunityContext, "store" | "communityT" | "now">, round: RoundRecord): Promise<ReplyFile> {
+  const t = ctx.communityT;
+  const sessions = await ctx.store.rounds.sessions(round.id);
+  const content = roundCalendar({ ...calendarSeriesOf(round, sessions), productId: CALENDAR_PRODUCT_ID, generatedAt: ctx.now() });
   return { name: `${t("rounds.calendar.fileName", { number: round.number })}.ics`, contentType: "text/calendar; charset=utf-8", content };
 }
 

@@ -22,7 +22,12 @@ export type { PlaceCapacity, SeriesSeat, SessionAnswerInput, SessionAnswerKind, 
 export type { JoinOutcome, JoinResult, Seat, SeatChange, SeatStatus } from "./seats.js";
 export { DEFAULT_REMINDER_LEADS, reminderTimes } from "./reminders.js";
 export type { Reminder, ReminderLeads } from "./reminders.js";
-export { roundCalendar } from "./calendar.js";
-export type { CalendarRound, CalendarSession, RoundCalendarInput } from "./calendar.js";
+export { roundCalendar, seriesCalendar } from "./calendar.js";
+export type { CalendarRound, CalendarSeries, CalendarSession, RoundCalendarInput } from "./calendar.js";
 export { PLACE_LIMITS, parsePlaces } from "./places.js";
 export type { PlaceDraft } from "./places.js";
+export { TALK_LIMITS, chooseSlot, readTalkOrder, timetable } from "./talks.js";
+export type { Talk, TalkPlan, TalkSignUp, TimetableRow } from "./talks.js";
+export { CHECK_IN_ALPHABET, makeCheckInCode, readCheckInCode } from "./checkin.js";
+export { SESSION_LIST_STATUSES, isNoShow, toCsv, waitsFirst } from "./attendance.js";
+export type { SessionAnswer, SessionListStatus } from "./attendance.js";

@@ -253,6 +253,13 @@ export function sessionStarts(plan: { first: Date; zone: string; cadence: Cadenc
   });
 }
 
+/** The RRULE value (RFC 5545) that `sessionStarts` expands, for calendars: "FREQ=MONTHLY;BYDAY=+2TU;COUNT=6". */
+export function recurrenceRule(plan: { first: Date; zone: string; cadence: Cadence; count: number }): string {
+  const first = DateTime.fromJSDate(plan.first, { zone: plan.zone });
+  const count = plan.cadence === "once" ? 1 : plan.count;
+  return RRule.optionsToString({ ...recurrence(plan.cadence, first), count }).replace(/^RRULE:/, "");
+}
+
 function recurrence(cadence: Cadence, first: DateTime): Partial<rrulePackage.Options> {
   const weekday = first.weekday - 1;
   switch (cadence) {
