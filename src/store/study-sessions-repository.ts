@@ -51,6 +51,8 @@ export interface SeatInSession {
   startsAt: Date;
   endsAt: Date;
   checkInHeld: boolean;
+  /** Said "not this time" for the session before it. */
+  cancelled: boolean;
   answer?: { attended: boolean | null; checkedIn: boolean };
 }
 
@@ -178,7 +180,11 @@ export function studySessionsRepository(db: DbClient, communityId: string) {
               durationMinutes: true,
               sessions: {
                 where: { status: "scheduled", startsAt: { lte: now } },
-                select: { id: true, startsAt: true, checkIn: { select: { id: true } }, attendance: { select: { memberId: true, attended: true, checkedInAt: true } } },
+                select: {
+                  id: true, startsAt: true, checkIn: { select: { id: true } },
+                  attendance: { select: { memberId: true, attended: true, checkedInAt: true } },
+                  answers: { where: { answer: "absent" }, select: { memberId: true } },
+                },
               },
             },
           },
@@ -190,6 +196,7 @@ export function studySessionsRepository(db: DbClient, communityId: string) {
           memberId: r.memberId, sessionId: s.id, joinedAt: r.joinedAt, startsAt: s.startsAt,
           endsAt: new Date(s.startsAt.getTime() + r.round.durationMinutes * 60_000),
           checkInHeld: s.checkIn !== null,
+          cancelled: s.answers.some((a) => a.memberId === r.memberId),
           ...(answer ? { answer: { attended: answer.attended, checkedIn: answer.checkedInAt !== null } } : {}),
         };
       }));

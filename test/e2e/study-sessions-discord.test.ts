@@ -170,4 +170,26 @@ describe("a study session on Discord", () => {
     ]);
     expect(sessions).toHaveLength(2);
   });
+
+  it("given Carol says she is not coming to the second session, then its list shows her apart, and missing a session with check-in she had cancelled is no no-show", async () => {
+    const answered = await round(carol, "answer", [number("round", 1), number("session", 2), text("answer", "absent")]);
+    expect(answered.content).toContain("第2回");
+    const before = await round(organizer, "people", [number("round", 1), number("session", 2)]);
+    expect(before.content.split("\n").slice(1, 3)).toEqual([
+      `参加（2人）: <@${ALICE.id}>, <@${BOB.id}>`,
+      `今回は欠席（1人）: <@${CAROL.id}>（無断欠席1回）`,
+    ]);
+
+    await bot.at("2026-12-12T10:00:00Z");
+    const opened = await round(organizer, "checkin-open", [number("round", 1), number("session", 2)]);
+    const code = /コード: ([2-9A-HJ-NP-Z]{4})/.exec(opened.content)?.[1];
+    expect((await round(alice, "checkin", [text("code", code!)])).content).toContain("チェックインしました");
+    await bot.at("2026-12-12T12:30:00Z");
+    const after = await round(organizer, "people", [number("round", 1), number("session", 2)]);
+    expect(after.content.split("\n").slice(1, 4)).toEqual([
+      `今回は欠席（1人）: <@${CAROL.id}>（無断欠席1回）`,
+      `出席（1人）: <@${ALICE.id}>`,
+      `無断欠席（1人）: <@${BOB.id}>（無断欠席1回）`,
+    ]);
+  });
 });

@@ -13,6 +13,7 @@ export async function noShowCounts(ctx: Pick<CommunityContext, "store" | "now">,
       seatedBefore: seat.joinedAt.getTime() <= seat.startsAt.getTime(),
       ended: seat.endsAt.getTime() <= now.getTime(),
       checkInHeld: seat.checkInHeld,
+      cancelled: seat.cancelled,
       ...(seat.answer ? { answer: seat.answer } : {}),
     });
     if (noShow) counts.set(seat.memberId, (counts.get(seat.memberId) ?? 0) + 1);

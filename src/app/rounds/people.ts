@@ -6,6 +6,7 @@ import type { CommandContext, CommunityContext } from "../context.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { partyHeadCount } from "./party.js";
 import { roundByNumber } from "./participation.js";
+import { loadRoll } from "./session-seats.js";
 import { requireOrganizer, sessionOf } from "./study.js";
 import { sessionEnd } from "./view.js";
 import type { ReplyFile } from "../../port/message.js";
@@ -24,6 +25,7 @@ export interface ListedMember {
 const STATUS_LABELS = {
   seated: "sessions.people.seated",
   waiting: "sessions.people.waiting",
+  notComing: "sessions.people.notComing",
   came: "sessions.people.came",
   noShow: "sessions.people.noShow",
 } as const satisfies Record<SessionListStatus, MessageKey>;
@@ -31,25 +33,34 @@ const STATUS_LABELS = {
 const CSV_STATUS = {
   seated: "sessions.csv.seated",
   waiting: "sessions.csv.waiting",
+  notComing: "sessions.csv.notComing",
   came: "sessions.csv.came",
   noShow: "sessions.csv.noShow",
 } as const satisfies Record<SessionListStatus, MessageKey>;
 
-/** Each member of the round in one session, with one status: came and no-shows once it has ended. */
+/**
+ * Each member of the round in one session, with one status: seated for it (their series seat, or
+ * one freed for them), waiting, not coming this time, and once it has ended came or no-show.
+ */
 export async function sessionList(ctx: Pick<CommunityContext, "store" | "now">, round: RoundRecord, session: SessionRecord): Promise<ListedMember[]> {
   const { store } = ctx;
-  const [participants, attendance, held] = await Promise.all([
+  const [participants, attendance, held, { roll }] = await Promise.all([
     store.rounds.participants(round.id), store.studySessions.attendance([session.id]), store.studySessions.checkInsHeld([session.id]),
+    loadRoll(store, round, session),
   ]);
   const ended = sessionEnd(round, session).getTime() <= ctx.now().getTime();
+  const coming = new Set(roll.coming.map((c) => c.memberId));
+  const notComing = new Set(roll.absent);
   const listed = participants.map((p): ListedMember => {
     const row = attendance.find((a) => a.memberId === p.memberId);
     const answer = row && { attended: row.attended, checkedIn: row.checkedInAt !== null };
-    const seatedBefore = p.status === "seat" && p.joinedAt.getTime() <= session.startsAt.getTime();
+    const seatedBefore = coming.has(p.memberId) && p.joinedAt.getTime() <= session.startsAt.getTime();
     const came = answer?.attended === true || answer?.checkedIn === true;
+    const cancelled = notComing.has(p.memberId);
     const status: SessionListStatus = came ? "came"
-      : isNoShow({ seatedBefore, ended, checkInHeld: held.has(session.id), ...(answer ? { answer } : {}) }) ? "noShow"
-        : p.status === "seat" ? "seated" : "waiting";
+      : cancelled ? "notComing"
+        : isNoShow({ seatedBefore, ended, checkInHeld: held.has(session.id), ...(answer ? { answer } : {}) }) ? "noShow"
+          : coming.has(p.memberId) ? "seated" : "waiting";
     return { memberId: p.memberId, platformUserId: p.platformUserId, displayName: p.displayName, status };
   });
   return listed.sort((a, b) => SESSION_LIST_STATUSES.indexOf(a.status) - SESSION_LIST_STATUSES.indexOf(b.status));

@@ -1,10 +1,7 @@
 // Who was where, per session: the lists organizers read (and download as CSV), and no-shows.
 
-/**
- * A member's place in one session's list. Written as a list so that a status can join it (the
- * per-session "not coming" answer) without changing how lists are built, shown or exported.
- */
-export const SESSION_LIST_STATUSES = ["seated", "waiting", "came", "noShow"] as const;
+/** A member's place in one session's list, in the order lists show them. */
+export const SESSION_LIST_STATUSES = ["seated", "waiting", "notComing", "came", "noShow"] as const;
 export type SessionListStatus = (typeof SESSION_LIST_STATUSES)[number];
 
 export interface SessionAnswer {
@@ -13,12 +10,12 @@ export interface SessionAnswer {
 }
 
 /**
- * A no-show: seated for a session that has ended, never came, and either said so afterwards
- * ("I couldn't make it") or missed a session where check-in was held. A session without
- * check-in and without an answer counts for nothing: nobody knows.
+ * A no-show: seated for a session that has ended, never cancelled ("not this time" before it),
+ * never came, and either said so afterwards ("I couldn't make it") or missed a session where
+ * check-in was held. A session without check-in and without an answer counts for nothing: nobody knows.
  */
-export function isNoShow(input: { seatedBefore: boolean; ended: boolean; answer?: SessionAnswer; checkInHeld: boolean }): boolean {
-  if (!input.seatedBefore || !input.ended) return false;
+export function isNoShow(input: { seatedBefore: boolean; ended: boolean; answer?: SessionAnswer; checkInHeld: boolean; cancelled?: boolean }): boolean {
+  if (!input.seatedBefore || !input.ended || input.cancelled) return false;
   if (input.answer?.attended === true || input.answer?.checkedIn) return false;
   return input.answer?.attended === false || input.checkInHeld;
 }
