@@ -35,21 +35,21 @@ describe("mentoring", () => {
   }
 
   it("takes the roles members chose: a mentor with a mentee, never two of a kind, whatever their seniority", () => {
-    const m = (id: string, seniority: Member["seniority"], role?: Member["role"]) => ({ id, industry: "it", seniority, languages: ["ja"], ...(role ? { role } : {}) });
+    const m = (id: string, seniority: Member["seniority"], role?: Member["mentoringRole"]) => ({ id, industry: "it", seniority, languages: ["ja"], ...(role ? { mentoringRole: role } : {}) });
     const { pairs, result } = pairsOf({
       members: [m("m1", "7-15", "mentor"), m("m2", "7-15", "mentor"), m("e1", "7-15", "mentee"), m("e2", "student", "mentee")],
       settings: { rule: "mentoring" },
     });
     expect(result.unplaced).toEqual([]);
-    for (const [a, b] of pairs) expect(new Set([a.role, b.role])).toEqual(new Set(["mentor", "mentee"]));
+    for (const [a, b] of pairs) expect(new Set([a.mentoringRole, b.mentoringRole])).toEqual(new Set(["mentor", "mentee"]));
   });
 
   it("never makes a member who chose mentee the senior of a pair, nor one who chose mentor the junior", () => {
     const input = parsePairingInput({
       members: [
-        { id: "senior-mentee", industry: "it", seniority: "7-15", languages: ["ja"], role: "mentee" },
+        { id: "senior-mentee", industry: "it", seniority: "7-15", languages: ["ja"], mentoringRole: "mentee" },
         { id: "junior", industry: "finance", seniority: "3-7", languages: ["ja"] },
-        { id: "junior-mentor", industry: "it", seniority: "1-3", languages: ["ja"], role: "mentor" },
+        { id: "junior-mentor", industry: "it", seniority: "1-3", languages: ["ja"], mentoringRole: "mentor" },
         { id: "senior", industry: "finance", seniority: "3-7", languages: ["ja"] },
       ],
       settings: { rule: "mentoring" },

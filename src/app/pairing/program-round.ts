@@ -66,7 +66,7 @@ export async function scheduleManualProgramRound(ctx: Planning, program: Program
 async function matchProgramRound(ctx: CommunityContext, program: ProgramSettings, roundId: string, at: Date): Promise<void> {
   const { store, community } = ctx;
   const pool = await store.programs.pool(program.id);
-  const members = pool.map((p) => ({ ...engineMember(p, community), ...(p.role ? { role: p.role } : {}), ...(p.attribute ? { group: p.attribute } : {}) }));
+  const members = pool.map((p) => ({ ...engineMember(p, community), ...(p.role ? { mentoringRole: p.role } : {}), ...(p.attribute ? { group: p.attribute } : {}) }));
   const ids = new Set(members.map((m) => m.id));
   const settings = await store.pairing.settings();
   const input = parsePairingInput({

@@ -7,18 +7,6 @@ import { MENTORING_ROLES, PROGRAM_RULES } from "./rules.js";
 export const SENIORITY = SENIORITY_LEVELS;
 export const MEETING = MEETING_PREFERENCES;
 
-/**
- * Zones found valid so far: a pool names a few zones thousands of times, and each check builds
- * an Intl.DateTimeFormat (0.7 s for 20,000 members). Bounded, since the spelling is the member's.
- */
-const validZones = new Set<string>();
-function knownTimeZone(zone: string): boolean {
-  if (validZones.has(zone)) return true;
-  if (!isValidTimeZone(zone)) return false;
-  if (validZones.size < 2000) validZones.add(zone);
-  return true;
-}
-
 const tags = z.array(z.string().trim().min(1).max(80)).max(50).default([]);
 
 export const memberSchema = z.object({
@@ -30,11 +18,11 @@ export const memberSchema = z.object({
   lookingFor: tags,
   interests: tags,
   languages: z.array(z.string().trim().min(1).max(20)).min(1).max(20),
-  timeZone: z.string().refine(knownTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
+  timeZone: z.string().refine(isValidTimeZone, { message: "unknown IANA time zone" }).default("UTC"),
   city: z.string().trim().max(80).optional(),
   meetingPreference: z.enum(MEETING).default("either"),
-  /** Mentoring programs: the role the member chose (else seniority decides). */
-  role: z.enum(MENTORING_ROLES).optional(),
+  /** Mentoring programs: the role the member chose (else seniority decides); not the intro's job role. */
+  mentoringRole: z.enum(MENTORING_ROLES).optional(),
   /** Within-group programs: the attribute the member gave (a cohort, a school, a team). */
   group: z.string().trim().max(60).optional(),
 });

@@ -14,7 +14,7 @@ export type MentoringRole = (typeof MENTORING_ROLES)[number];
 /** What a rule reads of a member (input.ts's Member has it). */
 export interface RuleMember {
   seniority: Seniority;
-  role?: MentoringRole | undefined;
+  mentoringRole?: MentoringRole | undefined;
   group?: string | undefined;
   city?: string | undefined;
   meetingPreference: string;
@@ -35,11 +35,11 @@ const level = (m: RuleMember) => SENIORITY_LEVELS.indexOf(m.seniority);
  * one or two levels apart and any role chosen agrees with it (the mentor is the more senior).
  */
 function mentoringPair(a: RuleMember, b: RuleMember): boolean {
-  if (a.role && b.role) return a.role !== b.role;
+  if (a.mentoringRole && b.mentoringRole) return a.mentoringRole !== b.mentoringRole;
   const gap = level(a) - level(b);
   if (Math.abs(gap) < 1 || Math.abs(gap) > 2) return false;
-  const seniorRole = gap > 0 ? a.role : b.role;
-  const juniorRole = gap > 0 ? b.role : a.role;
+  const seniorRole = gap > 0 ? a.mentoringRole : b.mentoringRole;
+  const juniorRole = gap > 0 ? b.mentoringRole : a.mentoringRole;
   return seniorRole !== "mentee" && juniorRole !== "mentor";
 }
 
