@@ -3,7 +3,7 @@
 // Each key has its Japanese and English text side by side; placeholders are written {name}.
 export const meetingMessages = {
   "pairTime.proposals": {
-    ja: "みなさんの活動時間（それぞれのタイムゾーンで平日9時〜21時）に収まる日時の候補です。都合のよいものを選んでください。全員が同じ候補を選ぶと決まり、カレンダーの招待が届きます。\n{times}",
+    ja: "それぞれの活動時間（各自のタイムゾーンで平日9時〜21時）に収まる日時の候補です。都合のよいものを選んでください。全員が同じ候補を選ぶと決まり、カレンダーの招待が届きます。\n{times}",
     en: "Times that fall within everyone's hours (weekdays 9:00–21:00 in each of your own time zones). Pick the one that suits you: when everyone picks the same one, it is settled and each of you gets a calendar invite.\n{times}",
   },
   "pairTime.option": {

@@ -118,7 +118,7 @@ describe("time proposals in a Discord pair thread", () => {
     expect(proposals).toHaveLength(3);
     proposalIds = proposals.map((p) => p.id);
     expect(proposalsPost.content).toBe([
-      "みなさんの活動時間（それぞれのタイムゾーンで平日9時〜21時）に収まる日時の候補です。都合のよいものを選んでください。全員が同じ候補を選ぶと決まり、カレンダーの招待が届きます。",
+      "それぞれの活動時間（各自のタイムゾーンで平日9時〜21時）に収まる日時の候補です。都合のよいものを選んでください。全員が同じ候補を選ぶと決まり、カレンダーの招待が届きます。",
       ...proposals.map((p, i) => `候補${i + 1}: <t:${unix(p.startsAt.toISOString())}:F>`),
     ].join("\n"));
     expect(buttonsOf(proposalsPost)).toEqual([

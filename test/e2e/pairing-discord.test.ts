@@ -258,7 +258,7 @@ describe("weekly pairing on Discord", () => {
         // The intro, then the times proposed to the group (test/e2e/meeting-discord.test.ts).
         const intros = since(from, postsTo(threadId));
         expect(intros).toHaveLength(2);
-        expect(intros[1]!.body.content).toMatch(/^みなさんの活動時間/);
+        expect(intros[1]!.body.content).toMatch(/^それぞれの活動時間/);
         const intro = intros[0]!.body;
         expect(intro.content).toContain("さん、こんにちは！musubi が今回のペアにしました。");
         expect(mentionsIn(intro.content)).toEqual(userIdsOf(group));

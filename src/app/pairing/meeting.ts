@@ -10,6 +10,7 @@ import { actionKind } from "../actions.js";
 import { communityOfJob, type CommandContext, type CommunityContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { privateReply, type Outcome } from "../reply.js";
+import { inLanguages, languagesOf, textInLanguages } from "../languages.js";
 
 // Helping a group actually meet. Its private space gets up to three proposed times (in the overlap
 // of the members' working hours, each in their own zone); each member picks one, or "none of these
@@ -64,7 +65,9 @@ export async function proposeMeetingTimesToGroup(deps: JobDeps, ctx: CommunityCo
   const starts = proposeMeetingTimes({ zones: [...zones.values()], from, dayZone: ctx.community.timeZone });
   const proposals = await ctx.store.meetings.ensureProposals(group.id, starts);
   if (proposals.length === 0) return;
-  const message = proposalsMessage(ctx.communityT, ctx, proposals, spaceZone(ctx, zones), group.id);
+  // The space is read by every member of the group: in each of their languages.
+  const message = inLanguages(languagesOf(group.members, ctx.community.locale), (locale) =>
+    proposalsMessage(translator(locale), ctx, proposals, spaceZone(ctx, zones), group.id));
   for (const [i, channelId] of spaceIds.entries()) {
     const key = `round:${group.roundId}:group:${group.position}:times:${i}`;
     await deps.outbox.deliver({ key, communityId: ctx.community.id, send: (retrying) => ctx.port.postMessage(channelId, message, { idempotencyKey: key, retrying }) });
@@ -72,8 +75,7 @@ export async function proposeMeetingTimesToGroup(deps: JobDeps, ctx: CommunityCo
 }
 
 /** Who picked what, one line per member. */
-function picksText(ctx: CommandContext, group: GroupRecord, proposals: readonly TimeProposalRecord[], picks: readonly TimePickRecord[], zone: string): string {
-  const t = ctx.communityT;
+function picksText(t: Translate, ctx: CommandContext, group: GroupRecord, proposals: readonly TimeProposalRecord[], picks: readonly TimePickRecord[], zone: string): string {
   const byMember = new Map(picks.map((p) => [p.memberId, p.proposalId]));
   const lines = group.members.map((m) => {
     const picked = byMember.get(m.memberId);
@@ -127,8 +129,11 @@ async function pick(ctx: CommandContext, groupId: string, proposal: TimeProposal
     await scheduleInvites(ctx, groupId);
     return privateReply(t("pairTime.pickedAgreed", { choice: choice! }));
   }
-  const tally = picksText(ctx, group, proposals, outcome.picks, zone);
-  await postToSpaces(ctx, group, proposal ? tally : `${ctx.communityT("pairTime.none", { member: port.mentionUser(ctx.member.platformUserId) })}\n${tally}`);
+  await postToSpaces(ctx, group, textInLanguages(languagesOf(group.members, ctx.community.locale), (locale) => {
+    const inSpace = translator(locale);
+    const tally = picksText(inSpace, ctx, group, proposals, outcome.picks, zone);
+    return proposal ? tally : `${inSpace("pairTime.none", { member: port.mentionUser(ctx.member.platformUserId) })}\n${tally}`;
+  }));
   return privateReply(choice ? t("pairTime.picked", { choice }) : t("pairTime.pickedNone"));
 }
 
@@ -161,7 +166,8 @@ async function sendInvites(deps: JobDeps, job: ClaimedJob<JobPayload<"pairing.me
   const [group, meeting] = [await store.pairing.group(groupId), await store.meetings.meeting(groupId)];
   if (!group || !meeting) return;
   const zones = await zonesOf(ctx, group);
-  const agreed = ctx.communityT("pairTime.agreed", { time: port.formatTime(meeting.startsAt, spaceZone(ctx, zones)) });
+  const agreed = textInLanguages(languagesOf(group.members, community.locale), (locale) =>
+    translator(locale)("pairTime.agreed", { time: port.formatTime(meeting.startsAt, spaceZone(ctx, zones)) }));
   for (const [i, channelId] of (group.spaceId?.split(",") ?? []).entries()) {
     const key = `meeting:${groupId}:agreed:${i}`;
     await deps.outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, { text: agreed }, { idempotencyKey: key, retrying }) });
@@ -213,8 +219,9 @@ async function remind(deps: JobDeps, job: ClaimedJob<JobPayload<"pairing.meeting
   const { groupId, startsAt } = job.payload;
   const [group, meeting] = [await store.pairing.group(groupId), await store.meetings.meeting(groupId)];
   if (!group || !meeting || meeting.startsAt.toISOString() !== startsAt || meeting.startsAt <= deps.now()) return;
-  const mentions = listMembers(ctx.communityLocale, group.members.map((m) => port.mentionUser(m.platformUserId)));
-  const text = ctx.communityT("pairTime.reminder", { mentions, time: port.formatTime(meeting.startsAt, spaceZone(ctx, await zonesOf(ctx, group))) });
+  const time = port.formatTime(meeting.startsAt, spaceZone(ctx, await zonesOf(ctx, group)));
+  const text = textInLanguages(languagesOf(group.members, community.locale), (locale) =>
+    translator(locale)("pairTime.reminder", { mentions: listMembers(locale, group.members.map((m) => port.mentionUser(m.platformUserId))), time }));
   for (const [i, channelId] of (group.spaceId?.split(",") ?? []).entries()) {
     const key = `meeting:${groupId}:reminder:${i}`;
     await deps.outbox.deliver({ key, communityId: community.id, send: (retrying) => port.postMessage(channelId, { text }, { idempotencyKey: key, retrying }) });
