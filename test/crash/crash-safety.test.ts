@@ -242,9 +242,10 @@ describe("crash safety of a pairing round", () => {
       if (spaceIds.length !== 1 || spaceIds[0] !== mine[0]?.id) problems.push(`group ${group.position}: space ${group.spaceId} is not its thread`);
       for (const threadId of spaceIds) {
         groupOfThread.set(threadId, group.position);
-        const intros = created(threadId);
-        duplicates += Math.max(0, intros - 1);
-        if (intros !== 1) problems.push(`group ${group.position}: ${intros} intro messages`);
+        // Its introduction, then the proposed meeting times.
+        const posts = created(threadId);
+        duplicates += Math.max(0, posts - 2);
+        if (posts !== 2) problems.push(`group ${group.position}: ${posts} messages instead of its intro and the proposed times`);
         for (const m of group.members) {
           if (!added.has(`/channels/${threadId}/thread-members/${m.platformUserId}`)) problems.push(`group ${group.position}: ${m.displayName} not added`);
         }

@@ -188,7 +188,8 @@ describe.each(backends)("crash safety of jobs on %s", (backend, available) => {
     expect(groups.length).toBe(30);
     for (const group of groups) {
       expect(group.spaceId).toMatch(/^G/);
-      expect((fake.messages.get(group.spaceId!) ?? []).length).toBe(1);
+      // Its introduction, then the proposed meeting times.
+      expect((fake.messages.get(group.spaceId!) ?? []).length).toBe(2);
     }
     expect(expected.filter((key) => key.includes(":intro:"))).toHaveLength(groups.length);
     expect(deliveries.every((d) => d.status === "sent")).toBe(true);

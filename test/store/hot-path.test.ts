@@ -21,7 +21,7 @@ const newPost = (text: { title: string; details?: string; tags: string[] }, over
   return { kind: "offer", ...full, terms: [...subjectOf(full).terms], contact: "dm", expiresAt: days(30), createdAt: NOW, ...overrides };
 };
 
-/** A store on `url` whose every database operation is recorded ("Member.upsert"). */
+/** A store on `url` whose every database operation is recorded ("Member.update"). */
 function recordedStore(url: string, cache = communityCache()): { store: Store; operations: string[]; db: Db } {
   const operations: string[] = [];
   const db = createDb(url);
@@ -60,7 +60,7 @@ describe.each(storeBackends())("the hot path's reads on %s", (backend, url) => {
       expect(renamed).toMatchObject({ displayName: "Aiko T.", locale: "en-US" });
       const community2 = await store.communities.ensure("discord", externalId, { ...defaults, name: "Renamed" });
       expect(community2.name).toBe("Renamed");
-      expect(operations.filter((op) => WRITES.test(op))).toEqual(["Member.upsert", "Community.upsert"]);
+      expect(operations.filter((op) => WRITES.test(op))).toEqual(["Member.update", "Community.upsert"]);
     } finally {
       await db.$disconnect();
     }
