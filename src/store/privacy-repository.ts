@@ -44,7 +44,11 @@ export function privacyRepository(db: DbClient, communityId: string) {
           snoozes: { select: { otherId: true, until: true } },
           roundSeats: { select: { status: true, joinedAt: true, round: { select: { number: true, title: true } } } },
           roundsOrganized: { select: { number: true, title: true, status: true } },
-          attendance: { select: { attended: true, takeaway: true, session: { select: { position: true, startsAt: true, round: { select: { title: true } } } } } },
+          attendance: { select: { attended: true, takeaway: true, checkedInAt: true, session: { select: { position: true, startsAt: true, round: { select: { title: true } } } } } },
+          sessionAnswers: { select: { answer: true, answeredAt: true, session: { select: { position: true, startsAt: true, round: { select: { title: true } } } } } },
+          talks: { select: { slot: true, title: true, createdAt: true, session: { select: { position: true, startsAt: true, round: { select: { title: true } } } } } },
+          partyGuests: { select: { joinedAt: true, party: { select: { session: { select: { position: true, startsAt: true, round: { select: { title: true } } } } } } } },
+          calendarFeeds: { select: { createdAt: true } },
         },
       });
       if (!member) return null;
@@ -86,8 +90,13 @@ export function privacyRepository(db: DbClient, communityId: string) {
         seats: member.roundSeats.map((s) => ({ round: s.round.number, title: s.round.title, status: s.status, since: s.joinedAt })),
         roundsOrganized: member.roundsOrganized,
         attendance: member.attendance.map((a) => ({
-          round: a.session.round.title, session: a.session.position, at: a.session.startsAt, attended: a.attended, takeaway: a.takeaway,
+          round: a.session.round.title, session: a.session.position, at: a.session.startsAt, attended: a.attended, checkedInAt: a.checkedInAt, takeaway: a.takeaway,
         })),
+        sessionAnswers: member.sessionAnswers.map((a) => ({ round: a.session.round.title, session: a.session.position, at: a.session.startsAt, answer: a.answer, answeredAt: a.answeredAt })),
+        lightningTalks: member.talks.map((t) => ({ round: t.session.round.title, session: t.session.position, at: t.session.startsAt, slot: t.slot, title: t.title, since: t.createdAt })),
+        afterParties: member.partyGuests.map((g) => ({ round: g.party.session.round.title, session: g.party.session.position, at: g.party.session.startsAt, since: g.joinedAt })),
+        // The feed's secret URL is not written into a file that may be passed on: /round feed shows it.
+        calendarFeed: member.calendarFeeds.length > 0,
       };
     },
   };

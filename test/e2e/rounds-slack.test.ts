@@ -381,6 +381,14 @@ describe("a reading club on Slack", () => {
       "SUMMARY:チームトポロジー輪読会 — 1–3", "SUMMARY:チームトポロジー輪読会 — 4–6", "SUMMARY:チームトポロジー輪読会 — 7–9",
     ]);
     expect(events.map((e) => propertyOf(e, "STATUS"))).toEqual(["STATUS:CONFIRMED", "STATUS:CONFIRMED", "STATUS:CONFIRMED"]);
+    // The online link is for participants: Ben is seated, Dan only waiting.
+    expect(ics).toContain("URL:https://meet.example.com/tt");
+    const fromDan = fake.calls.length;
+    await slash(DAN, team, "calendar 1");
+    const [danUpload] = since(fromDan, (c) => c.method === "upload");
+    const danIcs = uploadedText(danUpload!);
+    expect(eventsOf(danIcs)).toHaveLength(3);
+    expect(danIcs).not.toContain("meet.example.com");
   });
 
   it("given the clock reaches each reminder's time then the facilitator hears 72 h before and seated participants 24 h and 1 h before, not earlier", async () => {

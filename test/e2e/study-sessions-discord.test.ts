@@ -192,4 +192,14 @@ describe("a study session on Discord", () => {
       `無断欠席（1人）: <@${BOB.id}>（無断欠席1回）`,
     ]);
   });
+
+  it("given /my-data, then it holds the member's talk, after-party, check-ins and answers per session", async () => {
+    const { store } = await stored();
+    const dataOf = async (user: { id: string }) => store.privacy.dataOf((await store.members.findByPlatformUser(user.id))!.id);
+    const alice = await dataOf(ALICE);
+    expect(alice?.lightningTalks).toEqual([expect.objectContaining({ round: "TypeScript 勉強会", session: 1, title: "Rust入門" })]);
+    expect(alice?.afterParties).toEqual([expect.objectContaining({ round: "TypeScript 勉強会", session: 1 })]);
+    expect(alice?.attendance.filter((a) => a.checkedInAt !== null).map((a) => a.session)).toEqual([1, 2]);
+    expect((await dataOf(CAROL))?.sessionAnswers).toEqual([expect.objectContaining({ session: 2, answer: "absent" })]);
+  });
 });

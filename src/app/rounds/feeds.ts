@@ -7,7 +7,7 @@ import type { FeedOwner } from "../../store/study-sessions-repository.js";
 import type { CommandContext } from "../context.js";
 import { privateReply, type Outcome } from "../reply.js";
 import { roundByNumber } from "./participation.js";
-import { CALENDAR_PRODUCT_ID, calendarFile, calendarSeriesOf } from "./service.js";
+import { CALENDAR_PRODUCT_ID, calendarFile, calendarSeriesOf, seesParticipantDetails } from "./service.js";
 import { requireOrganizer } from "./study.js";
 
 // Calendar feeds: a secret URL per round and per member that calendar applications subscribe to.
@@ -54,7 +54,9 @@ export async function feedCalendar(store: Store, token: string, now: Date): Prom
     const round = await community.rounds.find(roundId);
     if (!round) continue;
     name ||= round.title;
-    series.push(calendarSeriesOf(round, await community.rounds.sessions(round.id)));
+    // A round's feed may be passed around; a member's own feed has the link of the rounds they sit in or organize.
+    const withLink = "memberId" in owner && await seesParticipantDetails({ store: community }, round, owner.memberId, false);
+    series.push(calendarSeriesOf(round, await community.rounds.sessions(round.id), withLink));
   }
   if ("memberId" in owner) name = "musubi";
   return seriesCalendar({ name, series, productId: CALENDAR_PRODUCT_ID, generatedAt: now });

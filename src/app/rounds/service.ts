@@ -19,7 +19,7 @@ import { isPermanentRefusal } from "../../port/errors.js";
 import type { Message, ReplyFile } from "../../port/message.js";
 import type { MemberRecord } from "../../store/records.js";
 import type { RoundFields, RoundOptions, RoundRecord, SessionRecord } from "../../store/rounds-repository.js";
-import type { CommunityContext } from "../context.js";
+import type { CommandContext, CommunityContext } from "../context.js";
 import { joinsWaitingFirst } from "./no-shows.js";
 import { withStudyFields } from "./study.js";
 import { placeOf, roundCard, roundTitle, sessionEnd, sessionLine, type RoundView } from "./view.js";
@@ -321,13 +321,17 @@ export async function cancelRound(ctx: CommunityContext, round: RoundRecord): Pr
 }
 
 /** A round as a calendar series: its sessions in its zone, with the cadence they were planned by. */
-export function calendarSeriesOf(round: RoundRecord, sessions: readonly SessionRecord[]): CalendarSeries {
+/**
+ * The round's series for a calendar. The online link is for participants only (like the card's
+ * "for participants" view): it is in the calendar only `withLink`, for a reader who may see it.
+ */
+export function calendarSeriesOf(round: RoundRecord, sessions: readonly SessionRecord[], withLink: boolean): CalendarSeries {
   return {
     seriesId: round.id,
     round: {
       title: round.title,
       description: [round.topic, round.description].filter(Boolean).join("\n\n"),
-      ...(round.onlineUrl ? { link: round.onlineUrl } : {}),
+      ...(withLink && round.onlineUrl ? { link: round.onlineUrl } : {}),
       ...(round.venue ? { venue: round.venue } : {}),
     },
     sessions: sessions.map((s) => ({
@@ -342,11 +346,19 @@ export function calendarSeriesOf(round: RoundRecord, sessions: readonly SessionR
 
 export const CALENDAR_PRODUCT_ID = "-//musubi//rounds//EN";
 
-/** The round's iCalendar file: the series in the round's zone, cancelled sessions as exceptions. */
-export async function calendarFile(ctx: Pick<CommunityContext, "store" | "communityT" | "now">, round: RoundRecord): Promise<ReplyFile> {
+/** Whether the member may read the round's participants-only details (its online link): seated, or organizing it. */
+export async function seesParticipantDetails(ctx: Pick<CommunityContext, "store">, round: RoundRecord, memberId: string, isOrganizer: boolean): Promise<boolean> {
+  if (isOrganizer || round.organizerId === memberId) return true;
+  const mine = (await ctx.store.rounds.participants(round.id)).find((p) => p.memberId === memberId);
+  return mine?.status === "seat";
+}
+
+/** The round's iCalendar file for the member who asks: the series in the round's zone, cancelled sessions as exceptions. */
+export async function calendarFile(ctx: Pick<CommandContext, "store" | "communityT" | "now" | "member" | "actor">, round: RoundRecord): Promise<ReplyFile> {
   const t = ctx.communityT;
   const sessions = await ctx.store.rounds.sessions(round.id);
-  const content = roundCalendar({ ...calendarSeriesOf(round, sessions), productId: CALENDAR_PRODUCT_ID, generatedAt: ctx.now() });
+  const withLink = await seesParticipantDetails(ctx, round, ctx.member.id, ctx.actor.isOrganizer);
+  const content = roundCalendar({ ...calendarSeriesOf(round, sessions, withLink), productId: CALENDAR_PRODUCT_ID, generatedAt: ctx.now() });
   return { name: `${t("rounds.calendar.fileName", { number: round.number })}.ics`, contentType: "text/calendar; charset=utf-8", content };
 }
 
