@@ -549,6 +549,10 @@ export const pairingMessages = {
     ja: "{weeks}週間前に会っています",
     en: "met {weeks} weeks ago",
   },
+  "reason.metThisWeek": {
+    ja: "今週すでに会っています",
+    en: "already met this week",
+  },
   "reason.meetAgain": {
     ja: "{a}さんと{b}さんはまた会いたいと話していました（{weeks}週間前）",
     en: "{a} and {b} both said they would like to meet again ({weeks} weeks ago)",

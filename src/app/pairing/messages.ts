@@ -41,7 +41,8 @@ export function renderReasons(reasons: readonly Reason[], t: Translate, groupSiz
         parts.push(t("reason.sharedInterests", { interests: r.params.interests.join(", ") }));
         break;
       case "metBefore":
-        parts.push(t("reason.metBefore", { weeks: r.params.weeksAgo }));
+        // Two programs can group the same pair within a week: "0 weeks ago" is not how anyone says it.
+        parts.push(r.params.weeksAgo === 0 ? t("reason.metThisWeek") : t("reason.metBefore", { weeks: r.params.weeksAgo }));
         break;
       case "meetAgain":
         parts.push(t("reason.meetAgain", { a: r.params.a, b: r.params.b, weeks: r.params.weeksAgo }));
