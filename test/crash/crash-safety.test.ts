@@ -22,7 +22,7 @@ const PAIRING = "910000000000000010";
 const OWNER = { id: "830000000000000000", username: "organizer" };
 /** Odd, so the engine makes a trio besides the pairs. */
 const MEMBERS = 215;
-const KILLS = 54;
+const KILLS = 58;
 const RUN_TIMEOUT_MS = 30_000;
 
 const userId = (i: number) => `8300000000000${String(i + 1).padStart(5, "0")}`;
@@ -287,7 +287,9 @@ describe("crash safety of a pairing round", () => {
         category = index === (group?.members.length ?? 0) - 1 ? "last member added, space not marked" : "thread created, some members added";
         at = `${group?.position ?? "?"}.${index + 1}`;
       } else if (method === "POST" && (m = /^\/channels\/([^/]+)\/messages$/.exec(path))) {
-        category = `intro posted, not marked${dedup}`;
+        // A space gets its intro, then the proposed meeting times (buttons match:time:…).
+        const proposals = JSON.stringify(k.last.body?.components ?? []).includes("match:time");
+        category = `${proposals ? "proposed times" : "intro"} posted, not marked${dedup}`;
         at = groupOfThread.get(m[1]!) ?? "?";
       } else if (method === "GET" && path === `/channels/${PAIRING}`) {
         category = "retry: channel looked up for its guild";
